@@ -1,2 +1,3 @@
+export * from "./auth.ts";
 export * from "./enums.ts";
 export * from "./report-document.ts";

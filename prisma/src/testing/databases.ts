@@ -1,5 +1,12 @@
 import pg from "pg";
 
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The test run's PostgreSQL server (its maintenance database), from the global setup. */
+    databaseServerUrl: string;
+  }
+}
+
 export const TEMPLATES = { empty: "template_migrated", demo: "template_demo" } as const;
 export type Template = keyof typeof TEMPLATES;
 

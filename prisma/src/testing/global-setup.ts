@@ -11,12 +11,6 @@ import { seedDemo } from "../seed/seed-demo.ts";
 import { withDatabase } from "../url.ts";
 import { createDatabase, TEMPLATES } from "./databases.ts";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    databaseServerUrl: string;
-  }
-}
-
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "qr-test-db-"));
   const server = await startEmbeddedPostgres({ dataDir, ephemeral: true });

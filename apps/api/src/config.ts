@@ -1,0 +1,82 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { resolveDataDir } from "@quarterly-returns/db";
+import { z } from "zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no"], { error: "must be 1 or 0" })
+  .transform((value) => ["1", "true", "yes"].includes(value));
+
+const environment = z.object({
+  PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// connection URL" })
+    .optional(),
+  DATA_DIR: z.string().min(1).optional(),
+  JWT_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  DEMO_DATA: flag.optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().min(3).default("Quarterly Returns <no-reply@localhost>"),
+  APP_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** null: run the embedded PostgreSQL in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  jwtSecret: string;
+  /** Write the demo partnership into an empty database. */
+  demoData: boolean;
+  smtpUrl: string | null;
+  mailFrom: string;
+  appUrl: string;
+  logLevel: z.infer<typeof environment>["LOG_LEVEL"];
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the settings from the environment; a missing or invalid one stops the start, by name. */
+export async function loadConfig(env: NodeJS.ProcessEnv): Promise<Config> {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = environment.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message} (got "${present[String(issue.path[0])]}")`);
+    throw new ConfigError(`Invalid settings:\n${problems.join("\n")}`);
+  }
+  const settings = parsed.data;
+  const dataDir = resolveDataDir(settings.DATA_DIR);
+  const embedded = !settings.DATABASE_URL;
+  if (!embedded && !settings.JWT_SECRET) {
+    throw new ConfigError(
+      "Missing setting JWT_SECRET: with DATABASE_URL, set JWT_SECRET to a random string of at least 32 characters " +
+        "(e.g. `openssl rand -base64 48`); every replica must share it.",
+    );
+  }
+  return {
+    port: settings.PORT,
+    host: settings.HOST,
+    databaseUrl: settings.DATABASE_URL ?? null,
+    dataDir,
+    jwtSecret: settings.JWT_SECRET ?? (await readOrCreateSecret(path.join(dataDir, "jwt-secret"))),
+    demoData: settings.DEMO_DATA ?? embedded,
+    smtpUrl: settings.SMTP_URL ?? null,
+    mailFrom: settings.MAIL_FROM,
+    appUrl: (settings.APP_URL ?? `http://localhost:${settings.PORT}`).replace(/\/$/, ""),
+    logLevel: settings.LOG_LEVEL,
+  };
+}
+
+/** In demo mode the signing secret is generated once and kept with the data, so sessions survive a restart. */
+async function readOrCreateSecret(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(path.dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString("base64url");
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

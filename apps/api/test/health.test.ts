@@ -1,0 +1,37 @@
+import { createPrismaClient } from "@quarterly-returns/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/app.ts";
+import { buildTestApp, testConfig, type TestApp } from "./helper.ts";
+
+describe("GET /api/health", () => {
+  let test: TestApp;
+  beforeAll(async () => {
+    test = await buildTestApp("empty");
+  });
+  afterAll(() => test.close());
+
+  it("answers 200 when the database answers", async () => {
+    const response = await test.app.inject({ method: "GET", url: "/api/health" });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: "ok", database: "up" });
+  });
+
+  it("answers 503 when the database does not", async () => {
+    const prisma = createPrismaClient("postgresql://nobody:nothing@127.0.0.1:1/none");
+    const app = await buildApp({ config: await testConfig(), prisma });
+    try {
+      const response = await app.inject({ method: "GET", url: "/api/health" });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toEqual({ status: "unavailable", database: "down", message: "The database is not answering." });
+    } finally {
+      await app.close();
+      await prisma.$disconnect();
+    }
+  });
+
+  it("answers an unknown API path with a 404 that names it", async () => {
+    const response = await test.app.inject({ method: "GET", url: "/api/no-such-thing?x=1" });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({ message: "There is no GET /api/no-such-thing in this API." });
+  });
+});
