@@ -2,9 +2,17 @@ import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "@quarterly-returns/db";
 import Fastify from "fastify";
 import type { Config } from "./config.ts";
+import { authRoutes } from "./features/auth/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
+import { organisationsRoutes } from "./features/organisations/routes.ts";
+import { quartersRoutes } from "./features/quarters/routes.ts";
+import { returnsRoutes } from "./features/returns/routes.ts";
+import { usersRoutes } from "./features/users/routes.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
+import { openApiPlugin } from "./plugins/openapi.ts";
 import { prismaPlugin } from "./plugins/prisma.ts";
+import { securityPlugin } from "./plugins/security.ts";
+import { sessionPlugin } from "./plugins/session.ts";
 import { webAppPlugin } from "./plugins/web-app.ts";
 
 export interface AppOptions {
@@ -16,10 +24,11 @@ export interface AppOptions {
 
 const defaultWebDistDir = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
-/** The whole application, without listening: plugins, then features, then the web app. */
+/** The whole application, without listening: plugins, then the features, then the web app. */
 export async function buildApp({ config, prisma, webDistDir = defaultWebDistDir }: AppOptions) {
   const app = Fastify({
     logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
@@ -29,8 +38,17 @@ export async function buildApp({ config, prisma, webDistDir = defaultWebDistDir 
 
   await app.register(prismaPlugin, { prisma });
   await app.register(errorsPlugin);
+  await app.register(securityPlugin, { config });
+  await app.register(openApiPlugin);
+  // Every /api route needs a session from here on, unless it says it is public.
+  await app.register(sessionPlugin, { config });
 
   await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(quartersRoutes);
+  await app.register(returnsRoutes);
+  await app.register(usersRoutes);
+  await app.register(organisationsRoutes);
 
   await app.register(webAppPlugin, { distDir: webDistDir });
   return app;

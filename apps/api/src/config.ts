@@ -21,6 +21,10 @@ const environment = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3).default("Quarterly Returns <no-reply@localhost>"),
   APP_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[\d.:/a-fA-F, ]+)$/, { error: "must be true, false, or the proxies' addresses" })
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -37,6 +41,8 @@ export interface Config {
   mailFrom: string;
   appUrl: string;
   logLevel: z.infer<typeof environment>["LOG_LEVEL"];
+  /** Fastify's trustProxy: whom to believe about the client's address and protocol. */
+  trustProxy: boolean | string;
 }
 
 export class ConfigError extends Error {}
@@ -69,7 +75,13 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<Config> {
     mailFrom: settings.MAIL_FROM,
     appUrl: (settings.APP_URL ?? `http://localhost:${settings.PORT}`).replace(/\/$/, ""),
     logLevel: settings.LOG_LEVEL,
+    trustProxy: parseTrustProxy(settings.TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === "false") return false;
+  return value === "true" ? true : value;
 }
 
 /** In demo mode the signing secret is generated once and kept with the data, so sessions survive a restart. */

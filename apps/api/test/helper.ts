@@ -18,6 +18,7 @@ export async function testConfig(overrides: Partial<Config> = {}): Promise<Confi
     mailFrom: "Quarterly Returns <no-reply@test.invalid>",
     appUrl: "http://localhost:3000",
     logLevel: "silent",
+    trustProxy: false,
     ...overrides,
   };
 }
@@ -43,3 +44,39 @@ export async function buildTestApp(
     },
   };
 }
+
+export const DEMO_PASSWORD = "demo1234";
+
+/** Signs in through the API and returns the session cookie to send with later requests. */
+export async function signIn(app: App, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password }, remoteAddress: someAddress() });
+  if (response.statusCode !== 200) throw new Error(`Sign-in as ${email} failed: ${response.statusCode} ${response.body}`);
+  return sessionCookie(response);
+}
+
+export function sessionCookie(response: { cookies: { name: string; value: string }[] }): string {
+  const cookie = response.cookies.find((candidate) => candidate.name.endsWith("qr_session"));
+  if (!cookie) throw new Error("No session cookie was set");
+  return `${cookie.name}=${cookie.value}`;
+}
+
+/** Requests as the holder of a session cookie. */
+export function as(app: App, cookie: string) {
+  const send = (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, payload?: unknown) =>
+    app.inject({
+      method,
+      url,
+      headers: { cookie, ...(method === "GET" ? {} : { "content-type": "application/json" }) },
+      payload: method === "GET" ? undefined : JSON.stringify(payload ?? {}),
+    });
+  return {
+    get: (url: string) => send("GET", url),
+    post: (url: string, payload?: unknown) => send("POST", url, payload),
+    put: (url: string, payload?: unknown) => send("PUT", url, payload),
+    patch: (url: string, payload?: unknown) => send("PATCH", url, payload),
+  };
+}
+
+/** Sign-ins are rate-limited per address; tests that are not about that come from many. */
+export const someAddress = () => `10.${randomOctet()}.${randomOctet()}.${randomOctet()}`;
+const randomOctet = () => Math.floor(Math.random() * 254) + 1;

@@ -1,19 +1,60 @@
 import { z } from "zod";
+import type { Role } from "./enums.ts";
 
 /** Passwords: at least 8 characters; long passphrases welcome. */
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
-export const signInSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, { error: "Enter your email address" })
-    .max(254, { error: "Email address must be 254 characters or fewer" })
-    .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.org" })),
+export const emailSchema = z
+  .string({ error: "Enter an email address" })
+  .trim()
+  .min(1, { error: "Enter an email address" })
+  .max(254, { error: "Email address must be 254 characters or fewer" })
+  .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.org" }))
+  .transform((email) => email.toLowerCase());
+
+export const signInSchema = z.strictObject({
+  email: emailSchema,
   password: z
-    .string()
+    .string({ error: "Enter your password" })
     .min(1, { error: "Enter your password" })
     .max(PASSWORD_MAX_LENGTH, { error: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer` }),
 });
-export type SignIn = z.infer<typeof signInSchema>;
+export type SignIn = z.input<typeof signInSchema>;
+
+export const newPasswordSchema = z
+  .string({ error: "Enter a new password" })
+  .min(PASSWORD_MIN_LENGTH, { error: `Password must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  .max(PASSWORD_MAX_LENGTH, { error: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer` });
+
+export const changePasswordSchema = z
+  .strictObject({
+    currentPassword: z.string({ error: "Enter your current password" }).min(1, { error: "Enter your current password" }),
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string({ error: "Enter the new password again" }),
+  })
+  .refine((form) => form.newPassword === form.confirmPassword, {
+    error: "The passwords do not match",
+    path: ["confirmPassword"],
+  })
+  .refine((form) => form.newPassword !== form.currentPassword, {
+    error: "Choose a password different from your current one",
+    path: ["newPassword"],
+  });
+export type ChangePassword = z.input<typeof changePasswordSchema>;
+
+export interface OrganisationRef {
+  id: number;
+  name: string;
+  shortName: string;
+}
+
+/** The signed-in person, as GET /api/me and POST /api/auth/login answer. */
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  organisation: OrganisationRef | null;
+  mustChangePassword: boolean;
+}

@@ -1,13 +1,26 @@
 import type { FastifyError } from "fastify";
 import fp from "fastify-plugin";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { isDatabaseUnavailable } from "../database-errors.ts";
+import { HttpError, invalid } from "../lib/http-error.ts";
 
 /**
- * One shape for every error the API answers: `{ message }`, plus `fields` for per-field problems.
- * Server faults answer a generic message; the detail goes only to the server log.
+ * One shape for every error the API answers: `{ message }`, plus `fields` for per-field problems
+ * and whatever else the case needs. Server faults answer a generic message; the detail goes only
+ * to the server log, never a stack trace to the client.
  */
 export const errorsPlugin = fp(async (app) => {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    if (error instanceof HttpError) {
+      return reply.code(error.statusCode).send({ message: error.message, ...error.extra });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = Object.fromEntries(
+        error.validation.map((issue) => [issue.instancePath.slice(1).replaceAll("/", ".") || "(body)", issue.message ?? "is not valid"]),
+      );
+      const answer = invalid(fields);
+      return reply.code(400).send({ message: answer.message, ...answer.extra });
+    }
     if (isDatabaseUnavailable(error)) {
       request.log.error({ err: error }, "database unavailable");
       return reply.code(503).send({ message: "The database is not available at the moment. Please try again in a minute." });

@@ -1,0 +1,36 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { listReturns, saveReturn } from "./service.ts";
+
+const id = z.coerce.number({ error: "must be a number" }).int().positive();
+
+export async function returnsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    "/api/returns",
+    {
+      schema: {
+        querystring: z.strictObject({ quarterId: id }),
+        tags: ["returns"],
+        summary: "The indicators you may see for a quarter, each with its return or null",
+      },
+    },
+    async (request) => listReturns(app.prisma, request, request.query.quarterId),
+  );
+
+  app.put(
+    "/api/returns/:indicatorId/:quarterId",
+    {
+      schema: {
+        params: z.object({ indicatorId: id, quarterId: id }),
+        // Checked in the service against the indicator's own fields (saveReturnSchema).
+        body: z.record(z.string(), z.unknown()),
+        tags: ["returns"],
+        summary: "Save a draft, submit, or record that there is no data (409 on a stale version, 423 when signed off)",
+      },
+    },
+    async (request) => ({ return: await saveReturn(app.prisma, request, request.params.indicatorId, request.params.quarterId, request.body) }),
+  );
+}

@@ -1,0 +1,191 @@
+import { createSigner } from "fast-jwt";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/app.ts";
+import { SIGN_IN_ATTEMPTS_PER_EMAIL } from "../src/features/auth/routes.ts";
+import { SESSION_IDLE_SECONDS, SESSION_LIFETIME_SECONDS } from "../src/plugins/session.ts";
+import { as, buildTestApp, DEMO_PASSWORD, sessionCookie, signIn, someAddress, testConfig, type TestApp } from "./helper.ts";
+
+const DEMO_EMAILS = [
+  "admin@demo.test", "manager@demo.test", "iom@demo.test", "crc@demo.test", "yot@demo.test",
+  "pcc@demo.test", "cps@demo.test", "police@demo.test", "publichealth@demo.test", "fire@demo.test",
+];
+
+let test: TestApp;
+beforeAll(async () => {
+  test = await buildTestApp("demo");
+});
+afterAll(() => test.close());
+
+const login = (email: string, password: string, remoteAddress = someAddress()) =>
+  test.app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password }, remoteAddress });
+const tokenOf = (cookie: string) => cookie.split("=")[1]!;
+const claims = (cookie: string) => JSON.parse(Buffer.from(tokenOf(cookie).split(".")[1]!, "base64url").toString());
+
+describe("signing in", () => {
+  it("works for every demo sign-in and answers who they are", async () => {
+    for (const email of DEMO_EMAILS) {
+      const response = await login(email.toUpperCase(), DEMO_PASSWORD);
+      expect(response.statusCode, email).toBe(200);
+      expect(response.json().user).toMatchObject({ email, mustChangePassword: false });
+    }
+    const cookie = await signIn(test.app, "crc@demo.test");
+    const me = await as(test.app, cookie).get("/api/me");
+    expect(me.json()).toEqual({
+      user: {
+        id: expect.any(Number),
+        email: "crc@demo.test",
+        name: "Paul Haley",
+        role: "DATA_OWNER",
+        organisation: { id: expect.any(Number), name: "DTV Community Rehabilitation Company", shortName: "CRC" },
+        mustChangePassword: false,
+      },
+    });
+  });
+
+  it("sets an httpOnly, SameSite=Strict session cookie that lasts 30 idle minutes at most", async () => {
+    const response = await login("iom@demo.test", DEMO_PASSWORD);
+    const cookie = response.cookies.find((candidate) => candidate.name === "qr_session")!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/" });
+    expect(cookie.secure).toBeUndefined();
+    expect(cookie.maxAge).toBeLessThanOrEqual(SESSION_IDLE_SECONDS);
+    const { exp, iat } = claims(sessionCookie(response));
+    expect(exp - iat).toBeLessThanOrEqual(SESSION_IDLE_SECONDS);
+  });
+
+  it("gives the same answer for an unknown email and a wrong password, and audits both", async () => {
+    const unknown = await login("nobody@demo.test", DEMO_PASSWORD);
+    const wrong = await login("fire@demo.test", "not-the-password");
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.json()).toEqual(wrong.json());
+    expect(wrong.json()).toEqual({ message: "The email address or password is not right." });
+    const failures = await test.db.prisma.auditEvent.findMany({ where: { action: "auth.login-failed" } });
+    expect(failures.map((event) => (event.after as { email: string }).email)).toEqual(
+      expect.arrayContaining(["nobody@demo.test", "fire@demo.test"]),
+    );
+  });
+
+  it("names the problem with the request", async () => {
+    const response = await login("not-an-email", "");
+    expect(response.statusCode).toBe(400);
+    expect(response.json().fields).toEqual({
+      email: "Enter an email address in the correct format, like name@example.org",
+      password: "Enter your password",
+    });
+  });
+});
+
+describe("sessions end when they should", () => {
+  it("answers 401 to every /api route without a session, but not to health or the API docs", async () => {
+    for (const url of ["/api/me", "/api/quarters", "/api/returns?quarterId=1", "/api/users", "/api/organisations"]) {
+      const response = await test.app.inject({ method: "GET", url });
+      expect(response.statusCode, url).toBe(401);
+      expect(response.json()).toEqual({ message: "Sign in to continue." });
+    }
+    expect((await test.app.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
+    const docs = await test.app.inject({ method: "GET", url: "/api/docs" });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.json().paths).toHaveProperty(["/api/returns/{indicatorId}/{quarterId}"]);
+  });
+
+  it("refuses the cookie after signing out", async () => {
+    const cookie = await signIn(test.app, "pcc@demo.test");
+    const logout = await as(test.app, cookie).post("/api/auth/logout");
+    expect(logout.statusCode).toBe(204);
+    expect(logout.cookies.find((candidate) => candidate.name === "qr_session")?.value).toBe("");
+    const reused = await as(test.app, cookie).get("/api/me");
+    expect(reused.statusCode).toBe(401);
+    expect(reused.json()).toEqual({ message: "Your session has ended. Please sign in again." });
+  });
+
+  it("refuses tampered tokens, `alg: none`, other keys and expired tokens", async () => {
+    const cookie = await signIn(test.app, "police@demo.test");
+    const [header, payload, signature] = tokenOf(cookie).split(".");
+    const decoded = claims(cookie);
+    const forged = Buffer.from(JSON.stringify({ ...decoded, sub: "1" })).toString("base64url");
+    const none = [
+      Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url"),
+      Buffer.from(JSON.stringify({ ...decoded, sub: "1" })).toString("base64url"),
+      "",
+    ].join(".");
+    const otherKey = createSigner({ key: "another-secret-that-is-long-enough-to-sign", algorithm: "HS256" })({ ...decoded });
+    const sign = createSigner({ key: "test-secret-that-is-at-least-32-characters-long", algorithm: "HS256" });
+    const expired = sign({ ...decoded, iat: decoded.iat - 7200, exp: Math.floor(Date.now() / 1000) - 5 });
+    const hs512 = createSigner({ key: "test-secret-that-is-at-least-32-characters-long", algorithm: "HS512" })({ ...decoded });
+
+    for (const token of [`${header}.${forged}.${signature}`, none, otherKey, expired, hs512, `${header}.${payload}`]) {
+      const response = await as(test.app, `qr_session=${token}`).get("/api/me");
+      expect(response.statusCode, token).toBe(401);
+    }
+    expect((await as(test.app, cookie).get("/api/me")).statusCode).toBe(200);
+  });
+
+  it("moves the idle deadline on, but never past 8 hours from signing in", async () => {
+    const user = await test.db.prisma.user.findUniqueOrThrow({ where: { email: "yot@demo.test" } });
+    const now = Math.floor(Date.now() / 1000);
+    const signedIn = now - SESSION_LIFETIME_SECONDS + 100;
+    const sign = createSigner({ key: "test-secret-that-is-at-least-32-characters-long", algorithm: "HS256" });
+    const old = sign({ sub: String(user.id), sv: user.sessionVersion, auth: signedIn, iat: now - 120, exp: now + 300 });
+    const response = await as(test.app, `qr_session=${old}`).get("/api/me");
+    expect(response.statusCode).toBe(200);
+    const renewed = claims(sessionCookie(response));
+    expect(renewed.auth).toBe(signedIn);
+    expect(renewed.exp).toBe(signedIn + SESSION_LIFETIME_SECONDS);
+  });
+});
+
+describe("sign-in attempts are limited", () => {
+  it("answers 429 with Retry-After after repeated attempts for one email, even with the right password", async () => {
+    const app = await buildApp({ config: await testConfig(), prisma: test.db.prisma });
+    const attempt = (password: string) =>
+      app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "manager@demo.test", password }, remoteAddress: someAddress() });
+    try {
+      for (let count = 0; count < SIGN_IN_ATTEMPTS_PER_EMAIL; count++) expect((await attempt(`wrong-${count}`)).statusCode).toBe(401);
+      const refused = await attempt(DEMO_PASSWORD);
+      expect(refused.statusCode).toBe(429);
+      expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+      expect(refused.json().message).toBe("Too many sign-in attempts. Wait 15 minutes, then try again.");
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("answers 429 after repeated attempts from one address", async () => {
+    const app = await buildApp({ config: await testConfig(), prisma: test.db.prisma });
+    try {
+      let status = 0;
+      for (let attempt = 0; attempt < 31 && status !== 429; attempt++) {
+        const payload = { email: `person${attempt}@demo.test`, password: "x" };
+        status = (await app.inject({ method: "POST", url: "/api/auth/login", payload, remoteAddress: "192.0.2.7" })).statusCode;
+      }
+      expect(status).toBe(429);
+      const otherAddress = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "fire@demo.test", password: DEMO_PASSWORD }, remoteAddress: "192.0.2.8" });
+      expect(otherAddress.statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe("passwords", () => {
+  it("needs the current password to change it, and ends other sessions", async () => {
+    const first = await signIn(test.app, "cps@demo.test");
+    const second = await signIn(test.app, "cps@demo.test");
+    const wrong = await as(test.app, first).post("/api/auth/password", {
+      currentPassword: "nope", newPassword: "a long new passphrase", confirmPassword: "a long new passphrase",
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().fields).toEqual({ currentPassword: "Your current password is not right" });
+
+    const tooShort = await as(test.app, first).post("/api/auth/password", { currentPassword: DEMO_PASSWORD, newPassword: "short", confirmPassword: "short" });
+    expect(tooShort.json().fields).toEqual({ newPassword: "Password must be at least 8 characters" });
+
+    const sixtyFour = "x".repeat(64);
+    const changed = await as(test.app, first).post("/api/auth/password", { currentPassword: DEMO_PASSWORD, newPassword: sixtyFour, confirmPassword: sixtyFour });
+    expect(changed.statusCode).toBe(200);
+    expect((await as(test.app, second).get("/api/me")).statusCode).toBe(401);
+    expect((await as(test.app, sessionCookie(changed)).get("/api/me")).statusCode).toBe(200);
+    expect((await login("cps@demo.test", sixtyFour)).statusCode).toBe(200);
+    expect(await test.db.prisma.auditEvent.count({ where: { action: "auth.password-change" } })).toBe(1);
+  });
+});

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/app.ts";
+import { as, buildTestApp, signIn, testConfig, type TestApp } from "./helper.ts";
+
+let test: TestApp;
+beforeAll(async () => {
+  test = await buildTestApp("demo");
+  test.app.get("/api/test-failure", { config: { public: true } }, async () => {
+    throw new Error("secret internal detail at /srv/app/x.ts:12");
+  });
+});
+afterAll(() => test.close());
+
+describe("security headers", () => {
+  it("sends a strict CSP without inline scripts, frame-ancestors 'none' and nosniff", async () => {
+    const response = await test.app.inject({ method: "GET", url: "/api/health" });
+    const csp = response.headers["content-security-policy"] as string;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers["strict-transport-security"]).toBeUndefined();
+  });
+
+  it("over HTTPS adds HSTS and makes the cookie Secure with a __Host- name", async () => {
+    const app = await buildApp({ config: await testConfig({ appUrl: "https://returns.example.org" }), prisma: test.db.prisma });
+    try {
+      const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "iom@demo.test", password: "demo1234" } });
+      expect(response.headers["strict-transport-security"]).toContain("max-age=31536000");
+      const cookie = response.cookies[0]!;
+      expect(cookie).toMatchObject({ name: "__Host-qr_session", secure: true, httpOnly: true, sameSite: "Strict", path: "/" });
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe("CSRF: state changes only by JSON requests", () => {
+  it("refuses a form post or a body-less request that is not JSON", async () => {
+    const cookie = await signIn(test.app, "admin@demo.test");
+    const form = await test.app.inject({
+      method: "POST",
+      url: "/api/organisations",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      payload: "name=Evil&shortName=EV",
+    });
+    expect(form.statusCode).toBe(415);
+    expect(form.json()).toEqual({ message: "Send this request as JSON (Content-Type: application/json)." });
+    const bare = await test.app.inject({ method: "POST", url: "/api/auth/logout", headers: { cookie } });
+    expect(bare.statusCode).toBe(415);
+    expect((await as(test.app, cookie).get("/api/me")).statusCode).toBe(200);
+  });
+});
+
+describe("errors", () => {
+  it("answers a server fault with a generic message, never the detail or a stack", async () => {
+    const response = await test.app.inject({ method: "GET", url: "/api/test-failure" });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({
+      message: "Something went wrong on our side. Please try again; if it keeps happening, tell your administrator.",
+    });
+    expect(response.body).not.toContain("secret");
+  });
+
+  it("refuses an oversized body", async () => {
+    const cookie = await signIn(test.app, "admin@demo.test");
+    const response = await as(test.app, cookie).post("/api/organisations", { name: "x".repeat(300 * 1024), shortName: "X" });
+    expect(response.statusCode).toBe(413);
+  });
+});

@@ -1,0 +1,45 @@
+// Figures as people type them ("2,424", "72.6%", " 15 ") become exact decimal strings ("2424",
+// "72.6"); no float ever holds a figure, so nothing is rounded on its way to the database.
+
+const MAX_INTEGER_DIGITS = 14;
+export const MAX_DECIMAL_PLACES = 6;
+
+export type FigureParse = { value: string } | { error: string };
+
+export function parseFigure(input: string | number): FigureParse {
+  if (typeof input === "number") {
+    if (!Number.isFinite(input)) return { error: "must be a number" };
+    input = String(input);
+  }
+  const typed = input.trim().replace(/%$/, "").trim();
+  if (!typed) return { error: "is empty" };
+  // Thousands separators only where they separate thousands: "2,424" but not "2,4".
+  const withoutSeparators = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(typed) ? typed.replace(/,/g, "") : typed;
+  const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(withoutSeparators);
+  if (!match) return { error: "must be a number, like 2,424 or 72.6" };
+  const [, minus = "", whole = "", fraction = ""] = match;
+  const integer = whole.replace(/^0+(?=\d)/, "");
+  if (integer.length > MAX_INTEGER_DIGITS) return { error: "is too large" };
+  if (fraction.length > MAX_DECIMAL_PLACES) return { error: `must have ${MAX_DECIMAL_PLACES} decimal places or fewer` };
+  const isZero = /^0+$/.test(integer) && /^0*$/.test(fraction);
+  return { value: `${isZero ? "" : minus}${integer}${fraction ? `.${fraction}` : ""}` };
+}
+
+/** Compares two exact decimal strings: negative, zero or positive, like a sort comparator. */
+export function compareFigures(a: string, b: string): number {
+  const scale = (figure: string) => {
+    const [whole = "0", fraction = ""] = figure.replace("-", "").split(".");
+    return { negative: figure.startsWith("-"), whole, fraction: fraction.padEnd(MAX_DECIMAL_PLACES, "0") };
+  };
+  const left = scale(a);
+  const right = scale(b);
+  if (left.negative !== right.negative) return left.negative ? -1 : 1;
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const magnitude =
+    left.whole.length !== right.whole.length
+      ? left.whole.length - right.whole.length
+      : order(left.whole, right.whole) || order(left.fraction, right.fraction);
+  return left.negative ? -magnitude : magnitude;
+}
+
+export const isWholeNumber = (figure: string) => !figure.includes(".") || /\.0+$/.test(figure);

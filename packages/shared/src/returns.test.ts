@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { saveReturnSchema, type FieldDeclaration } from "./returns.ts";
+
+const field = (key: string, kind: FieldDeclaration["kind"], extra: Partial<FieldDeclaration> = {}): FieldDeclaration => ({
+  key, label: key[0]!.toUpperCase() + key.slice(1), kind, unit: null, comparesWithPreviousYear: false,
+  required: false, softMin: null, softMax: null, retired: false, ...extra,
+});
+const fields = [
+  field("crimes", "COUNT", { required: true, comparesWithPreviousYear: true }),
+  field("rate", "PERCENT"),
+  field("rank", "RANK"),
+  field("note", "TEXT"),
+  field("average", "DECIMAL"),
+  field("old", "COUNT", { retired: true }),
+];
+const schema = saveReturnSchema(fields);
+const problems = (body: unknown) => {
+  const result = schema.safeParse(body);
+  return result.success ? {} : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+};
+
+describe("saveReturnSchema", () => {
+  it("normalises what people type into exact figures", () => {
+    const result = schema.parse({
+      version: 3,
+      status: "SUBMITTED",
+      values: { crimes: "2,424", rate: "72.6%", rank: { position: "9", outOf: 15 }, note: "  fine ", average: "-0.5" },
+      previousYear: { crimes: " 2,767 " },
+      commentary: "  A reduction.  ",
+    });
+    expect(result).toEqual({
+      version: 3,
+      status: "SUBMITTED",
+      values: { crimes: { number: "2424" }, rate: { number: "72.6" }, rank: { number: "9", outOf: 15 }, note: { text: "fine" }, average: { number: "-0.5" } },
+      previousYear: { crimes: "2767" },
+      commentary: "A reduction.",
+      noData: null,
+    });
+  });
+
+  it("refuses the impossible, naming the field", () => {
+    expect(
+      problems({
+        version: 0,
+        status: "DRAFT",
+        values: { crimes: "-1", rate: "120", rank: { position: 16, outOf: 15 }, unknown: "1", old: "3" },
+        commentary: "x".repeat(3001),
+      }),
+    ).toEqual({
+      "values.crimes": "Crimes cannot be negative",
+      "values.rate": "Rate must be a percentage from 0 to 100",
+      "values.rank.position": "Rank: the position cannot be more than 15",
+      "values.unknown": 'There is no field "unknown" on this indicator',
+      "values.old": 'There is no field "old" on this indicator',
+      commentary: "Commentary must be 3000 characters or fewer",
+    });
+  });
+
+  it("lets a draft be incomplete but not a submission", () => {
+    expect(problems({ version: 0, status: "DRAFT", values: { rate: "5" } })).toEqual({});
+    expect(problems({ version: 0, status: "SUBMITTED", values: { rate: "5" } })).toEqual({ "values.crimes": "Enter crimes" });
+    expect(problems({ version: 0, status: "SUBMITTED", values: { crimes: "5" } })).toEqual({
+      "previousYear.crimes": "Enter last year's figure for crimes",
+    });
+  });
+
+  it("requires the reason's details when there is no data", () => {
+    expect(problems({ version: 1, status: "NO_DATA" })).toEqual({ "noData.reason": "Choose why there is no data this quarter" });
+    expect(problems({ version: 1, status: "NO_DATA", noData: { reason: "NOT_YET_AVAILABLE" } })).toEqual({
+      "noData.availableFrom": "Enter the date the data is expected",
+    });
+    expect(problems({ version: 1, status: "NO_DATA", noData: { reason: "NOT_YET_AVAILABLE", availableFrom: "2020-02-30" } })).toEqual({
+      "noData.availableFrom": "Enter a real date",
+    });
+    expect(problems({ version: 1, status: "NO_DATA", noData: { reason: "NOT_RELEASED", explanation: " " } })).toEqual({
+      "noData.explanation": "Explain why the data cannot be released",
+    });
+    expect(problems({ version: 1, status: "NO_DATA", noData: { reason: "NOT_PROVIDED" }, values: { rate: "1" } })).toEqual({
+      values: "Remove the figures, or do not say there is no data",
+    });
+    expect(problems({ version: 1, status: "NO_DATA", noData: { reason: "NO_UPDATE" }, values: { rate: "1" } })).toEqual({});
+  });
+
+  it("refuses unknown keys and wrong types at the top level", () => {
+    expect(problems({ version: "1", status: "DONE", extra: true })).toMatchObject({
+      version: expect.any(String),
+      status: "status must be DRAFT, SUBMITTED or NO_DATA",
+      "": expect.stringContaining("extra"),
+    });
+  });
+});

@@ -1,0 +1,275 @@
+// The quarterly return of one indicator: what PUT /api/returns/:indicatorId/:quarterId accepts,
+// checked against the indicator's own field declarations, the same way in the browser and the API.
+import { z } from "zod";
+import type { OrganisationRef } from "./auth.ts";
+import { NO_DATA_REASONS, RETURN_STATUSES, type FieldKind, type NoDataReason, type Polarity, type ReturnStatus } from "./enums.ts";
+import { compareFigures, isWholeNumber, parseFigure } from "./figures.ts";
+
+export const COMMENTARY_MAX_LENGTH = 3000;
+export const EXPLANATION_MAX_LENGTH = 1000;
+export const TEXT_FIELD_MAX_LENGTH = 1000;
+
+export interface FieldDeclaration {
+  key: string;
+  label: string;
+  kind: FieldKind;
+  unit: string | null;
+  comparesWithPreviousYear: boolean;
+  required: boolean;
+  softMin: string | null;
+  softMax: string | null;
+  retired: boolean;
+}
+
+/** A figure on the wire: a decimal string, a rank's position and "out of", or text. */
+export type FieldValue = string | { position: string; outOf: string };
+
+export interface NoData {
+  reason: NoDataReason;
+  /** YYYY-MM-DD, for NOT_YET_AVAILABLE. */
+  availableFrom: string | null;
+  explanation: string | null;
+}
+
+export interface PersonRef {
+  id: number;
+  name: string;
+}
+
+export interface ReturnRecord {
+  id: number;
+  indicatorId: number;
+  quarterId: number;
+  status: ReturnStatus;
+  noData: NoData | null;
+  values: Record<string, FieldValue>;
+  previousYear: Record<string, string>;
+  commentary: string | null;
+  version: number;
+  createdAt: string;
+  createdBy: PersonRef;
+  updatedAt: string;
+  updatedBy: PersonRef;
+  submittedAt: string | null;
+  submittedBy: PersonRef | null;
+}
+
+export interface IndicatorSummary {
+  id: number;
+  ref: string | null;
+  title: string;
+  priority: { id: number; number: number; title: string };
+  owner: OrganisationRef;
+  leadContact: string | null;
+  restricted: boolean;
+  polarity: Polarity;
+  headlineFieldKey: string | null;
+  fields: FieldDeclaration[];
+}
+
+export interface QuarterSummary {
+  id: number;
+  number: number;
+  year: { id: number; label: string };
+  /** "Q4 2019/20" */
+  name: string;
+  startDate: string;
+  endDate: string;
+  dueDate: string;
+  status: "PLANNED" | "OPEN" | "CLOSED";
+  signedOffAt: string | null;
+  signedOffBy: PersonRef | null;
+}
+
+export interface ReturnsList {
+  quarter: QuarterSummary;
+  items: { indicator: IndicatorSummary; return: ReturnRecord | null }[];
+}
+
+const rawFigure = z.union([z.string().max(40, { error: "is too long" }), z.number()]).nullable();
+const rawValue = z.union([
+  rawFigure,
+  z.strictObject({ position: rawFigure, outOf: rawFigure }),
+]);
+
+/** A YYYY-MM-DD date that exists (no 30 February). */
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const baseBody = z.strictObject({
+  version: z.number({ error: "version is required" }).int().min(0),
+  status: z.enum(RETURN_STATUSES, { error: "status must be DRAFT, SUBMITTED or NO_DATA" }),
+  values: z.record(z.string(), rawValue).default({}),
+  previousYear: z.record(z.string(), rawFigure).default({}),
+  // Lengths and dates are checked with the figures below, so every problem is reported at once.
+  commentary: z.string().nullish(),
+  noData: z
+    .strictObject({
+      reason: z.enum(NO_DATA_REASONS, { error: "Choose why there is no data" }),
+      availableFrom: z.string().nullish(),
+      explanation: z.string().nullish(),
+    })
+    .nullish(),
+});
+
+export interface SaveReturn {
+  version: number;
+  status: ReturnStatus;
+  values: Record<string, { number: string; outOf?: number } | { text: string }>;
+  previousYear: Record<string, string>;
+  commentary: string | null;
+  noData: NoData | null;
+}
+
+export type SaveReturnInput = z.input<typeof baseBody>;
+
+/**
+ * The body of a save, checked against the indicator's fields: unknown fields, wrong kinds,
+ * impossible figures (a negative count, 120 %, a rank beyond its "out of", a date that does not
+ * exist) and oversized text are refused, each with the path of the field it is about.
+ */
+export function saveReturnSchema(fields: FieldDeclaration[]) {
+  const byKey = new Map(fields.filter((field) => !field.retired).map((field) => [field.key, field]));
+
+  return baseBody.transform((body, ctx): SaveReturn => {
+    const troubled = new Set<string>();
+    const problem = (path: (string | number)[], message: string) => {
+      troubled.add(path.slice(0, 2).join("."));
+      ctx.addIssue({ code: "custom", path, message });
+    };
+    const values: SaveReturn["values"] = {};
+    for (const [key, raw] of Object.entries(body.values)) {
+      const field = byKey.get(key);
+      if (!field) {
+        problem(["values", key], `There is no field "${key}" on this indicator`);
+        continue;
+      }
+      const value = readValue(field, raw, (message, subPath = []) => problem(["values", key, ...subPath], message));
+      if (value) values[key] = value;
+    }
+
+    const previousYear: Record<string, string> = {};
+    for (const [key, raw] of Object.entries(body.previousYear)) {
+      const field = byKey.get(key);
+      if (!field?.comparesWithPreviousYear) {
+        problem(["previousYear", key], `"${key}" is not compared with last year`);
+        continue;
+      }
+      if (raw === null || raw === "") continue;
+      const figure = readNumber(field, raw, (message) => problem(["previousYear", key], message), `Last year's ${field.label.toLowerCase()}`);
+      if (figure !== undefined) previousYear[key] = figure;
+    }
+
+    const commentary = body.commentary?.trim() || null;
+    if (commentary && commentary.length > COMMENTARY_MAX_LENGTH) {
+      problem(["commentary"], `Commentary must be ${COMMENTARY_MAX_LENGTH} characters or fewer`);
+    }
+    const noData = body.noData
+      ? { reason: body.noData.reason, availableFrom: body.noData.availableFrom || null, explanation: body.noData.explanation?.trim() || null }
+      : null;
+    if (noData?.availableFrom && !isRealDate(noData.availableFrom)) problem(["noData", "availableFrom"], "Enter a real date");
+    if (noData?.explanation && noData.explanation.length > EXPLANATION_MAX_LENGTH) {
+      problem(["noData", "explanation"], `The explanation must be ${EXPLANATION_MAX_LENGTH} characters or fewer`);
+    }
+
+    if (body.status === "NO_DATA") {
+      if (!noData) problem(["noData", "reason"], "Choose why there is no data this quarter");
+      if (noData?.reason === "NOT_YET_AVAILABLE" && !noData.availableFrom) {
+        problem(["noData", "availableFrom"], "Enter the date the data is expected");
+      }
+      if (noData?.reason === "NOT_RELEASED" && !noData.explanation) {
+        problem(["noData", "explanation"], "Explain why the data cannot be released");
+      }
+      if (noData && noData.reason !== "NO_UPDATE" && Object.keys(values).length > 0) {
+        problem(["values"], "Remove the figures, or do not say there is no data");
+      }
+    } else if (noData) {
+      problem(["noData"], "Only a return with no data has a reason for it");
+    }
+
+    if (body.status === "SUBMITTED") {
+      // Only where the figure has no problem of its own already.
+      for (const field of byKey.values()) {
+        const missing = (part: string) => !troubled.has(`${part}.${field.key}`);
+        if (field.required && !values[field.key] && missing("values")) problem(["values", field.key], `Enter ${describeField(field)}`);
+        if (field.comparesWithPreviousYear && values[field.key] && !previousYear[field.key] && missing("previousYear")) {
+          problem(["previousYear", field.key], `Enter last year's figure for ${field.label.toLowerCase()}`);
+        }
+      }
+      if (Object.keys(values).length === 0 && !commentary && troubled.size === 0) {
+        problem(["commentary"], byKey.size ? "Enter the figures or a commentary" : "Enter the update for this quarter");
+      }
+    }
+
+    return {
+      version: body.version,
+      status: body.status,
+      values,
+      previousYear,
+      commentary,
+      noData: body.status === "NO_DATA" ? noData : null,
+    };
+  });
+}
+
+function describeField(field: FieldDeclaration) {
+  return field.label.charAt(0).toLowerCase() + field.label.slice(1);
+}
+
+type Report = (message: string, subPath?: string[]) => void;
+
+function readValue(
+  field: FieldDeclaration,
+  raw: z.infer<typeof rawValue>,
+  report: Report,
+): SaveReturn["values"][string] | undefined {
+  if (raw === null || raw === "") return undefined;
+  if (field.kind === "TEXT") {
+    if (typeof raw !== "string") return report(`${field.label} must be text`), undefined;
+    const text = raw.trim();
+    if (text.length > TEXT_FIELD_MAX_LENGTH) return report(`${field.label} must be ${TEXT_FIELD_MAX_LENGTH} characters or fewer`), undefined;
+    return text ? { text } : undefined;
+  }
+  if (field.kind === "RANK") {
+    if (typeof raw !== "object") return report(`${field.label} needs a position and an "out of"`), undefined;
+    if ((raw.position === null || raw.position === "") && (raw.outOf === null || raw.outOf === "")) return undefined;
+    const position = readWhole(raw.position, `${field.label}: the position`, (message) => report(message, ["position"]));
+    const outOf = readWhole(raw.outOf, `${field.label}: "out of"`, (message) => report(message, ["outOf"]));
+    if (position === undefined || outOf === undefined) return undefined;
+    if (compareFigures(position, outOf) > 0) return report(`${field.label}: the position cannot be more than ${outOf}`, ["position"]), undefined;
+    return { number: position, outOf: Number(outOf) };
+  }
+  if (typeof raw === "object") return report(`${field.label} must be a number`), undefined;
+  const figure = readNumber(field, raw, report, field.label);
+  return figure === undefined ? undefined : { number: figure };
+}
+
+function readWhole(raw: string | number | null, label: string, report: (message: string) => void): string | undefined {
+  if (raw === null || raw === "") return report(`Enter ${label.toLowerCase()}`), undefined;
+  const parsed = parseFigure(raw);
+  if ("error" in parsed) return report(`${label} ${parsed.error}`), undefined;
+  if (!isWholeNumber(parsed.value) || compareFigures(parsed.value, "1") < 0) {
+    return report(`${label} must be a whole number, 1 or more`), undefined;
+  }
+  return parsed.value.replace(/\.0+$/, "");
+}
+
+function readNumber(field: FieldDeclaration, raw: string | number, report: Report, label: string): string | undefined {
+  const parsed = parseFigure(raw);
+  if ("error" in parsed) return report(`${label} ${parsed.error}`), undefined;
+  const figure = parsed.value;
+  if (field.kind === "COUNT") {
+    if (figure.startsWith("-")) return report(`${label} cannot be negative`), undefined;
+    if (!isWholeNumber(figure)) return report(`${label} must be a whole number`), undefined;
+    return figure.replace(/\.0+$/, "");
+  }
+  if (field.kind === "PERCENT" && (figure.startsWith("-") || compareFigures(figure, "100") > 0)) {
+    return report(`${label} must be a percentage from 0 to 100`), undefined;
+  }
+  return figure;
+}
