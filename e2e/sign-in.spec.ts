@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signIn, signOut } from "./support.ts";
 
 test("the app opens on its sign-in page", async ({ page }) => {
   await page.goto("/");
@@ -18,9 +19,55 @@ test("signing in with nothing entered says what is missing, GOV.UK style", async
   const summary = page.locator(".govuk-error-summary");
   await expect(summary.getByRole("heading", { name: "There is a problem" })).toBeVisible();
   await expect(summary).toBeFocused();
-  await summary.getByRole("link", { name: "Enter your email address" }).click();
+  await summary.getByRole("link", { name: "Enter an email address" }).click();
   await expect(page.getByLabel("Email address")).toBeFocused();
   await expect(page.getByText("Error: Enter your password")).toBeVisible();
+});
+
+test("a wrong password is refused with a clear message", async ({ page }) => {
+  await signIn(page, "crc@demo.test", "not-my-password");
+  await expect(page.locator(".govuk-error-summary")).toContainText("The email address or password is not right.");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("a data owner signs in to their own organisation's returns only, then signs out", async ({ page }) => {
+  await signIn(page, "crc@demo.test");
+
+  await expect(page).toHaveURL(/\/returns$/);
+  await expect(page.getByRole("heading", { level: 1, name: "My returns" })).toBeVisible();
+  const header = page.locator("header");
+  await expect(header).toContainText("Paul Haley");
+  await expect(header).toContainText("DTV Community Rehabilitation Company");
+  const menu = page.getByRole("navigation", { name: "Menu" });
+  await expect(menu.getByRole("link")).toHaveText(["My returns"]);
+
+  await expect(page.getByText(/Returns for Q4 2019\/20 are due by/)).toBeVisible();
+  await expect(page.getByTestId("progress")).toHaveText("0 of 4 done");
+  const rows = page.locator("tbody tr");
+  await expect(rows.locator("td:first-child")).toHaveText(["1.2", "1.3", "1.4", "1.5"]);
+  await expect(page.getByText("Monitor the number of reoffenders")).toHaveCount(0);
+
+  await page.getByLabel("Quarter").selectOption({ label: "Q2 2019/20 (signed off)" });
+  await expect(page.getByText("Signed off on 13 Nov 2019 by Jo Adams")).toBeVisible();
+  await expect(rows.first()).toContainText("Not available yet (expected 28 Oct 2019)");
+
+  await signOut(page);
+  await expect(page.getByText("You have signed out.")).toBeVisible();
+  await page.goto("/returns");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Freturns/);
+});
+
+test("each role lands on its own home with its own menu", async ({ page }) => {
+  await signIn(page, "manager@demo.test");
+  await expect(page.getByRole("heading", { level: 1, name: "Completeness" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Menu" }).getByRole("link")).toHaveText(["Completeness"]);
+  await expect(page.getByRole("table", { name: /SBC Community Protection Services/ })).toContainText("4.1");
+  await signOut(page);
+
+  await signIn(page, "admin@demo.test");
+  await expect(page.getByRole("heading", { level: 1, name: "Quarters" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Menu" }).getByRole("link")).toHaveText(["Completeness", "Quarters", "Users", "Organisations"]);
+  await expect(page.getByRole("table", { name: "2019/20" }).locator("tbody tr")).toHaveCount(4);
 });
 
 test("a page that does not exist says so", async ({ page }) => {

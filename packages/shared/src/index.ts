@@ -5,3 +5,4 @@ export * from "./organisations.ts";
 export * from "./report-document.ts";
 export * from "./returns.ts";
 export * from "./users.ts";
+export * from "./states.ts";

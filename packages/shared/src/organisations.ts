@@ -21,7 +21,8 @@ export const organisationSchema = z.strictObject({
     .min(1, { error: "Enter a short name, like YOT" })
     .max(30, { error: "Short name must be 30 characters or fewer" }),
   contactName: optionalText(120, "Contact name"),
-  contactEmail: z.union([z.literal("").transform(() => null), emailSchema]).nullish(),
+  // An empty box means no contact email.
+  contactEmail: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? null : value), emailSchema.nullish()),
 });
 export type OrganisationInput = z.input<typeof organisationSchema>;
 export type OrganisationChanges = z.output<typeof organisationSchema>;

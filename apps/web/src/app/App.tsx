@@ -1,19 +1,51 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { ChangePasswordPage } from "../features/auth/ChangePasswordPage.tsx";
 import { SignInPage } from "../features/auth/SignInPage.tsx";
+import { CompletenessPage } from "../features/completeness/CompletenessPage.tsx";
+import { OrganisationPage } from "../features/organisations/OrganisationPage.tsx";
+import { OrganisationsPage } from "../features/organisations/OrganisationsPage.tsx";
+import { QuartersPage } from "../features/quarters/QuartersPage.tsx";
+import { MyReturnsPage } from "../features/returns/MyReturnsPage.tsx";
+import { NewUserPage } from "../features/users/NewUserPage.tsx";
+import { UserPage } from "../features/users/UserPage.tsx";
+import { UsersPage } from "../features/users/UsersPage.tsx";
+import { ApiError } from "../lib/api-client.ts";
+import { SESSION_KEY } from "../lib/session.ts";
+import { HomeRedirect } from "./HomeRedirect.tsx";
 import { Layout } from "./Layout.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
+import { RequireSession } from "./RequireSession.tsx";
 
+// A 401 anywhere means the session has ended: forget the person, and the guard sends them to sign in.
+const onError = (error: Error) => {
+  if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(SESSION_KEY, null);
+};
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } },
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
+  defaultOptions: { queries: { retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2 } },
 });
+
+const signedIn = (page: React.ReactNode, roles?: Parameters<typeof RequireSession>[0]["roles"]) => (
+  <RequireSession roles={roles}>{page}</RequireSession>
+);
 
 const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { index: true, element: <Navigate to="/sign-in" replace /> },
+      { index: true, element: <HomeRedirect /> },
       { path: "sign-in", element: <SignInPage /> },
+      { path: "change-password", element: signedIn(<ChangePasswordPage />) },
+      { path: "returns", element: signedIn(<MyReturnsPage />, ["DATA_OWNER"]) },
+      { path: "completeness", element: signedIn(<CompletenessPage />, ["MANAGER", "ADMIN"]) },
+      { path: "quarters", element: signedIn(<QuartersPage />, ["ADMIN"]) },
+      { path: "users", element: signedIn(<UsersPage />, ["ADMIN"]) },
+      { path: "users/new", element: signedIn(<NewUserPage />, ["ADMIN"]) },
+      { path: "users/:id", element: signedIn(<UserPage />, ["ADMIN"]) },
+      { path: "organisations", element: signedIn(<OrganisationsPage />, ["ADMIN"]) },
+      { path: "organisations/:id", element: signedIn(<OrganisationPage />, ["ADMIN"]) },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

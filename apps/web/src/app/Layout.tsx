@@ -1,18 +1,64 @@
-import { Link, Outlet } from "react-router";
+import type { Role } from "@quarterly-returns/shared";
+import { ROLE_NAMES } from "@quarterly-returns/shared";
+import { Link, NavLink, Outlet, useNavigate } from "react-router";
+import { useSignOut } from "../features/auth/api/sign-out.ts";
+import { useSession } from "../lib/session.ts";
+
+const NAVIGATION: { to: string; label: string; roles: Role[] }[] = [
+  { to: "/returns", label: "My returns", roles: ["DATA_OWNER"] },
+  { to: "/completeness", label: "Completeness", roles: ["MANAGER", "ADMIN"] },
+  { to: "/quarters", label: "Quarters", roles: ["ADMIN"] },
+  { to: "/users", label: "Users", roles: ["ADMIN"] },
+  { to: "/organisations", label: "Organisations", roles: ["ADMIN"] },
+];
 
 export function Layout() {
+  const { data: user } = useSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const links = user && !user.mustChangePassword ? NAVIGATION.filter((item) => item.roles.includes(user.role)) : [];
+
   return (
     <>
       <a href="#main-content" className="govuk-skip-link">
         Skip to main content
       </a>
       <header className="app-header">
-        <div className="govuk-width-container">
+        <div className="govuk-width-container app-header__bar">
           <Link to="/" className="app-header__name">
             Quarterly Returns
           </Link>
+          {user && (
+            <div className="app-header__account">
+              <span className="app-header__who">
+                {user.name}
+                <span className="app-header__role">{user.organisation ? user.organisation.name : ROLE_NAMES[user.role]}</span>
+              </span>
+              <Link to="/change-password" className="app-header__link">Change password</Link>
+              <button
+                type="button"
+                className="app-header__sign-out"
+                onClick={() => signOut.mutate(undefined, { onSettled: () => navigate("/sign-in?signed-out=1", { replace: true }) })}
+              >
+                Sign out
+              </button>
+            </div>
+          )}
         </div>
       </header>
+      {links.length > 0 && (
+        <nav className="app-navigation" aria-label="Menu">
+          <ul className="govuk-width-container app-navigation__list">
+            {links.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} className="app-navigation__link">
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
           <Outlet />

@@ -1,16 +1,15 @@
-import type { SignIn } from "@quarterly-returns/shared";
-import { useMutation } from "@tanstack/react-query";
+import type { SessionUser, SignIn } from "@quarterly-returns/shared";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api-client.ts";
-
-export interface SignedInUser {
-  id: number;
-  email: string;
-  name: string;
-  role: string;
-}
+import { SESSION_KEY } from "../../../lib/session.ts";
 
 export function useSignIn() {
+  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: SignIn) => api<{ user: SignedInUser }>("/auth/login", { method: "POST", body: credentials }),
+    mutationFn: async (credentials: SignIn) => (await api<{ user: SessionUser }>("/auth/login", { method: "POST", body: credentials })).user,
+    onSuccess: (user) => {
+      queryClient.clear();
+      queryClient.setQueryData(SESSION_KEY, user);
+    },
   });
 }

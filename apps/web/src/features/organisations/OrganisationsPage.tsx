@@ -1,0 +1,44 @@
+import { Link } from "react-router";
+import { useOrganisations } from "../../lib/organisations.ts";
+import { usePageTitle } from "../../lib/page-title.ts";
+
+export function OrganisationsPage() {
+  usePageTitle("Organisations");
+  const organisations = useOrganisations();
+  return (
+    <>
+      <h1 className="govuk-heading-l">Organisations</h1>
+      <p className="govuk-body">The partners who own indicators and submit returns. Chase reminders go to each one's contact.</p>
+      <Link to="/organisations/new" className="govuk-button" role="button" draggable={false}>
+        Add an organisation
+      </Link>
+      {organisations.isPending && <p className="govuk-body">Loading…</p>}
+      {organisations.data && (
+        <table className="govuk-table">
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Organisation</th>
+              <th scope="col" className="govuk-table__header">Short name</th>
+              <th scope="col" className="govuk-table__header">Contact</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {organisations.data.map((organisation) => (
+              <tr className="govuk-table__row" key={organisation.id}>
+                <td className="govuk-table__cell">
+                  <Link to={`/organisations/${organisation.id}`} className="govuk-link">{organisation.name}</Link>
+                </td>
+                <td className="govuk-table__cell">{organisation.shortName}</td>
+                <td className="govuk-table__cell">
+                  {organisation.contactName}
+                  {organisation.contactEmail && <><br /><span className="govuk-body-s">{organisation.contactEmail}</span></>}
+                  {!organisation.contactName && !organisation.contactEmail && <span className="govuk-hint">No contact yet</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

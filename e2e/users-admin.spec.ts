@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { signIn, signOut } from "./support.ts";
+
+test("an admin adds a user, who signs in with the temporary password and must choose their own", async ({ page }) => {
+  await signIn(page, "admin@demo.test");
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Users" }).click();
+  await page.getByRole("button", { name: "Add a user" }).click();
+
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("Enter the person's name");
+
+  await page.getByLabel("Full name").fill("Priya Shah");
+  await page.getByLabel("Email address").fill("priya.shah@stockton.example");
+  await page.getByLabel("Data owner").check();
+  await page.getByLabel("Organisation").selectOption({ label: "SBC Youth Offending Team" });
+  await page.getByRole("button", { name: "Add user" }).click();
+
+  await expect(page.getByRole("heading", { name: "Priya Shah can now sign in" })).toBeVisible();
+  const temporaryPassword = (await page.getByTestId("temporary-password").textContent())!.trim();
+  expect(temporaryPassword).toMatch(/^\w{4}-\w{4}-\w{4}$/);
+  await page.getByRole("link", { name: "Back to users" }).click();
+  await expect(page.getByRole("row", { name: /Priya Shah/ })).toContainText("Temporary password");
+  await signOut(page);
+
+  await signIn(page, "priya.shah@stockton.example", temporaryPassword);
+  await expect(page.getByRole("heading", { level: 1, name: "Choose a new password" })).toBeVisible();
+  await page.goto("/returns");
+  await expect(page.getByRole("heading", { level: 1, name: "Choose a new password" })).toBeVisible();
+
+  await page.getByLabel("Temporary password").fill(temporaryPassword);
+  await page.getByLabel("New password", { exact: true }).fill("blue kettle winter");
+  await page.getByLabel("New password again").fill("blue kettle winter");
+  await page.getByRole("button", { name: "Save password" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "My returns" })).toBeVisible();
+  await expect(page.locator("header")).toContainText("SBC Youth Offending Team");
+  await expect(page.locator("tbody tr td:first-child")).toHaveText(["1.6"]);
+});
+
+test("an admin deactivates a user, who can then no longer sign in", async ({ page }) => {
+  await signIn(page, "admin@demo.test");
+  await page.goto("/users");
+  await page.getByRole("link", { name: "Becky Childs" }).click();
+  await page.getByRole("button", { name: "Deactivate" }).click();
+  await expect(page.getByText("This account is deactivated: Becky Childs cannot sign in.")).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, "pcc@demo.test");
+  await expect(page.locator(".govuk-error-summary")).toContainText("This account has been deactivated.");
+});
+
+test("an admin edits an organisation's contact", async ({ page }) => {
+  await signIn(page, "admin@demo.test");
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Organisations" }).click();
+  await page.getByRole("link", { name: "Cleveland Police", exact: true }).click();
+  await page.getByLabel("Contact name (optional)").fill("DI Sam Patel");
+  await page.getByLabel("Contact email address (optional)").fill("not-an-email");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("Enter an email address in the correct format");
+  await page.getByLabel("Contact email address (optional)").fill("sam.patel@cleveland.example");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("row", { name: /Cleveland Police Police/ })).toContainText("DI Sam Patel");
+});

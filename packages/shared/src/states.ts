@@ -1,0 +1,44 @@
+// How a return's state is named to people, everywhere in the app.
+import type { NoDataReason } from "./enums.ts";
+import type { ReturnRecord } from "./returns.ts";
+
+export type ReturnState = "NOT_STARTED" | "DRAFT" | "SUBMITTED" | "NO_DATA";
+
+export const NO_DATA_REASON_NAMES: Record<NoDataReason, string> = {
+  NOT_YET_AVAILABLE: "Not available yet",
+  NOT_RELEASED: "Not released",
+  NO_UPDATE: "No update this quarter",
+  NOT_PROVIDED: "No data provided",
+};
+
+export function returnState(record: Pick<ReturnRecord, "status"> | null): ReturnState {
+  return record ? record.status : "NOT_STARTED";
+}
+
+/** Done, for progress: submitted, or "no data" with a reason. */
+export function isDone(record: Pick<ReturnRecord, "status"> | null): boolean {
+  return record?.status === "SUBMITTED" || record?.status === "NO_DATA";
+}
+
+/** "Not started", "Draft", "Submitted", "Not available yet (expected 28 Oct 2019)" … */
+export function describeState(record: Pick<ReturnRecord, "status" | "noData"> | null): string {
+  if (!record) return "Not started";
+  if (record.status === "DRAFT") return "Draft";
+  if (record.status === "SUBMITTED") return "Submitted";
+  const reason = record.noData!.reason;
+  const name = NO_DATA_REASON_NAMES[reason];
+  return reason === "NOT_YET_AVAILABLE" && record.noData!.availableFrom ? `${name} (expected ${formatDate(record.noData!.availableFrom)})` : name;
+}
+
+/** "2019-10-28" or an ISO timestamp → "28 Oct 2019". */
+export function formatDate(isoDate: string): string {
+  const date = new Date(isoDate.length === 10 ? `${isoDate}T12:00:00Z` : isoDate);
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
+}
+
+/** Whole days from `today` to `isoDate`: negative once it has passed. */
+export function daysUntil(isoDate: string, today = new Date()): number {
+  const due = Date.parse(`${isoDate}T00:00:00Z`);
+  const start = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  return Math.round((due - start) / 86_400_000);
+}
