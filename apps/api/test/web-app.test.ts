@@ -32,7 +32,7 @@ describe("the web app is served on the API's port", () => {
 
   it("keeps /api paths for the API", async () => {
     const response = await test.app.inject({ method: "GET", url: "/api/unknown" });
-    expect(response.statusCode).toBe(404);
+    expect(response.statusCode).toBe(401);
     expect(response.headers["content-type"]).toContain("application/json");
   });
 });
