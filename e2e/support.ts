@@ -2,11 +2,18 @@ import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo1234";
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+/** Fills in and sends the sign-in form, whatever the outcome. */
+export async function trySignIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/sign-in");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in and waits until the app has the session. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await trySignIn(page, email, password);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
 export async function signOut(page: Page) {
