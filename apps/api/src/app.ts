@@ -6,6 +6,7 @@ import { authRoutes } from "./features/auth/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
 import { organisationsRoutes } from "./features/organisations/routes.ts";
 import { quartersRoutes } from "./features/quarters/routes.ts";
+import { queriesRoutes } from "./features/queries/routes.ts";
 import { returnsRoutes } from "./features/returns/routes.ts";
 import { usersRoutes } from "./features/users/routes.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
@@ -47,6 +48,7 @@ export async function buildApp({ config, prisma, webDistDir = defaultWebDistDir 
   await app.register(authRoutes);
   await app.register(quartersRoutes);
   await app.register(returnsRoutes);
+  await app.register(queriesRoutes);
   await app.register(usersRoutes);
   await app.register(organisationsRoutes);
 

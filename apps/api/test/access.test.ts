@@ -40,7 +40,8 @@ describe("the access matrix for the open quarter", () => {
 
       for (const indicator of indicators) {
         const response = await client.put(`/api/returns/${indicator.id}/${openQuarterId}`, draft);
-        const expected = own.includes(indicator.id) ? 200 : 404;
+        // Another organisation's indicator is refused; a restricted one's existence is not even told.
+        const expected = own.includes(indicator.id) ? 200 : indicator.restricted ? 404 : 403;
         expect(response.statusCode, `${email} writing ${indicator.ref ?? "continuation"} of ${indicator.owner.shortName}`).toBe(expected);
       }
     });
@@ -76,8 +77,8 @@ describe("the access matrix for the open quarter", () => {
     const response = await as(test.app, await signIn(test.app, "fire@demo.test")).put(`/api/returns/${iomIndicator.id}/${openQuarterId}`, {
       version: 1, status: "SUBMITTED", values: {}, commentary: "Overwritten by Fire",
     });
-    expect(response.statusCode).toBe(404);
-    expect(response.json()).toEqual({ message: "There is no such indicator." });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toEqual({ message: "This indicator belongs to Cleveland Police IOM Unit: only its data owners can see and enter its returns." });
     expect(await test.db.prisma.auditEvent.count({ where: { action: "access.refused" } })).toBe(before + 1);
     const saved = await test.db.prisma.return.findFirstOrThrow({ where: { indicatorId: iomIndicator.id, quarterId: openQuarterId } });
     expect(saved.commentary).toBe("Work in progress");

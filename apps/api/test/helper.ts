@@ -80,3 +80,15 @@ export function as(app: App, cookie: string) {
 /** Sign-ins are rate-limited per address; tests that are not about that come from many. */
 export const someAddress = () => `10.${randomOctet()}.${randomOctet()}.${randomOctet()}`;
 const randomOctet = () => Math.floor(Math.random() * 254) + 1;
+
+/** A digest of every row of the tables a write could touch: equal digests, nothing written. */
+export async function fingerprint(db: TestDatabase): Promise<string> {
+  const tables = ["returns", "return_values", "return_queries", "audit_events", "users", "organisations", "quarters"];
+  const digests = await Promise.all(
+    tables.map(async (table) => {
+      const { rows } = await db.sql.query(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${table} t`);
+      return `${table}:${rows[0].digest}`;
+    }),
+  );
+  return digests.join(" ");
+}

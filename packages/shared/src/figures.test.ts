@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareFigures, parseFigure } from "./figures.ts";
+import { change, compareFigures, formatFigure, formatPercentChange, parseFigure } from "./figures.ts";
 
 describe("parseFigure", () => {
   it.each([
@@ -35,5 +35,25 @@ describe("compareFigures", () => {
     expect(compareFigures("-2", "1")).toBeLessThan(0);
     expect(compareFigures("-2", "-10")).toBeGreaterThan(0);
     expect(compareFigures("0.5", "0.45")).toBeGreaterThan(0);
+  });
+});
+
+describe("change", () => {
+  it("computes the exact difference and the percentage change", () => {
+    expect(change("2424", "2767")).toEqual({ difference: "-343", percent: -12.4 });
+    expect(change("5", "4")).toEqual({ difference: "1", percent: 25 });
+    expect(change("0", "3")).toEqual({ difference: "-3", percent: -100 });
+    expect(change("44.7", "46.7")).toEqual({ difference: "-2", percent: -4.3 });
+    expect(change("0.3", "0.1")).toEqual({ difference: "0.2", percent: 200 });
+    expect(change("3", "0")).toEqual({ difference: "3", percent: null });
+    expect(change("230", "161")).toEqual({ difference: "69", percent: 42.9 });
+  });
+
+  it("formats figures and changes as people read them", () => {
+    expect(formatFigure("1234567.5")).toBe("1,234,567.5");
+    expect(formatFigure("-343")).toBe("−343");
+    expect(formatPercentChange(-12.4)).toBe("−12.4%");
+    expect(formatPercentChange(25)).toBe("+25%");
+    expect(formatPercentChange(0)).toBe("0%");
   });
 });

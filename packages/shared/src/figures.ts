@@ -43,3 +43,52 @@ export function compareFigures(a: string, b: string): number {
 }
 
 export const isWholeNumber = (figure: string) => !figure.includes(".") || /\.0+$/.test(figure);
+
+const SCALE = 10n ** BigInt(MAX_DECIMAL_PLACES);
+
+function toScaled(figure: string): bigint {
+  const negative = figure.startsWith("-");
+  const [whole = "0", fraction = ""] = figure.replace("-", "").split(".");
+  const scaled = BigInt(whole) * SCALE + BigInt(fraction.padEnd(MAX_DECIMAL_PLACES, "0").slice(0, MAX_DECIMAL_PLACES));
+  return negative ? -scaled : scaled;
+}
+
+function fromScaled(scaled: bigint): string {
+  const negative = scaled < 0n;
+  const magnitude = negative ? -scaled : scaled;
+  const whole = magnitude / SCALE;
+  const fraction = (magnitude % SCALE).toString().padStart(MAX_DECIMAL_PLACES, "0").replace(/0+$/, "");
+  return `${negative ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`;
+}
+
+export interface Change {
+  /** current − previous, exactly ("-343"). */
+  difference: string;
+  /** The change as a percentage of the previous figure, to one decimal place; null from zero. */
+  percent: number | null;
+}
+
+/** The change from `previous` to `current`: computed, never typed. */
+export function change(current: string, previous: string): Change {
+  const now = toScaled(current);
+  const before = toScaled(previous);
+  const difference = now - before;
+  // Rounded half away from zero to one decimal place, in exact integer arithmetic.
+  const percent =
+    before === 0n ? null : Number((difference * 2000n + (difference >= 0n ? 1n : -1n) * (before < 0n ? -before : before)) / (2n * (before < 0n ? -before : before))) / 10;
+  return { difference: fromScaled(difference), percent };
+}
+
+/** "2,424" or "72.6": a figure as people read it, with thousands separators. */
+export function formatFigure(figure: string): string {
+  const negative = figure.startsWith("-");
+  const [whole = "0", fraction] = figure.replace("-", "").split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${negative ? "−" : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
+}
+
+/** "+12.4%", "−12.4%", "0%". */
+export function formatPercentChange(percent: number): string {
+  const sign = percent > 0 ? "+" : percent < 0 ? "−" : "";
+  return `${sign}${Math.abs(percent).toFixed(1).replace(/\.0$/, "")}%`;
+}

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { OrganisationRef } from "./auth.ts";
 import { NO_DATA_REASONS, RETURN_STATUSES, type FieldKind, type NoDataReason, type Polarity, type ReturnStatus } from "./enums.ts";
 import { compareFigures, isWholeNumber, parseFigure } from "./figures.ts";
+import type { QueryRecord } from "./queries.ts";
 
 export const COMMENTARY_MAX_LENGTH = 3000;
 export const EXPLANATION_MAX_LENGTH = 1000;
@@ -83,7 +84,8 @@ export interface QuarterSummary {
 
 export interface ReturnsList {
   quarter: QuarterSummary;
-  items: { indicator: IndicatorSummary; return: ReturnRecord | null }[];
+  /** openQueries: queries on the return not yet closed. */
+  items: { indicator: IndicatorSummary; return: ReturnRecord | null; openQueries: number }[];
 }
 
 const rawFigure = z.union([z.string().max(40, { error: "is too long" }), z.number()]).nullable();
@@ -198,7 +200,7 @@ export function saveReturnSchema(fields: FieldDeclaration[]) {
         const missing = (part: string) => !troubled.has(`${part}.${field.key}`);
         if (field.required && !values[field.key] && missing("values")) problem(["values", field.key], `Enter ${describeField(field)}`);
         if (field.comparesWithPreviousYear && values[field.key] && !previousYear[field.key] && missing("previousYear")) {
-          problem(["previousYear", field.key], `Enter last year's figure for ${field.label.toLowerCase()}`);
+          problem(["previousYear", field.key], `Enter last year's figure for ${describeField(field)}`);
         }
       }
       if (Object.keys(values).length === 0 && !commentary && troubled.size === 0) {
@@ -217,8 +219,10 @@ export function saveReturnSchema(fields: FieldDeclaration[]) {
   });
 }
 
+/** The label in a sentence: "Enter positive completions", but "Enter ASB repeat callers". */
 function describeField(field: FieldDeclaration) {
-  return field.label.charAt(0).toLowerCase() + field.label.slice(1);
+  const label = field.label;
+  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 type Report = (message: string, subPath?: string[]) => void;
@@ -272,4 +276,28 @@ function readNumber(field: FieldDeclaration, raw: string | number, report: Repor
     return report(`${label} must be a percentage from 0 to 100`), undefined;
   }
   return figure;
+}
+
+/** One entry of a return's history: "Submitted on 26 Nov 2026 at 10:42 by Paul Haley". */
+export interface ReturnChange {
+  at: string;
+  by: PersonRef | null;
+  action: string;
+}
+
+/** GET /api/returns/:indicatorId/:quarterId: the return with what the form shows beside it. */
+export interface ReturnDetail {
+  quarter: QuarterSummary;
+  indicator: IndicatorSummary;
+  return: ReturnRecord | null;
+  /** The four quarters before this one, oldest first, through the indicator's lineage. */
+  history: { quarter: { id: number; name: string }; return: ReturnRecord | null }[];
+  /** Last year's figures for the same quarter, from the lineage's return; null when there is none. */
+  lastYear: Record<string, string> | null;
+  changes: ReturnChange[];
+  queries: QueryRecord[];
+  /** The caller may enter this return's figures now. */
+  mayEdit: boolean;
+  /** The caller may record "No data provided" (a manager, for an outstanding return). */
+  mayRecordNotProvided: boolean;
 }

@@ -83,8 +83,8 @@ export interface DemoField {
   required?: boolean;
 }
 
-/** A field's figure: a number, or a rank with its "out of", with last year's figure if compared. */
-export type DemoValue = number | { value: number; previousYear?: number; outOf?: number };
+/** A field's figure: a number, or a rank with its "out of", with last year's figure if compared; or text. */
+export type DemoValue = number | { value: number; previousYear?: number; outOf?: number } | { text: string };
 
 export type DemoUpdate =
   | { values?: Record<string, DemoValue>; commentary?: string }
@@ -415,11 +415,17 @@ export const priorities: DemoPriority[] = [
         restricted: true,
         polarity: "LOWER_IS_BETTER",
         headline: "rank",
-        fields: [{ key: "rank", label: "Rank among the most similar group of CSPs", kind: "RANK", required: true }],
+        fields: [
+          { key: "rank", label: "Rank among the most similar group of CSPs", kind: "RANK", required: true },
+          { key: "againstAverage", label: "Performance against the most similar group's average", kind: "TEXT", required: true },
+        ],
         updates: [
-          { values: { rank: { value: 9, outOf: 15 } }, commentary: "Performing above MSG average level" },
-          { values: { rank: { value: 10, outOf: 15 } }, commentary: "Performing above MSG average level" },
-          { values: { rank: { value: 10, outOf: 15 } }, commentary: "Performing at MSG average level (Data only goes up to Oct 2019)" },
+          { values: { rank: { value: 9, outOf: 15 }, againstAverage: { text: "Performing above MSG average level" } } },
+          { values: { rank: { value: 10, outOf: 15 }, againstAverage: { text: "Performing above MSG average level" } } },
+          {
+            values: { rank: { value: 10, outOf: 15 }, againstAverage: { text: "Performing at MSG average level" } },
+            commentary: "Data only goes up to Oct 2019",
+          },
         ],
       },
       {

@@ -215,6 +215,7 @@ function stamps(userId: number, when: Date) {
 
 function figure(value: DemoValue) {
   if (typeof value === "number") return { number: value };
+  if ("text" in value) return { text: value.text };
   return { number: value.value, previousYearValue: value.previousYear ?? null, outOf: value.outOf ?? null };
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { getReturnDetail } from "./detail.ts";
 import { listReturns, saveReturn } from "./service.ts";
 
 const id = z.coerce.number({ error: "must be a number" }).int().positive();
@@ -18,6 +19,18 @@ export async function returnsRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => listReturns(app.prisma, request, request.query.quarterId),
+  );
+
+  app.get(
+    "/api/returns/:indicatorId/:quarterId",
+    {
+      schema: {
+        params: z.object({ indicatorId: id, quarterId: id }),
+        tags: ["returns"],
+        summary: "One return with its last four quarters, last year's figures, its changes and queries",
+      },
+    },
+    async (request) => getReturnDetail(app.prisma, request, request.params.indicatorId, request.params.quarterId),
   );
 
   app.put(

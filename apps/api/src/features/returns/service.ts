@@ -8,6 +8,19 @@ import { HttpError, invalid } from "../../lib/http-error.ts";
 import { quarterSummaryInclude, toQuarterSummary } from "../../lib/quarter-summary.ts";
 import { auditSnapshot, indicatorInclude, returnInclude, toFieldDeclaration, toIndicatorSummary, toReturnRecord } from "./mapping.ts";
 
+/**
+ * The indicator, if the caller may see it. Another organisation's indicator is refused with 403
+ * (the framework is no secret), a restricted one with 404 (its existence is); both are audited.
+ */
+export async function findVisibleIndicator(prisma: PrismaClient, request: FastifyRequest, indicatorId: number) {
+  const indicator = await prisma.indicator.findFirst({ where: { id: indicatorId, ...visibleIndicators(request.caller!) }, include: indicatorInclude });
+  if (indicator) return indicator;
+  const hidden = await prisma.indicator.findUnique({ where: { id: indicatorId }, include: { ownerOrganisation: true } });
+  if (!hidden) throw new HttpError(404, "There is no such indicator.");
+  if (hidden.restricted) return refuse(request, 404, "There is no such indicator.", { indicatorId });
+  return refuse(request, 403, `This indicator belongs to ${hidden.ownerOrganisation.name}: only its data owners can see and enter its returns.`, { indicatorId });
+}
+
 async function findQuarter(prisma: PrismaClient, quarterId: number) {
   const quarter = await prisma.quarter.findUnique({ where: { id: quarterId }, include: quarterSummaryInclude });
   if (!quarter) throw new HttpError(404, "There is no such quarter.");
@@ -26,7 +39,10 @@ export async function listReturns(prisma: PrismaClient, request: FastifyRequest,
         { OR: [{ retired: false }, { returns: { some: { quarterId } } }] },
       ],
     },
-    include: { ...indicatorInclude, returns: { where: { quarterId }, include: returnInclude } },
+    include: {
+      ...indicatorInclude,
+      returns: { where: { quarterId }, include: { ...returnInclude, _count: { select: { queries: { where: { status: { not: "CLOSED" } } } } } } },
+    },
     orderBy: [{ priority: { sortOrder: "asc" } }, { sortOrder: "asc" }],
   });
   return {
@@ -34,6 +50,7 @@ export async function listReturns(prisma: PrismaClient, request: FastifyRequest,
     items: indicators.map((indicator) => ({
       indicator: toIndicatorSummary(indicator),
       return: indicator.returns[0] ? toReturnRecord(indicator.returns[0]) : null,
+      openQueries: indicator.returns[0]?._count.queries ?? 0,
     })),
   };
 }
@@ -50,13 +67,7 @@ export async function saveReturn(
   body: unknown,
 ): Promise<ReturnRecord> {
   const caller = request.caller!;
-  const indicator = await prisma.indicator.findFirst({ where: { id: indicatorId, ...visibleIndicators(caller) }, include: indicatorInclude });
-  if (!indicator) {
-    if (await prisma.indicator.findUnique({ where: { id: indicatorId }, select: { id: true } })) {
-      await refuse(request, 404, "There is no such indicator.", { indicatorId });
-    }
-    throw new HttpError(404, "There is no such indicator.");
-  }
+  const indicator = await findVisibleIndicator(prisma, request, indicatorId);
   const quarter = await findQuarter(prisma, quarterId);
   if (quarter.yearId !== indicator.priority.yearId) throw new HttpError(404, `Indicator ${indicator.ref ?? indicator.id} is not reported in ${toQuarterSummary(quarter).name}.`);
   assertOpen(quarter);
