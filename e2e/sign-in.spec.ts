@@ -31,25 +31,27 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
 });
 
 test("a data owner signs in to their own organisation's returns only, then signs out", async ({ page }) => {
-  await signIn(page, "crc@demo.test");
+  await signIn(page, "iom@demo.test");
 
   await expect(page).toHaveURL(/\/returns$/);
   await expect(page.getByRole("heading", { level: 1, name: "My returns" })).toBeVisible();
   const header = page.locator("header");
-  await expect(header).toContainText("Paul Haley");
-  await expect(header).toContainText("DTV Community Rehabilitation Company");
+  await expect(header).toContainText("Zoe Green");
+  await expect(header).toContainText("Cleveland Police IOM Unit");
   const menu = page.getByRole("navigation", { name: "Menu" });
   await expect(menu.getByRole("link")).toHaveText(["My returns"]);
 
   await expect(page.getByText(/Returns for Q4 2019\/20 are due by/)).toBeVisible();
-  await expect(page.getByTestId("progress")).toHaveText("0 of 4 done");
+  await expect(page.getByTestId("progress")).toHaveText("0 of 2 done");
   const rows = page.locator("tbody tr");
-  await expect(rows.locator("td:first-child")).toHaveText(["1.2", "1.3", "1.4", "1.5"]);
-  await expect(page.getByText("Monitor the number of reoffenders")).toHaveCount(0);
+  await expect(rows.locator("td:first-child")).toHaveText(["1.1", ""]);
+  await expect(rows.nth(1)).toContainText("Monitor the average number of re-offences");
+  await expect(page.getByText("% of positive completions")).toHaveCount(0);
 
   await page.getByLabel("Quarter").selectOption({ label: "Q2 2019/20 (signed off)" });
   await expect(page.getByText("Signed off on 13 Nov 2019 by Jo Adams")).toBeVisible();
-  await expect(rows.first()).toContainText("Not available yet (expected 28 Oct 2019)");
+  await expect(rows.nth(0)).toContainText("Submitted");
+  await expect(rows.nth(1)).toContainText("No data provided");
 
   await signOut(page);
   await expect(page.getByText("You have signed out.")).toBeVisible();

@@ -7,6 +7,7 @@ import { OrganisationPage } from "../features/organisations/OrganisationPage.tsx
 import { OrganisationsPage } from "../features/organisations/OrganisationsPage.tsx";
 import { QuartersPage } from "../features/quarters/QuartersPage.tsx";
 import { MyReturnsPage } from "../features/returns/MyReturnsPage.tsx";
+import { ReturnPage } from "../features/returns/ReturnPage.tsx";
 import { NewUserPage } from "../features/users/NewUserPage.tsx";
 import { UserPage } from "../features/users/UserPage.tsx";
 import { UsersPage } from "../features/users/UsersPage.tsx";
@@ -39,6 +40,7 @@ const router = createBrowserRouter([
       { path: "sign-in", element: <SignInPage /> },
       { path: "change-password", element: signedIn(<ChangePasswordPage />) },
       { path: "returns", element: signedIn(<MyReturnsPage />, ["DATA_OWNER"]) },
+      { path: "returns/:indicatorId/:quarterId", element: signedIn(<ReturnPage />) },
       { path: "completeness", element: signedIn(<CompletenessPage />, ["MANAGER", "ADMIN"]) },
       { path: "quarters", element: signedIn(<QuartersPage />, ["ADMIN"]) },
       { path: "users", element: signedIn(<UsersPage />, ["ADMIN"]) },

@@ -1,4 +1,5 @@
 import { isDone, type ReturnsList } from "@quarterly-returns/shared";
+import { Link } from "react-router";
 import { QuarterPicker } from "../../components/QuarterPicker.tsx";
 import { QuarterStatus } from "../../components/QuarterStatus.tsx";
 import { StateTag } from "../../components/StateTag.tsx";
@@ -55,12 +56,17 @@ function ByOrganisation({ list }: { list: ReturnsList }) {
               </tr>
             </thead>
             <tbody className="govuk-table__body">
-              {items.map(({ indicator, return: record }) => (
+              {items.map(({ indicator, return: record, openQueries }) => (
                 <tr className="govuk-table__row" key={indicator.id}>
                   <td className="govuk-table__cell">{indicator.ref ?? ""}</td>
-                  <td className="govuk-table__cell">{indicator.title}</td>
+                  <td className="govuk-table__cell">
+                    <Link to={`/returns/${indicator.id}/${list.quarter.id}`} className="govuk-link">
+                      {indicator.title}
+                    </Link>
+                  </td>
                   <td className="govuk-table__cell">
                     <StateTag record={record} />
+                    {openQueries > 0 && <strong className="govuk-tag govuk-tag--orange app-tag-inline">Query open</strong>}
                   </td>
                 </tr>
               ))}

@@ -1,4 +1,5 @@
 import { isDone, type ReturnsList } from "@quarterly-returns/shared";
+import { Link, useLocation } from "react-router";
 import { QuarterPicker } from "../../components/QuarterPicker.tsx";
 import { QuarterStatus } from "../../components/QuarterStatus.tsx";
 import { StateTag } from "../../components/StateTag.tsx";
@@ -12,9 +13,17 @@ export function MyReturnsPage() {
   const { data: user } = useSession();
   const { quarters, quarter, isPending, error } = useSelectedQuarter();
   const returns = useReturns(quarter?.id);
+  const submitted = (useLocation().state as { submitted?: string } | null)?.submitted;
 
   return (
     <>
+      {submitted && (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert">
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{submitted} is in. Thank you.</p>
+          </div>
+        </div>
+      )}
       <span className="govuk-caption-l">{user?.organisation?.name}</span>
       <h1 className="govuk-heading-l">My returns</h1>
       {isPending && <p className="govuk-body">Loading…</p>}
@@ -56,15 +65,18 @@ function ReturnsByPriority({ list }: { list: ReturnsList }) {
           <tbody className="govuk-table__body">
             {list.items
               .filter((item) => item.indicator.priority.id === priority.id)
-              .map(({ indicator, return: record }) => (
+              .map(({ indicator, return: record, openQueries }) => (
                 <tr className="govuk-table__row" key={indicator.id}>
                   <td className="govuk-table__cell">{indicator.ref ?? ""}</td>
                   <td className="govuk-table__cell">
-                    {indicator.title}
+                    <Link to={`/returns/${indicator.id}/${list.quarter.id}`} className="govuk-link">
+                      {indicator.title}
+                    </Link>
                     {indicator.restricted && <strong className="govuk-tag govuk-tag--red app-tag-inline">Restricted</strong>}
                   </td>
                   <td className="govuk-table__cell">
                     <StateTag record={record} />
+                    {openQueries > 0 && <strong className="govuk-tag govuk-tag--orange app-tag-inline">Query open</strong>}
                   </td>
                 </tr>
               ))}

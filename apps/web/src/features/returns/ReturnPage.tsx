@@ -1,0 +1,113 @@
+import { formatDate, type ReturnDetail } from "@quarterly-returns/shared";
+import { useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate, useParams } from "react-router";
+import { usePageTitle } from "../../lib/page-title.ts";
+import { useSession } from "../../lib/session.ts";
+import { returnDetailKey, useReturnDetail } from "./api/return-detail.ts";
+import { ReturnForm } from "./form/ReturnForm.tsx";
+import { HistoryPanel } from "./HistoryPanel.tsx";
+import { QueriesPanel } from "./QueriesPanel.tsx";
+import { ReadOnlyReturn } from "./ReadOnlyReturn.tsx";
+import { RecordNotProvided } from "./RecordNotProvided.tsx";
+
+const ACTIONS: Record<string, string> = {
+  "return.save-draft": "Draft saved",
+  "return.submit": "Submitted",
+  "return.record-no-data": "No data recorded",
+  "return.record-not-provided": "“No data provided” recorded",
+};
+
+export function ReturnPage() {
+  const indicatorId = Number(useParams().indicatorId);
+  const quarterId = Number(useParams().quarterId);
+  const detail = useReturnDetail(indicatorId, quarterId);
+  usePageTitle(detail.data ? `${detail.data.indicator.ref ?? ""} ${detail.data.indicator.title}`.trim() : "Return");
+  if (detail.isPending) return <p className="govuk-body">Loading…</p>;
+  if (detail.error) {
+    return (
+      <>
+        <h1 className="govuk-heading-l">This return cannot be shown</h1>
+        <p className="govuk-body">{detail.error.message}</p>
+        <p className="govuk-body"><Link to="/" className="govuk-link">Go to your home page</Link></p>
+      </>
+    );
+  }
+  return <Return detail={detail.data} />;
+}
+
+function Return({ detail }: { detail: ReturnDetail }) {
+  const { indicator, quarter } = detail;
+  const { data: user } = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const back = user?.role === "DATA_OWNER" ? `/returns?quarter=${quarter.id}` : `/completeness?quarter=${quarter.id}`;
+  const reload = () => queryClient.invalidateQueries({ queryKey: returnDetailKey(indicator.id, quarter.id) });
+
+  return (
+    <>
+      <Link to={back} className="govuk-back-link">Back to {user?.role === "DATA_OWNER" ? "my returns" : "completeness"}</Link>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <span className="govuk-caption-l">
+            {quarter.name} · Priority {indicator.priority.number}
+            {indicator.ref ? ` · ${indicator.ref}` : ""}
+          </span>
+          <h1 className="govuk-heading-l">{indicator.title}</h1>
+          <p className="govuk-body">
+            {indicator.owner.name}
+            {indicator.leadContact ? ` · ${indicator.leadContact}` : ""}
+            {indicator.restricted && <strong className="govuk-tag govuk-tag--red app-tag-inline">Restricted</strong>}
+          </p>
+          {quarter.status === "CLOSED" && (
+            <div className="govuk-inset-text" data-testid="locked">
+              {quarter.name} was signed off on {formatDate(quarter.signedOffAt!)}
+              {quarter.signedOffBy ? ` by ${quarter.signedOffBy.name}` : ""}: this return can no longer be changed.
+            </div>
+          )}
+          {detail.return && detail.return.status !== "DRAFT" && detail.mayEdit && (
+            <div className="govuk-inset-text">
+              Submitted on {formatDate(detail.return.submittedAt!)} by {detail.return.submittedBy?.name}. You can change it until the quarter is signed off.
+            </div>
+          )}
+          <QueriesPanel queries={detail.queries} indicatorId={indicator.id} quarterId={quarter.id} mayAnswer={detail.mayEdit} />
+
+          {detail.mayEdit && user ? (
+            <ReturnForm
+              key={`${indicator.id}-${quarter.id}`}
+              detail={detail}
+              userId={user.id}
+              onLocked={() => void reload()}
+              onSubmitted={() => navigate(back, { state: { submitted: `${indicator.ref ?? indicator.title}` } })}
+            />
+          ) : (
+            <>
+              <ReadOnlyReturn indicator={indicator} record={detail.return} />
+              {detail.mayRecordNotProvided && <RecordNotProvided detail={detail} onRecorded={() => void reload()} />}
+            </>
+          )}
+
+          {detail.changes.length > 0 && (
+            <details className="govuk-details">
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">Changes to this return</span>
+              </summary>
+              <div className="govuk-details__text">
+                <ul className="govuk-list" data-testid="changes">
+                  {detail.changes.map((change) => (
+                    <li key={change.at + change.action}>
+                      {ACTIONS[change.action] ?? change.action} on {formatDate(change.at)} at{" "}
+                      {new Date(change.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })} by {change.by?.name ?? "the system"}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </details>
+          )}
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <HistoryPanel detail={detail} />
+        </div>
+      </div>
+    </>
+  );
+}

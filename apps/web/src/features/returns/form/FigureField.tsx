@@ -1,0 +1,146 @@
+import { change, formatFigure, formatPercentChange, parseFigure, type FieldDeclaration } from "@quarterly-returns/shared";
+import type { UseFormRegister } from "react-hook-form";
+import type { ReturnFormValues } from "./model.ts";
+
+interface FigureFieldProps {
+  field: FieldDeclaration;
+  register: UseFormRegister<ReturnFormValues>;
+  typed: string;
+  typedPreviousYear: string;
+  /** Last year's figure from last year's return, when there is one: shown, not typed. */
+  lastYearFromReturn: string | null;
+  errors: { value?: string | undefined; outOf?: string | undefined; previousYear?: string | undefined };
+  warnings: string[];
+  disabled: boolean;
+}
+
+const errorMessage = (id: string, message: string | undefined) =>
+  message ? (
+    <p id={`${id}-error`} className="govuk-error-message">
+      <span className="govuk-visually-hidden">Error:</span> {message}
+    </p>
+  ) : null;
+
+/** One declared field: a figure (with its unit), a rank "out of" N, or text; and last year's figure with the change. */
+export function FigureField({ field, register, typed, typedPreviousYear, lastYearFromReturn, errors, warnings, disabled }: FigureFieldProps) {
+  const id = `values.${field.key}`;
+  const hintId = `${id}-hint`;
+  const hint = field.kind === "PERCENT" ? "A percentage, like 72.6" : field.kind === "COUNT" ? `A whole number${field.unit ? ` of ${field.unit}` : ""}` : field.unit ?? undefined;
+  const describedBy = [hint && hintId, errors.value && `${id}-error`, warnings.length && `${id}-warnings`].filter(Boolean).join(" ") || undefined;
+  const invalid = errors.value || errors.outOf;
+
+  return (
+    <div className={`govuk-form-group${invalid || errors.previousYear ? " govuk-form-group--error" : ""} app-figure`}>
+      {field.kind === "RANK" ? (
+        <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+            {field.label}
+            {!field.required && " (optional)"}
+          </legend>
+          {errorMessage(id, errors.value)}
+          {errorMessage(`outOf.${field.key}`, errors.outOf)}
+          <div className="app-rank">
+            <label className="govuk-label" htmlFor={id}>Position</label>
+            <input id={id} className={`govuk-input govuk-input--width-3${errors.value ? " govuk-input--error" : ""}`} inputMode="numeric" disabled={disabled} {...register(`values.${field.key}`)} />
+            <label className="govuk-label" htmlFor={`outOf.${field.key}`}>out of</label>
+            <input id={`outOf.${field.key}`} className={`govuk-input govuk-input--width-3${errors.outOf ? " govuk-input--error" : ""}`} inputMode="numeric" disabled={disabled} {...register(`outOf.${field.key}`)} />
+          </div>
+        </fieldset>
+      ) : (
+        <>
+          <label className="govuk-label govuk-label--s" htmlFor={id}>
+            {field.label}
+            {!field.required && " (optional)"}
+          </label>
+          {hint && <div id={hintId} className="govuk-hint">{hint}</div>}
+          {errorMessage(id, errors.value)}
+          {field.kind === "TEXT" ? (
+            <input id={id} className={`govuk-input${errors.value ? " govuk-input--error" : ""}`} aria-describedby={describedBy} disabled={disabled} {...register(`values.${field.key}`)} />
+          ) : (
+            <div className="govuk-input__wrapper">
+              <input
+                id={id}
+                className={`govuk-input govuk-input--width-10${errors.value ? " govuk-input--error" : ""}`}
+                inputMode="decimal"
+                autoComplete="off"
+                spellCheck={false}
+                aria-describedby={describedBy}
+                disabled={disabled}
+                {...register(`values.${field.key}`)}
+              />
+              {field.kind === "PERCENT" && <div className="govuk-input__suffix" aria-hidden="true">%</div>}
+            </div>
+          )}
+        </>
+      )}
+
+      {field.comparesWithPreviousYear && (
+        <PreviousYear field={field} register={register} typed={typed} typedPreviousYear={typedPreviousYear} fromReturn={lastYearFromReturn} error={errors.previousYear} disabled={disabled} />
+      )}
+
+      {warnings.length > 0 && (
+        <div id={`${id}-warnings`} className="app-soft-warning" role="status">
+          {warnings.map((warning) => (
+            <p className="govuk-body-s" key={warning}>
+              <strong>Check:</strong> {warning}
+            </p>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function PreviousYear({
+  field,
+  register,
+  typed,
+  typedPreviousYear,
+  fromReturn,
+  error,
+  disabled,
+}: {
+  field: FieldDeclaration;
+  register: UseFormRegister<ReturnFormValues>;
+  typed: string;
+  typedPreviousYear: string;
+  fromReturn: string | null;
+  error: string | undefined;
+  disabled: boolean;
+}) {
+  const id = `previousYear.${field.key}`;
+  const now = parseFigure(typed);
+  const before = parseFigure(fromReturn ?? typedPreviousYear);
+  const computed = "value" in now && "value" in before ? change(now.value, before.value) : null;
+  return (
+    <div className="app-previous-year">
+      {fromReturn !== null ? (
+        <p className="govuk-body">
+          Same quarter last year: <strong>{formatFigure(fromReturn)}{field.kind === "PERCENT" ? "%" : ""}</strong>
+        </p>
+      ) : (
+        <>
+          <label className="govuk-label" htmlFor={id}>
+            Same quarter last year
+          </label>
+          <div id={`${id}-hint`} className="govuk-hint">There is no return for last year here: enter last year's figure</div>
+          {errorMessage(id, error)}
+          <input
+            id={id}
+            className={`govuk-input govuk-input--width-10${error ? " govuk-input--error" : ""}`}
+            inputMode="decimal"
+            autoComplete="off"
+            aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+            disabled={disabled}
+            {...register(`previousYear.${field.key}`)}
+          />
+        </>
+      )}
+      <p className="govuk-body app-change" aria-live="polite" data-testid={`change-${field.key}`}>
+        {computed
+          ? `Change: ${computed.difference.startsWith("-") ? "" : "+"}${formatFigure(computed.difference)}${computed.percent === null ? "" : ` (${formatPercentChange(computed.percent)})`}`
+          : "Change: shown when both figures are in"}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { EXPLANATION_MAX_LENGTH, NO_DATA_REASON_NAMES, type NoDataReason } from "@quarterly-returns/shared";
+import type { UseFormRegister } from "react-hook-form";
+import type { ReturnFormValues } from "./model.ts";
+
+interface NoDataFieldsProps {
+  register: UseFormRegister<ReturnFormValues>;
+  reason: NoDataReason | "";
+  reasons: NoDataReason[];
+  errors: { reason?: string | undefined; availableFrom?: string | undefined; explanation?: string | undefined };
+  /** Offered with "no update": last quarter's figures, to repeat them. */
+  onRepeatLastQuarter: (() => void) | null;
+  disabled: boolean;
+}
+
+const REASON_HINTS: Record<NoDataReason, string> = {
+  NOT_YET_AVAILABLE: "The figures will come later. The report will say when.",
+  NOT_RELEASED: "The figures exist but cannot be released. The report will show your explanation.",
+  NO_UPDATE: "Nothing has changed since last quarter. The report will say “No further update available”.",
+  NOT_PROVIDED: "The owner has not provided a return. The report will say “No data provided”.",
+};
+
+/** Why there is no data: the reason, with the date it is expected or the explanation it needs. */
+export function NoDataFields({ register, reason, reasons, errors, onRepeatLastQuarter, disabled }: NoDataFieldsProps) {
+  return (
+    <div className={`govuk-form-group${errors.reason ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset">
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Why is there no data?</legend>
+        {errors.reason && (
+          <p id="reason-error" className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {errors.reason}
+          </p>
+        )}
+        <div className="govuk-radios">
+          {reasons.map((value, index) => (
+            <div key={value}>
+              <div className="govuk-radios__item">
+                <input className="govuk-radios__input" id={index === 0 ? "reason" : `reason-${value}`} type="radio" value={value} disabled={disabled} {...register("reason")} />
+                <label className="govuk-label govuk-radios__label" htmlFor={index === 0 ? "reason" : `reason-${value}`}>
+                  {NO_DATA_REASON_NAMES[value]}
+                </label>
+                <div className="govuk-hint govuk-radios__hint">{REASON_HINTS[value]}</div>
+              </div>
+              {reason === value && value === "NOT_YET_AVAILABLE" && <ExpectedDate register={register} error={errors.availableFrom} disabled={disabled} />}
+              {reason === value && value === "NOT_RELEASED" && (
+                <div className="govuk-radios__conditional">
+                  <div className={`govuk-form-group${errors.explanation ? " govuk-form-group--error" : ""}`}>
+                    <label className="govuk-label" htmlFor="explanation">Why can the figures not be released?</label>
+                    {errors.explanation && (
+                      <p id="explanation-error" className="govuk-error-message">
+                        <span className="govuk-visually-hidden">Error:</span> {errors.explanation}
+                      </p>
+                    )}
+                    <textarea id="explanation" className="govuk-textarea" rows={3} maxLength={EXPLANATION_MAX_LENGTH} disabled={disabled} {...register("explanation")} />
+                  </div>
+                </div>
+              )}
+              {reason === value && value === "NO_UPDATE" && onRepeatLastQuarter && (
+                <div className="govuk-radios__conditional">
+                  <p className="govuk-body">You can repeat last quarter's figures so the report shows them again.</p>
+                  <button type="button" className="govuk-button govuk-button--secondary" onClick={onRepeatLastQuarter} disabled={disabled}>
+                    Repeat last quarter's figures
+                  </button>
+                </div>
+              )}
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function ExpectedDate({ register, error, disabled }: { register: UseFormRegister<ReturnFormValues>; error: string | undefined; disabled: boolean }) {
+  const part = (name: "day" | "month" | "year", label: string, width: number) => (
+    <div className="govuk-date-input__item">
+      <div className="govuk-form-group">
+        <label className="govuk-label govuk-date-input__label" htmlFor={`availableFrom.${name}`}>{label}</label>
+        <input
+          id={`availableFrom.${name}`}
+          className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}`}
+          inputMode="numeric"
+          disabled={disabled}
+          {...register(`availableFrom.${name}`)}
+        />
+      </div>
+    </div>
+  );
+  return (
+    <div className="govuk-radios__conditional">
+      <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+        <fieldset className="govuk-fieldset" role="group" aria-describedby={`availableFrom-hint${error ? " availableFrom-error" : ""}`}>
+          <legend className="govuk-fieldset__legend">When do you expect the figures?</legend>
+          <div id="availableFrom-hint" className="govuk-hint">For example, 28 10 2019</div>
+          {error && (
+            <p id="availableFrom-error" className="govuk-error-message">
+              <span className="govuk-visually-hidden">Error:</span> {error}
+            </p>
+          )}
+          <div className="govuk-date-input">
+            {part("day", "Day", 2)}
+            {part("month", "Month", 2)}
+            {part("year", "Year", 4)}
+          </div>
+        </fieldset>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+// The return form's own values (what is in the boxes, as typed) and how they become the body of
+// a save, checked by the shared schema: the same rules as the API.
+import {
+  saveReturnSchema,
+  type FieldDeclaration,
+  type NoDataReason,
+  type ReturnRecord,
+  type ReturnStatus,
+  type SaveReturnInput,
+} from "@quarterly-returns/shared";
+import type { FieldErrors, Resolver } from "react-hook-form";
+
+export interface ReturnFormValues {
+  mode: "FIGURES" | "NO_DATA";
+  /** Per field key: the figure or text as typed; a rank's position. */
+  values: Record<string, string>;
+  /** Per rank field key: its "out of". */
+  outOf: Record<string, string>;
+  previousYear: Record<string, string>;
+  commentary: string;
+  reason: NoDataReason | "";
+  availableFrom: { day: string; month: string; year: string };
+  explanation: string;
+}
+
+export function formValuesOf(record: ReturnRecord | null, fields: FieldDeclaration[], lastYear: Record<string, string> | null): ReturnFormValues {
+  const values: Record<string, string> = {};
+  const outOf: Record<string, string> = {};
+  const previousYear: Record<string, string> = {};
+  for (const field of fields) {
+    const value = record?.values[field.key];
+    if (typeof value === "object") {
+      values[field.key] = value.position;
+      outOf[field.key] = value.outOf;
+    } else {
+      values[field.key] = value ?? "";
+      if (field.kind === "RANK") outOf[field.key] = "";
+    }
+    if (field.comparesWithPreviousYear) previousYear[field.key] = record?.previousYear[field.key] ?? lastYear?.[field.key] ?? "";
+  }
+  const [year = "", month = "", day = ""] = record?.noData?.availableFrom?.split("-") ?? [];
+  return {
+    mode: record?.status === "NO_DATA" ? "NO_DATA" : "FIGURES",
+    values,
+    outOf,
+    previousYear,
+    commentary: record?.commentary ?? "",
+    reason: record?.noData?.reason ?? "",
+    availableFrom: { day: day.replace(/^0/, ""), month: month.replace(/^0/, ""), year },
+    explanation: record?.noData?.explanation ?? "",
+  };
+}
+
+/** "2020", "4", "28" → "2020-04-28"; anything incomplete stays as typed, for the schema to refuse. */
+function dateOf({ day, month, year }: ReturnFormValues["availableFrom"]): string | null {
+  if (!day.trim() && !month.trim() && !year.trim()) return null;
+  return `${year.trim()}-${month.trim().padStart(2, "0")}-${day.trim().padStart(2, "0")}`;
+}
+
+export function bodyOf(form: ReturnFormValues, status: ReturnStatus, version: number, fields: FieldDeclaration[]): SaveReturnInput {
+  const noData = form.mode === "NO_DATA";
+  const keepFigures = !noData || form.reason === "NO_UPDATE";
+  const values: SaveReturnInput["values"] = {};
+  if (keepFigures) {
+    for (const field of fields.filter((candidate) => !candidate.retired)) {
+      const typed = form.values[field.key] ?? "";
+      if (field.kind === "RANK") {
+        const outOf = form.outOf[field.key] ?? "";
+        if (typed.trim() || outOf.trim()) values[field.key] = { position: typed, outOf };
+      } else if (typed.trim()) {
+        values[field.key] = typed;
+      }
+    }
+  }
+  const previousYear = Object.fromEntries(Object.entries(form.previousYear).filter(([, typed]) => keepFigures && typed.trim()));
+  return {
+    version,
+    status: noData ? "NO_DATA" : status,
+    values,
+    previousYear,
+    commentary: form.commentary,
+    noData: noData
+      ? { reason: form.reason as NoDataReason, availableFrom: form.reason === "NOT_YET_AVAILABLE" ? dateOf(form.availableFrom) : null, explanation: form.reason === "NOT_RELEASED" ? form.explanation : null }
+      : null,
+  };
+}
+
+/** Where in the form a problem the schema names belongs (its input's id, for the error summary). */
+export function formPathOf(schemaPath: string): string {
+  if (schemaPath.endsWith(".outOf")) return `outOf.${schemaPath.split(".")[1]}`;
+  if (schemaPath.endsWith(".position")) return schemaPath.replace(/\.position$/, "");
+  if (schemaPath === "noData.reason" || schemaPath === "noData") return "reason";
+  if (schemaPath === "noData.availableFrom") return "availableFrom.day";
+  if (schemaPath === "noData.explanation") return "explanation";
+  if (schemaPath === "values") return "values";
+  return schemaPath || "commentary";
+}
+
+/** The shared schema as react-hook-form's resolver; `status` says which button was pressed. */
+export function returnResolver(fields: FieldDeclaration[], state: { status: ReturnStatus; version: number }): Resolver<ReturnFormValues> {
+  const schema = saveReturnSchema(fields);
+  return async (values) => {
+    const result = schema.safeParse(bodyOf(values, state.status, state.version, fields));
+    if (result.success) return { values, errors: {} };
+    const errors: Record<string, unknown> = {};
+    for (const issue of result.error.issues) {
+      const path = formPathOf(issue.path.join("."));
+      if (!lookup(errors, path)) assign(errors, path, { type: "schema", message: issue.message });
+    }
+    return { values: {}, errors: errors as FieldErrors<ReturnFormValues> };
+  };
+}
+
+/** Every error of a nested errors object as [path, message]. */
+export function flattenErrors(errors: object, prefix = ""): [string, string][] {
+  return Object.entries(errors).flatMap(([key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value && typeof value === "object" && "message" in value && typeof value.message === "string") return [[path, value.message] as [string, string]];
+    return value && typeof value === "object" ? flattenErrors(value, path) : [];
+  });
+}
+
+function lookup(target: Record<string, unknown>, path: string): unknown {
+  return path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], target);
+}
+
+function assign(target: Record<string, unknown>, path: string, value: unknown) {
+  const keys = path.split(".");
+  let node = target;
+  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[keys.at(-1)!] = value;
+}
