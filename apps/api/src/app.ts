@@ -3,6 +3,7 @@ import type { PrismaClient } from "@quarterly-returns/db";
 import Fastify from "fastify";
 import type { Config } from "./config.ts";
 import { authRoutes } from "./features/auth/routes.ts";
+import { chasingRoutes } from "./features/chasing/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
 import { organisationsRoutes } from "./features/organisations/routes.ts";
 import { quartersRoutes } from "./features/quarters/routes.ts";
@@ -10,6 +11,7 @@ import { queriesRoutes } from "./features/queries/routes.ts";
 import { returnsRoutes } from "./features/returns/routes.ts";
 import { usersRoutes } from "./features/users/routes.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
+import { mailerPlugin } from "./plugins/mailer.ts";
 import { openApiPlugin } from "./plugins/openapi.ts";
 import { prismaPlugin } from "./plugins/prisma.ts";
 import { securityPlugin } from "./plugins/security.ts";
@@ -38,6 +40,7 @@ export async function buildApp({ config, prisma, webDistDir = defaultWebDistDir 
   });
 
   await app.register(prismaPlugin, { prisma });
+  await app.register(mailerPlugin, { config });
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { config });
   await app.register(openApiPlugin);
@@ -49,6 +52,7 @@ export async function buildApp({ config, prisma, webDistDir = defaultWebDistDir 
   await app.register(quartersRoutes);
   await app.register(returnsRoutes);
   await app.register(queriesRoutes);
+  await app.register(chasingRoutes);
   await app.register(usersRoutes);
   await app.register(organisationsRoutes);
 

@@ -7,3 +7,4 @@ export * from "./report-document.ts";
 export * from "./returns.ts";
 export * from "./users.ts";
 export * from "./states.ts";
+export * from "./completeness.ts";
