@@ -6,6 +6,9 @@ import { defineConfig, devices } from "@playwright/test";
 const systemChromium = "/usr/bin/chromium";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = ".data/e2e";
+// The mail catcher (e2e/mail-catcher.ts): SMTP for the app, and HTTP for the tests to read what arrived.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 3125);
+export const mailCatcherUrl = `http://127.0.0.1:${smtpPort + 1}/messages`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -26,15 +29,31 @@ export default defineConfig({
       : {},
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    // A fresh demo database for every run.
-    command: `rm -rf ${dataDir} && exec node --import tsx apps/api/src/server.ts`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    env: { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", APP_URL: `http://127.0.0.1:${port}` },
-    timeout: 120_000,
-    reuseExistingServer: false,
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: "exec node --import tsx e2e/mail-catcher.ts",
+      url: mailCatcherUrl,
+      env: { SMTP_PORT: String(smtpPort), HTTP_PORT: String(smtpPort + 1) },
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
+      // A fresh demo database for every run.
+      command: `rm -rf ${dataDir} && exec node --import tsx apps/api/src/server.ts`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      env: {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: "warn",
+        APP_URL: `http://127.0.0.1:${port}`,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        MAIL_FROM: "Stockton Safer Partnership <returns@stockton.example>",
+      },
+      timeout: 120_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -300,4 +300,6 @@ export interface ReturnDetail {
   mayEdit: boolean;
   /** The caller may record "No data provided" (a manager, for an outstanding return). */
   mayRecordNotProvided: boolean;
+  /** The caller may query the return's figures (a manager, once it is submitted) and close queries. */
+  mayQuery: boolean;
 }

@@ -2,7 +2,9 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@ta
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { ChangePasswordPage } from "../features/auth/ChangePasswordPage.tsx";
 import { SignInPage } from "../features/auth/SignInPage.tsx";
-import { CompletenessPage } from "../features/completeness/CompletenessPage.tsx";
+import { ChaseAllPage } from "../features/chasing/ChaseAllPage.tsx";
+import { ChasePage } from "../features/chasing/ChasePage.tsx";
+import { CompletenessPage } from "../features/chasing/CompletenessPage.tsx";
 import { OrganisationPage } from "../features/organisations/OrganisationPage.tsx";
 import { OrganisationsPage } from "../features/organisations/OrganisationsPage.tsx";
 import { QuartersPage } from "../features/quarters/QuartersPage.tsx";
@@ -42,6 +44,8 @@ const router = createBrowserRouter([
       { path: "returns", element: signedIn(<MyReturnsPage />, ["DATA_OWNER"]) },
       { path: "returns/:indicatorId/:quarterId", element: signedIn(<ReturnPage />) },
       { path: "completeness", element: signedIn(<CompletenessPage />, ["MANAGER", "ADMIN"]) },
+      { path: "completeness/chase/:organisationId", element: signedIn(<ChasePage />, ["MANAGER", "ADMIN"]) },
+      { path: "completeness/chase-all", element: signedIn(<ChaseAllPage />, ["MANAGER", "ADMIN"]) },
       { path: "quarters", element: signedIn(<QuartersPage />, ["ADMIN"]) },
       { path: "users", element: signedIn(<UsersPage />, ["ADMIN"]) },
       { path: "users/new", element: signedIn(<NewUserPage />, ["ADMIN"]) },

@@ -67,6 +67,7 @@ export async function getReturnDetail(prisma: PrismaClient, request: FastifyRequ
     queries: current ? current.queries.map(toQueryRecord) : [],
     mayEdit: open && mayEnterFigures(caller, indicator),
     mayRecordNotProvided: open && outstanding && permissions.recordNotProvided(caller),
+    mayQuery: open && !outstanding && permissions.raiseQueries(caller),
   };
 }
 

@@ -69,7 +69,14 @@ function Return({ detail }: { detail: ReturnDetail }) {
               Submitted on {formatDate(detail.return.submittedAt!)} by {detail.return.submittedBy?.name}. You can change it until the quarter is signed off.
             </div>
           )}
-          <QueriesPanel queries={detail.queries} indicatorId={indicator.id} quarterId={quarter.id} mayAnswer={detail.mayEdit} />
+          <QueriesPanel
+            queries={detail.queries}
+            fields={indicator.fields}
+            indicatorId={indicator.id}
+            quarterId={quarter.id}
+            mayAnswer={detail.mayEdit}
+            mayQuery={detail.mayQuery}
+          />
 
           {detail.mayEdit && user ? (
             <ReturnForm

@@ -1,0 +1,43 @@
+import { formatDate } from "@quarterly-returns/shared";
+import { useChaseHistory } from "./api/chases.ts";
+
+const DELIVERY = { SENT: "Sent", FAILED: "Failed", NOT_SENT: "Not sent" } as const;
+
+export function ChaseHistory({ quarterId, organisationId }: { quarterId: number; organisationId: number }) {
+  const history = useChaseHistory(quarterId, organisationId);
+  return (
+    <section aria-labelledby="chase-history">
+      <h2 className="govuk-heading-m" id="chase-history">Chases this quarter</h2>
+      {history.data?.length === 0 && <p className="govuk-body">Not chased yet this quarter.</p>}
+      {history.data && history.data.length > 0 && (
+        <table className="govuk-table" data-testid="chase-history">
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">When</th>
+              <th scope="col" className="govuk-table__header">By</th>
+              <th scope="col" className="govuk-table__header">To</th>
+              <th scope="col" className="govuk-table__header">Returns listed</th>
+              <th scope="col" className="govuk-table__header">Delivery</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {history.data.map((chase) => (
+              <tr className="govuk-table__row" key={chase.id}>
+                <td className="govuk-table__cell">
+                  {formatDate(chase.sentAt)} {new Date(chase.sentAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}
+                </td>
+                <td className="govuk-table__cell">{chase.sentBy.name}</td>
+                <td className="govuk-table__cell">{chase.recipient}</td>
+                <td className="govuk-table__cell">{chase.items.map((item) => item.ref ?? item.title).join(", ")}</td>
+                <td className="govuk-table__cell">
+                  {DELIVERY[chase.deliveryStatus]}
+                  {chase.deliveryError && <span className="govuk-body-s"> ({chase.deliveryError})</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
