@@ -8,3 +8,4 @@ export * from "./returns.ts";
 export * from "./users.ts";
 export * from "./states.ts";
 export * from "./completeness.ts";
+export * from "./quarters.ts";
