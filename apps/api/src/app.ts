@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "@quarterly-returns/db";
 import Fastify from "fastify";
 import type { Config } from "./config.ts";
+import { auditRoutes } from "./features/audit/routes.ts";
 import { authRoutes } from "./features/auth/routes.ts";
 import { chasingRoutes } from "./features/chasing/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
@@ -53,6 +54,7 @@ export async function buildApp({ config, prisma, webDistDir = defaultWebDistDir 
   await app.register(returnsRoutes);
   await app.register(queriesRoutes);
   await app.register(chasingRoutes);
+  await app.register(auditRoutes);
   await app.register(usersRoutes);
   await app.register(organisationsRoutes);
 

@@ -9,3 +9,4 @@ export * from "./users.ts";
 export * from "./states.ts";
 export * from "./completeness.ts";
 export * from "./quarters.ts";
+export * from "./audit.ts";

@@ -1,0 +1,87 @@
+// The audit log, read-only: the database refuses to change or delete it.
+import type { Prisma, PrismaClient } from "@quarterly-returns/db";
+import type { AuditEventRecord, AuditPage } from "@quarterly-returns/shared";
+import { stringify } from "csv-stringify/sync";
+import type { z } from "zod";
+import type { auditFilterSchema } from "@quarterly-returns/shared";
+
+type Filter = z.output<typeof auditFilterSchema>;
+
+function where(filter: Filter): Prisma.AuditEventWhereInput {
+  return {
+    ...(filter.actorId ? { actorId: filter.actorId } : {}),
+    ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
+    ...(filter.indicatorId ? { indicatorId: filter.indicatorId } : {}),
+    ...(filter.quarterId ? { quarterId: filter.quarterId } : {}),
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.from || filter.to
+      ? {
+          at: {
+            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
+            ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+async function records(prisma: PrismaClient, filter: Filter, page: { skip: number; take: number }): Promise<AuditEventRecord[]> {
+  const events = await prisma.auditEvent.findMany({
+    where: where(filter),
+    include: { actor: { select: { id: true, name: true } }, quarter: { include: { year: { select: { label: true } } } } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    ...page,
+  });
+  const organisationIds = [...new Set(events.map((event) => event.organisationId).filter((value): value is number => value !== null))];
+  const indicatorIds = [...new Set(events.map((event) => event.indicatorId).filter((value): value is number => value !== null))];
+  const [organisations, indicators] = await Promise.all([
+    prisma.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true, shortName: true } }),
+    prisma.indicator.findMany({ where: { id: { in: indicatorIds } }, select: { id: true, ref: true, title: true } }),
+  ]);
+  return events.map((event) => ({
+    id: event.id.toString(),
+    at: event.at.toISOString(),
+    actor: event.actor,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    quarter: event.quarter ? { id: event.quarter.id, name: `Q${event.quarter.number} ${event.quarter.year.label}` } : null,
+    organisation: organisations.find((organisation) => organisation.id === event.organisationId) ?? null,
+    indicator: indicators.find((indicator) => indicator.id === event.indicatorId) ?? null,
+    before: event.before,
+    after: event.after,
+    clientAddress: event.clientAddress,
+  }));
+}
+
+export async function readAudit(prisma: PrismaClient, filter: Filter): Promise<AuditPage> {
+  const [events, total, actions] = await Promise.all([
+    records(prisma, filter, { skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize }),
+    prisma.auditEvent.count({ where: where(filter) }),
+    prisma.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
+  ]);
+  return { events, total, page: filter.page, pageSize: filter.pageSize, actions: actions.map((row) => row.action) };
+}
+
+const EXPORT_LIMIT = 100_000;
+
+/** Every event the filters select, as CSV for a spreadsheet. */
+export async function exportAudit(prisma: PrismaClient, filter: Filter): Promise<string> {
+  const events = await records(prisma, filter, { skip: 0, take: EXPORT_LIMIT });
+  return stringify(
+    events.map((event) => ({
+      at: event.at,
+      person: event.actor?.name ?? "",
+      action: event.action,
+      entity: event.entityType,
+      entityId: event.entityId ?? "",
+      quarter: event.quarter?.name ?? "",
+      organisation: event.organisation?.shortName ?? "",
+      indicator: event.indicator ? `${event.indicator.ref ?? ""} ${event.indicator.title}`.trim() : "",
+      before: event.before === null ? "" : JSON.stringify(event.before),
+      after: event.after === null ? "" : JSON.stringify(event.after),
+      clientAddress: event.clientAddress ?? "",
+    })),
+    { header: true },
+  );
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { as, buildTestApp, signIn, type TestApp } from "./helper.ts";
+
+let test: TestApp;
+let admin: ReturnType<typeof as>;
+let q4: number;
+let fireId: number;
+
+beforeAll(async () => {
+  test = await buildTestApp("demo");
+  admin = as(test.app, await signIn(test.app, "admin@demo.test"));
+  q4 = (await test.db.prisma.quarter.findFirstOrThrow({ where: { status: "OPEN" } })).id;
+  fireId = (await test.db.prisma.organisation.findUniqueOrThrow({ where: { shortName: "Fire" } })).id;
+  const fire = as(test.app, await signIn(test.app, "fire@demo.test"));
+  const f3 = await test.db.prisma.indicator.findFirstOrThrow({ where: { ref: "4.6" } });
+  await fire.put(`/api/returns/${f3.id}/${q4}`, { version: 0, status: "DRAFT", values: { fires: "100" } });
+  await fire.put(`/api/returns/${f3.id}/${q4}`, { version: 1, status: "SUBMITTED", values: { fires: "120" }, previousYear: { fires: "90" } });
+});
+afterAll(() => test.close());
+
+describe("the audit log", () => {
+  it("filters by action, quarter, organisation, person and date, newest first, with before and after", async () => {
+    const maria = await test.db.prisma.user.findUniqueOrThrow({ where: { email: "fire@demo.test" } });
+    const page = (await admin.get(`/api/audit?quarterId=${q4}&organisationId=${fireId}&actorId=${maria.id}`)).json();
+    expect(page.events.map((event: { action: string }) => event.action)).toEqual(["return.submit", "return.save-draft"]);
+    expect(page.events[0]).toMatchObject({
+      actor: { name: "Maria Watson" },
+      quarter: { name: "Q4 2019/20" },
+      organisation: { shortName: "Fire" },
+      indicator: { ref: "4.6" },
+      before: { values: { fires: "100" }, status: "DRAFT" },
+      after: { values: { fires: "120" }, status: "SUBMITTED" },
+    });
+    expect((await admin.get("/api/audit?action=quarter.close")).json().total).toBe(3);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await admin.get(`/api/audit?action=quarter.close&from=${today}`)).json().total).toBe(0);
+    expect((await admin.get(`/api/audit?action=return.submit&from=${today}&to=${today}`)).json().total).toBe(1);
+    expect((await admin.get("/api/audit")).json().actions).toEqual(expect.arrayContaining(["auth.login", "quarter.close", "return.submit"]));
+  });
+
+  it("pages through the events", async () => {
+    const first = (await admin.get("/api/audit?pageSize=2&page=1")).json();
+    const second = (await admin.get("/api/audit?pageSize=2&page=2")).json();
+    expect(first.events).toHaveLength(2);
+    expect(second.events).toHaveLength(2);
+    expect(first.total).toBeGreaterThan(4);
+    expect(second.events[0].id).not.toBe(first.events[1].id);
+  });
+
+  it("exports the filtered events as CSV", async () => {
+    const response = await admin.get(`/api/audit.csv?quarterId=${q4}&organisationId=${fireId}`);
+    expect(response.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(response.headers["content-disposition"]).toMatch(/^attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const [header, ...rows] = response.body.trim().split("\n");
+    expect(header).toBe("at,person,action,entity,entityId,quarter,organisation,indicator,before,after,clientAddress");
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain("Maria Watson,return.submit,return");
+    expect(rows[0]).toContain('""status"":""SUBMITTED""');
+  });
+
+  it("is read by managers and admins, not owners", async () => {
+    expect((await as(test.app, await signIn(test.app, "manager@demo.test")).get("/api/audit")).statusCode).toBe(200);
+    expect((await as(test.app, await signIn(test.app, "fire@demo.test")).get("/api/audit")).statusCode).toBe(403);
+  });
+});

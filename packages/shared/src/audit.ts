@@ -1,0 +1,43 @@
+import { z } from "zod";
+import type { PersonRef } from "./returns.ts";
+
+const id = z.coerce.number().int().positive().optional();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date like 2020-01-31" }).optional();
+
+/** The audit log's filters, as query-string parameters. */
+export const auditFilterSchema = z.strictObject({
+  actorId: id,
+  organisationId: id,
+  indicatorId: id,
+  quarterId: id,
+  action: z.string().max(60).optional(),
+  from: day,
+  to: day,
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditFilter = z.input<typeof auditFilterSchema>;
+
+export interface AuditEventRecord {
+  id: string;
+  at: string;
+  actor: PersonRef | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  quarter: { id: number; name: string } | null;
+  organisation: { id: number; shortName: string } | null;
+  indicator: { id: number; ref: string | null; title: string } | null;
+  before: unknown;
+  after: unknown;
+  clientAddress: string | null;
+}
+
+export interface AuditPage {
+  events: AuditEventRecord[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** The values the filters can take. */
+  actions: string[];
+}
