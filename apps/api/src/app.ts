@@ -5,6 +5,7 @@ import type { Config } from "./config.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
 import { authRoutes } from "./features/auth/routes.ts";
 import { chasingRoutes } from "./features/chasing/routes.ts";
+import { frameworkRoutes } from "./features/framework/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
 import { organisationsRoutes } from "./features/organisations/routes.ts";
 import { quartersRoutes } from "./features/quarters/routes.ts";
@@ -55,6 +56,7 @@ export async function buildApp({ config, prisma, webDistDir = defaultWebDistDir 
   await app.register(queriesRoutes);
   await app.register(chasingRoutes);
   await app.register(auditRoutes);
+  await app.register(frameworkRoutes);
   await app.register(usersRoutes);
   await app.register(organisationsRoutes);
 

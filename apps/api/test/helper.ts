@@ -74,6 +74,7 @@ export function as(app: App, cookie: string) {
     post: (url: string, payload?: unknown) => send("POST", url, payload),
     put: (url: string, payload?: unknown) => send("PUT", url, payload),
     patch: (url: string, payload?: unknown) => send("PATCH", url, payload),
+    delete: (url: string) => send("DELETE", url),
   };
 }
 

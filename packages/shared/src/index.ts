@@ -10,3 +10,4 @@ export * from "./states.ts";
 export * from "./completeness.ts";
 export * from "./quarters.ts";
 export * from "./audit.ts";
+export * from "./framework.ts";
