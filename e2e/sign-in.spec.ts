@@ -62,13 +62,15 @@ test("a data owner signs in to their own organisation's returns only, then signs
 test("each role lands on its own home with its own menu", async ({ page }) => {
   await signIn(page, "manager@demo.test");
   await expect(page.getByRole("heading", { level: 1, name: "Completeness" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Menu" }).getByRole("link")).toHaveText(["Completeness"]);
+  await expect(page.getByRole("navigation", { name: "Menu" }).getByRole("link")).toHaveText(["Completeness", "Audit log"]);
   await expect(page.getByRole("table", { name: /SBC Community Protection Services/ })).toContainText("4.1");
   await signOut(page);
 
   await signIn(page, "admin@demo.test");
   await expect(page.getByRole("heading", { level: 1, name: "Quarters" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Menu" }).getByRole("link")).toHaveText(["Completeness", "Quarters", "Users", "Organisations"]);
+  await expect(page.getByRole("navigation", { name: "Menu" }).getByRole("link")).toHaveText([
+    "Completeness", "Quarters", "Framework", "Users", "Organisations", "Audit log",
+  ]);
   await expect(page.getByRole("table", { name: "2019/20" }).locator("tbody tr")).toHaveCount(4);
 });
 

@@ -40,4 +40,6 @@ export interface AuditPage {
   pageSize: number;
   /** The values the filters can take. */
   actions: string[];
+  people: PersonRef[];
+  indicators: { id: number; ref: string | null; title: string }[];
 }

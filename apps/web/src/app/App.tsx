@@ -5,9 +5,16 @@ import { SignInPage } from "../features/auth/SignInPage.tsx";
 import { ChaseAllPage } from "../features/chasing/ChaseAllPage.tsx";
 import { ChasePage } from "../features/chasing/ChasePage.tsx";
 import { CompletenessPage } from "../features/chasing/CompletenessPage.tsx";
+import { AuditPage } from "../features/audit/AuditPage.tsx";
+import { FrameworkPage } from "../features/framework/FrameworkPage.tsx";
+import { IndicatorPage } from "../features/framework/IndicatorPage.tsx";
+import { PriorityPage } from "../features/framework/PriorityPage.tsx";
 import { OrganisationPage } from "../features/organisations/OrganisationPage.tsx";
 import { OrganisationsPage } from "../features/organisations/OrganisationsPage.tsx";
+import { NewYearPage } from "../features/quarters/NewYearPage.tsx";
 import { QuartersPage } from "../features/quarters/QuartersPage.tsx";
+import { ReopenPage } from "../features/quarters/ReopenPage.tsx";
+import { SignOffPage } from "../features/quarters/SignOffPage.tsx";
 import { MyReturnsPage } from "../features/returns/MyReturnsPage.tsx";
 import { ReturnPage } from "../features/returns/ReturnPage.tsx";
 import { NewUserPage } from "../features/users/NewUserPage.tsx";
@@ -47,6 +54,14 @@ const router = createBrowserRouter([
       { path: "completeness/chase/:organisationId", element: signedIn(<ChasePage />, ["MANAGER", "ADMIN"]) },
       { path: "completeness/chase-all", element: signedIn(<ChaseAllPage />, ["MANAGER", "ADMIN"]) },
       { path: "quarters", element: signedIn(<QuartersPage />, ["ADMIN"]) },
+      { path: "quarters/new-year", element: signedIn(<NewYearPage />, ["ADMIN"]) },
+      { path: "quarters/:id/sign-off", element: signedIn(<SignOffPage />, ["ADMIN"]) },
+      { path: "quarters/:id/reopen", element: signedIn(<ReopenPage />, ["ADMIN"]) },
+      { path: "framework", element: signedIn(<FrameworkPage />, ["ADMIN"]) },
+      { path: "framework/priorities/:id", element: signedIn(<PriorityPage />, ["ADMIN"]) },
+      { path: "framework/priorities/:priorityId/indicators/new", element: signedIn(<IndicatorPage />, ["ADMIN"]) },
+      { path: "framework/indicators/:id", element: signedIn(<IndicatorPage />, ["ADMIN"]) },
+      { path: "audit", element: signedIn(<AuditPage />, ["MANAGER", "ADMIN"]) },
       { path: "users", element: signedIn(<UsersPage />, ["ADMIN"]) },
       { path: "users/new", element: signedIn(<NewUserPage />, ["ADMIN"]) },
       { path: "users/:id", element: signedIn(<UserPage />, ["ADMIN"]) },

@@ -8,8 +8,10 @@ const NAVIGATION: { to: string; label: string; roles: Role[] }[] = [
   { to: "/returns", label: "My returns", roles: ["DATA_OWNER"] },
   { to: "/completeness", label: "Completeness", roles: ["MANAGER", "ADMIN"] },
   { to: "/quarters", label: "Quarters", roles: ["ADMIN"] },
+  { to: "/framework", label: "Framework", roles: ["ADMIN"] },
   { to: "/users", label: "Users", roles: ["ADMIN"] },
   { to: "/organisations", label: "Organisations", roles: ["ADMIN"] },
+  { to: "/audit", label: "Audit log", roles: ["MANAGER", "ADMIN"] },
 ];
 
 export function Layout() {

@@ -7,7 +7,7 @@ import { ApiError } from "./api-client.ts";
  * field where it named one (its keys are the form's field names), else as one message.
  */
 export function summaryItems(fieldErrors: FieldErrors<FieldValues>, serverError: unknown, firstField: string): ErrorSummaryItem[] {
-  const local = Object.entries(fieldErrors).map(([field, error]) => ({ href: field, message: String(error?.message ?? "") }));
+  const local = flatten(fieldErrors).map(([href, message]) => ({ href, message }));
   if (local.length) return local;
   if (!serverError) return [];
   if (serverError instanceof ApiError && Object.keys(serverError.fields).length) {
@@ -21,4 +21,15 @@ export function fieldError(fieldErrors: FieldErrors<FieldValues>, serverError: u
   const local = fieldErrors[field]?.message;
   if (local) return String(local);
   return serverError instanceof ApiError ? serverError.fields[field] : undefined;
+}
+
+/** Nested errors (fields of an array, say) as [path, message], the path being the input's id. */
+function flatten(errors: object, prefix = ""): [string, string][] {
+  return Object.entries(errors).flatMap(([key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value && typeof value === "object" && typeof (value as { message?: unknown }).message === "string") {
+      return [[path, (value as { message: string }).message] as [string, string]];
+    }
+    return value && typeof value === "object" && key !== "ref" ? flatten(value, path) : [];
+  });
 }

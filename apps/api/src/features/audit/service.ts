@@ -55,12 +55,17 @@ async function records(prisma: PrismaClient, filter: Filter, page: { skip: numbe
 }
 
 export async function readAudit(prisma: PrismaClient, filter: Filter): Promise<AuditPage> {
-  const [events, total, actions] = await Promise.all([
+  const [events, total, actions, people, indicators] = await Promise.all([
     records(prisma, filter, { skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize }),
     prisma.auditEvent.count({ where: where(filter) }),
     prisma.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
+    prisma.user.findMany({ where: { auditEvents: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    prisma.$queryRaw<{ id: number; ref: string | null; title: string }[]>`
+      SELECT i.id, i.ref, i.title FROM indicators i
+      WHERE EXISTS (SELECT 1 FROM audit_events a WHERE a.indicator_id = i.id)
+      ORDER BY i.id`,
   ]);
-  return { events, total, page: filter.page, pageSize: filter.pageSize, actions: actions.map((row) => row.action) };
+  return { events, total, page: filter.page, pageSize: filter.pageSize, actions: actions.map((row) => row.action), people, indicators };
 }
 
 const EXPORT_LIMIT = 100_000;

@@ -1,0 +1,140 @@
+import { formatDate, type AuditEventRecord, type AuditPage as Page } from "@quarterly-returns/shared";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useSearchParams } from "react-router";
+import { api } from "../../lib/api-client.ts";
+import { useOrganisations } from "../../lib/organisations.ts";
+import { usePageTitle } from "../../lib/page-title.ts";
+import { useQuarters } from "../../lib/quarters.ts";
+
+const FILTERS = ["actorId", "organisationId", "indicatorId", "quarterId", "action", "from", "to"] as const;
+
+/** Who changed what, when, before and after; filtered in the address so a view can be shared. */
+export function AuditPage() {
+  usePageTitle("Audit log");
+  const [search, setSearch] = useSearchParams();
+  const query = new URLSearchParams([...search.entries()].filter(([key, value]) => value && (FILTERS as readonly string[]).includes(key)));
+  const page = Math.max(1, Number(search.get("page") ?? 1));
+  const audit = useQuery({
+    queryKey: ["audit", query.toString(), page],
+    queryFn: ({ signal }) => api<Page>(`/audit?${query.toString()}&page=${page}&pageSize=50`, { signal }),
+  });
+  const organisations = useOrganisations();
+  const quarters = useQuarters();
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(search);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    next.delete("page");
+    setSearch(next);
+  };
+  const select = (key: (typeof FILTERS)[number], label: string, options: { value: string | number; label: string }[]) => (
+    <div className="govuk-form-group">
+      <label className="govuk-label" htmlFor={`filter-${key}`}>{label}</label>
+      <select id={`filter-${key}`} className="govuk-select" value={search.get(key) ?? ""} onChange={(event) => set(key, event.target.value)}>
+        <option value="">All</option>
+        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+      </select>
+    </div>
+  );
+  const data = audit.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  return (
+    <>
+      <h1 className="govuk-heading-l">Audit log</h1>
+      <p className="govuk-body">Every sign-in, change and refusal, with what it changed. Nobody can edit or delete it.</p>
+      <div className="app-filters" role="search" aria-label="Filter the audit log">
+        {select("actorId", "Person", (data?.people ?? []).map((person) => ({ value: person.id, label: person.name })))}
+        {select("organisationId", "Organisation", (organisations.data ?? []).map((organisation) => ({ value: organisation.id, label: organisation.shortName })))}
+        {select("indicatorId", "Indicator", (data?.indicators ?? []).map((indicator) => ({ value: indicator.id, label: `${indicator.ref ?? ""} ${indicator.title}`.trim().slice(0, 60) })))}
+        {select("quarterId", "Quarter", (quarters.data ?? []).map((quarter) => ({ value: quarter.id, label: quarter.name })))}
+        {select("action", "Action", (data?.actions ?? []).map((action) => ({ value: action, label: action })))}
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="filter-from">From</label>
+          <input id="filter-from" type="date" className="govuk-input" value={search.get("from") ?? ""} onChange={(event) => set("from", event.target.value)} />
+        </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="filter-to">To</label>
+          <input id="filter-to" type="date" className="govuk-input" value={search.get("to") ?? ""} onChange={(event) => set("to", event.target.value)} />
+        </div>
+      </div>
+      <p className="govuk-body">
+        <a href={`/api/audit.csv?${query.toString()}`} className="govuk-link" download>
+          Download these events as CSV
+        </a>
+      </p>
+      {audit.isPending && <p className="govuk-body">Loading…</p>}
+      {audit.error && <p className="govuk-error-message">{audit.error.message}</p>}
+      {data && (
+        <>
+          <p className="govuk-body" data-testid="audit-total">{data.total.toLocaleString("en-GB")} events</p>
+          <table className="govuk-table">
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">When</th>
+                <th scope="col" className="govuk-table__header">Who</th>
+                <th scope="col" className="govuk-table__header">What</th>
+                <th scope="col" className="govuk-table__header">About</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {data.events.map((event) => <Row key={event.id} event={event} />)}
+            </tbody>
+          </table>
+          {pages > 1 && (
+            <nav className="govuk-pagination" aria-label="Pages of the audit log">
+              {page > 1 && (
+                <div className="govuk-pagination__prev">
+                  <Link className="govuk-link govuk-pagination__link" to={`?${withPage(search, page - 1)}`} rel="prev">
+                    <span className="govuk-pagination__link-title">Newer</span>
+                  </Link>
+                </div>
+              )}
+              <p className="govuk-body govuk-pagination__list">Page {page} of {pages}</p>
+              {page < pages && (
+                <div className="govuk-pagination__next">
+                  <Link className="govuk-link govuk-pagination__link" to={`?${withPage(search, page + 1)}`} rel="next">
+                    <span className="govuk-pagination__link-title">Older</span>
+                  </Link>
+                </div>
+              )}
+            </nav>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function withPage(search: URLSearchParams, page: number) {
+  const next = new URLSearchParams(search);
+  next.set("page", String(page));
+  return next.toString();
+}
+
+function Row({ event }: { event: AuditEventRecord }) {
+  const about = [event.quarter?.name, event.organisation?.shortName, event.indicator ? event.indicator.ref ?? event.indicator.title : null].filter(Boolean).join(" · ");
+  return (
+    <tr className="govuk-table__row">
+      <td className="govuk-table__cell">
+        {formatDate(event.at)} {new Date(event.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}
+      </td>
+      <td className="govuk-table__cell">{event.actor?.name ?? "—"}</td>
+      <td className="govuk-table__cell">
+        <code>{event.action}</code>
+        {(event.before !== null || event.after !== null) && (
+          <details className="govuk-details govuk-!-margin-bottom-0">
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">Before and after</span>
+            </summary>
+            <div className="govuk-details__text">
+              {event.before !== null && <pre className="app-json">Before: {JSON.stringify(event.before, null, 1)}</pre>}
+              {event.after !== null && <pre className="app-json">After: {JSON.stringify(event.after, null, 1)}</pre>}
+            </div>
+          </details>
+        )}
+      </td>
+      <td className="govuk-table__cell">{about}</td>
+    </tr>
+  );
+}

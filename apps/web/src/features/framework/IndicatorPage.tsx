@@ -1,0 +1,169 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { FIELD_KINDS, indicatorSchema, POLARITIES, type FrameworkIndicator, type IndicatorChanges, type IndicatorInput } from "@quarterly-returns/shared";
+import { useFieldArray, useForm } from "react-hook-form";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { ErrorSummary } from "../../components/ErrorSummary.tsx";
+import { Select } from "../../components/Select.tsx";
+import { TextInput } from "../../components/TextInput.tsx";
+import { fieldError, summaryItems } from "../../lib/form-errors.ts";
+import { useOrganisations } from "../../lib/organisations.ts";
+import { usePageTitle } from "../../lib/page-title.ts";
+import { useDeleteIndicator, useFramework, useSaveIndicator } from "./api/framework.ts";
+
+const KIND_NAMES = { COUNT: "Count (whole number)", DECIMAL: "Decimal", PERCENT: "Percentage", RANK: "Rank (position out of N)", TEXT: "Text" } as const;
+const POLARITY_NAMES = { HIGHER_IS_BETTER: "Higher is better", LOWER_IS_BETTER: "Lower is better", NEUTRAL: "Neither" } as const;
+
+/** Adds an indicator to a priority (/framework/priorities/:priorityId/indicators/new) or edits one. */
+export function IndicatorPage() {
+  const { id, priorityId } = useParams();
+  const yearId = Number(useSearchParams()[0].get("year"));
+  const framework = useFramework(yearId || undefined);
+  if (!framework.data) return <p className="govuk-body">{framework.isPending ? "Loading…" : "Open the indicator from the framework page."}</p>;
+  if (priorityId) return <IndicatorForm yearId={yearId} priorityId={Number(priorityId)} indicator={null} />;
+  const indicator = framework.data.priorities.flatMap((priority) => priority.indicators).find((candidate) => candidate.id === Number(id));
+  return indicator ? <IndicatorForm key={indicator.id} yearId={yearId} priorityId={null} indicator={indicator} /> : <p className="govuk-body">There is no such indicator.</p>;
+}
+
+function IndicatorForm({ yearId, priorityId, indicator }: { yearId: number; priorityId: number | null; indicator: FrameworkIndicator | null }) {
+  usePageTitle(indicator ? `${indicator.ref ?? ""} ${indicator.title}`.trim() : "Add an indicator");
+  const save = useSaveIndicator(indicator ? { id: indicator.id } : { priorityId: priorityId! });
+  const remove = useDeleteIndicator(indicator?.id ?? 0);
+  const organisations = useOrganisations();
+  const navigate = useNavigate();
+  const back = `/framework?year=${yearId}`;
+  const { register, handleSubmit, formState, control, getValues } = useForm<IndicatorInput, unknown, IndicatorChanges>({
+    resolver: zodResolver(indicatorSchema),
+    defaultValues: indicator
+      ? {
+          ref: indicator.ref ?? "",
+          title: indicator.title,
+          ownerOrganisationId: indicator.owner.id,
+          leadContact: indicator.leadContact ?? "",
+          restricted: indicator.restricted,
+          polarity: indicator.polarity,
+          target: indicator.target ?? "",
+          headlineFieldKey: indicator.headlineFieldKey ?? "",
+          sortOrder: indicator.sortOrder,
+          retired: indicator.retired,
+          fields: indicator.fields.map(({ values: _values, ...field }) => field),
+        }
+      : { ref: "", title: "", leadContact: "", restricted: false, polarity: "NEUTRAL", target: "", headlineFieldKey: "", sortOrder: 0, retired: false, fields: [] },
+    shouldFocusError: false,
+  });
+  const fields = useFieldArray({ control, name: "fields" });
+  const error = (field: string) => fieldError(formState.errors, save.error, field) ?? nestedError(formState.errors, field);
+  const locked = (indicator?.signedOffReturns ?? 0) > 0;
+  const submit = (changes: Partial<IndicatorInput>) =>
+    handleSubmit((values) => save.mutate({ ...values, ...changes }, { onSuccess: () => navigate(back) }));
+
+  return (
+    <>
+      <Link to={back} className="govuk-back-link">Back to the framework</Link>
+      <ErrorSummary errors={summaryItems(formState.errors, save.error ?? remove.error, "title")} />
+      <h1 className="govuk-heading-l">{indicator ? `${indicator.ref ?? ""} ${indicator.title}`.trim() : "Add an indicator"}</h1>
+      {indicator?.retired && <div className="govuk-inset-text">This indicator is retired: it is no longer asked for, and stays in the quarters that have its returns.</div>}
+      {locked && (
+        <div className="govuk-inset-text">
+          This indicator has {indicator!.signedOffReturns} signed-off returns, so its wording is fixed for this year: the report of those quarters must not
+          change. You can add fields, retire fields or the indicator, and change what is required and the expected ranges. Change the rest in next year's framework.
+        </div>
+      )}
+      <form noValidate onSubmit={submit({})}>
+        <fieldset className="govuk-fieldset" disabled={locked}>
+          <TextInput id="ref" label="Ref (optional)" hint="Like 4.2; leave it empty for another line under the ref above" className="govuk-input--width-5" error={error("ref")} {...register("ref")} />
+          <TextInput id="title" label="What it monitors" error={error("title")} {...register("title")} />
+          <Select
+            id="ownerOrganisationId"
+            label="Owner"
+            hint="Its data owners submit the returns"
+            error={error("ownerOrganisationId")}
+            options={[{ value: "", label: "Choose an organisation" }, ...(organisations.data ?? []).map((organisation) => ({ value: organisation.id, label: organisation.name }))]}
+            {...register("ownerOrganisationId", { setValueAs: (value: string | number) => (value === "" ? undefined : Number(value)) })}
+          />
+          <TextInput id="leadContact" label="Lead contact (optional)" hint="As the report names them, like Zoe Green" error={error("leadContact")} {...register("leadContact")} />
+          <Select id="polarity" label="Which way is better?" options={POLARITIES.map((value) => ({ value, label: POLARITY_NAMES[value] }))} error={error("polarity")} {...register("polarity")} />
+          <TextInput id="target" label="Target (optional)" hint="For the RAG status, on the headline field" inputMode="decimal" className="govuk-input--width-10" error={error("target")} {...register("target")} />
+          <TextInput id="headlineFieldKey" label="Headline field key (optional)" hint="The field the trend arrow follows, like dwellings" className="govuk-input--width-20" error={error("headlineFieldKey")} {...register("headlineFieldKey")} />
+          <TextInput id="sortOrder" label="Order in the priority" inputMode="numeric" className="govuk-input--width-3" error={error("sortOrder")} {...register("sortOrder", { valueAsNumber: true })} />
+          <div className="govuk-checkboxes govuk-!-margin-bottom-6">
+            <div className="govuk-checkboxes__item">
+              <input className="govuk-checkboxes__input" id="restricted" type="checkbox" {...register("restricted")} />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor="restricted">Restricted: only its organisation, managers and admins see it</label>
+            </div>
+          </div>
+        </fieldset>
+
+        <h2 className="govuk-heading-m">Fields</h2>
+        <p className="govuk-body">What each return asks for. An indicator with no fields takes a commentary only.</p>
+        {fields.fields.map((row, index) => {
+          const existing = indicator?.fields.find((field) => field.key === row.key);
+          const holdsFigures = (existing?.values ?? 0) > 0;
+          const at = (name: string) => `fields.${index}.${name}`;
+          return (
+            <fieldset key={row.id} className="govuk-fieldset app-field-editor" data-testid={`field-${row.key || index}`}>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+                Field {index + 1}{row.key ? `: ${row.key}` : ""}
+                {holdsFigures && <span className="govuk-body-s"> (holds {existing!.values} figures: retire it to change its definition)</span>}
+              </legend>
+              <div className="app-field-editor__grid">
+                <TextInput id={at("key")} label="Key" readOnly={Boolean(existing)} error={error(at("key"))} {...register(`fields.${index}.key`)} />
+                <TextInput id={at("label")} label="Label" readOnly={holdsFigures} error={error(at("label"))} {...register(`fields.${index}.label`)} />
+                <Select id={at("kind")} label="Kind" disabled={holdsFigures} options={FIELD_KINDS.map((value) => ({ value, label: KIND_NAMES[value] }))} error={error(at("kind"))} {...register(`fields.${index}.kind`)} />
+                <TextInput id={at("unit")} label="Unit (optional)" readOnly={holdsFigures} error={error(at("unit"))} {...register(`fields.${index}.unit`)} />
+                <TextInput id={at("softMin")} label="Expected minimum" inputMode="decimal" error={error(at("softMin"))} {...register(`fields.${index}.softMin`)} />
+                <TextInput id={at("softMax")} label="Expected maximum" inputMode="decimal" error={error(at("softMax"))} {...register(`fields.${index}.softMax`)} />
+              </div>
+              <div className="govuk-checkboxes govuk-checkboxes--small">
+                {(
+                  [
+                    ["comparesWithPreviousYear", "Compared with the same quarter last year", holdsFigures],
+                    ["required", "Required to submit", false],
+                    ["retired", "Retired: no longer asked for", false],
+                  ] as const
+                ).map(([name, label, disabled]) => (
+                  <div className="govuk-checkboxes__item" key={name}>
+                    <input className="govuk-checkboxes__input" id={at(name)} type="checkbox" disabled={disabled} {...register(`fields.${index}.${name}`)} />
+                    <label className="govuk-label govuk-checkboxes__label" htmlFor={at(name)}>{label}</label>
+                  </div>
+                ))}
+              </div>
+              {!holdsFigures && (
+                <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-top-3" onClick={() => fields.remove(index)}>
+                  Remove field {index + 1}
+                </button>
+              )}
+            </fieldset>
+          );
+        })}
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => fields.append({ key: "", label: "", kind: "COUNT", unit: "", comparesWithPreviousYear: false, required: true, softMin: "", softMax: "", retired: false })}
+        >
+          Add a field
+        </button>
+
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button" disabled={save.isPending}>{indicator ? "Save changes" : "Add indicator"}</button>
+          {indicator && (
+            <button type="button" className="govuk-button govuk-button--secondary" disabled={save.isPending} onClick={() => void submit({ retired: !getValues("retired") })()}>
+              {indicator.retired ? "Reinstate indicator" : "Retire indicator"}
+            </button>
+          )}
+          {indicator && indicator.returns === 0 && (
+            <button type="button" className="govuk-button govuk-button--warning" disabled={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: () => navigate(`/framework?year=${yearId}`) })}>
+              Delete indicator
+            </button>
+          )}
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** react-hook-form keeps array errors nested: fields.0.key → errors.fields[0].key. */
+function nestedError(errors: object, path: string): string | undefined {
+  const found = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors);
+  const message = (found as { message?: unknown } | undefined)?.message;
+  return typeof message === "string" ? message : undefined;
+}

@@ -1,0 +1,114 @@
+import { NO_DATA_REASON_NAMES, type NoDataReason, type SignOffSummary } from "@quarterly-returns/shared";
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { ErrorSummary } from "../../components/ErrorSummary.tsx";
+import { TextInput } from "../../components/TextInput.tsx";
+import { usePageTitle } from "../../lib/page-title.ts";
+import { useSignOff, useSignOffPreview } from "./api/years.ts";
+
+/** Shows exactly what signing off will record, then signs off with the admin's password. */
+export function SignOffPage() {
+  const id = Number(useParams().id);
+  const preview = useSignOffPreview(id);
+  const signOff = useSignOff(id);
+  const [password, setPassword] = useState("");
+  usePageTitle(preview.data ? `Sign off ${preview.data.quarter.name}` : "Sign off");
+
+  if (signOff.data) return <Done summary={signOff.data} />;
+  if (preview.isPending) return <p className="govuk-body">Loading…</p>;
+  if (preview.error) return <p className="govuk-body">{preview.error.message} <Link to="/quarters" className="govuk-link">Back to quarters</Link></p>;
+  const summary = preview.data;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link to="/quarters" className="govuk-back-link">Back to quarters</Link>
+        <ErrorSummary errors={signOff.error ? [{ href: "password", message: signOff.error.message }] : []} />
+        <h1 className="govuk-heading-l">Sign off {summary.quarter.name}</h1>
+        <p className="govuk-body">Signing off locks the quarter: nobody can change its returns until an admin reopens it.</p>
+        <Counts summary={summary} />
+        {summary.notProvided.length > 0 ? (
+          <>
+            <h2 className="govuk-heading-m">{summary.notProvided.length} outstanding returns will be recorded as “No data provided”</h2>
+            <table className="govuk-table" data-testid="not-provided">
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Ref</th>
+                  <th scope="col" className="govuk-table__header">Indicator</th>
+                  <th scope="col" className="govuk-table__header">Organisation</th>
+                  <th scope="col" className="govuk-table__header">Now</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {summary.notProvided.map((item) => (
+                  <tr className="govuk-table__row" key={item.indicatorId}>
+                    <td className="govuk-table__cell">{item.ref ?? ""}</td>
+                    <td className="govuk-table__cell">{item.title}</td>
+                    <td className="govuk-table__cell">{item.organisation.shortName}</td>
+                    <td className="govuk-table__cell">{item.state}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : (
+          <p className="govuk-body">Every return is in: nothing will be recorded as not provided.</p>
+        )}
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            signOff.mutate(password);
+          }}
+        >
+          <TextInput
+            id="password"
+            label="Your password"
+            hint="Entering your password signs the quarter off in your name."
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            error={signOff.error?.message}
+          />
+          <button type="submit" className="govuk-button govuk-button--warning" disabled={signOff.isPending}>
+            Sign off {summary.quarter.name}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+function Counts({ summary }: { summary: SignOffSummary }) {
+  const reasons = Object.entries(summary.noData) as [NoDataReason, number][];
+  return (
+    <dl className="govuk-summary-list" data-testid="sign-off-counts">
+      <div className="govuk-summary-list__row">
+        <dt className="govuk-summary-list__key">Submitted</dt>
+        <dd className="govuk-summary-list__value">{summary.submitted}</dd>
+      </div>
+      {reasons.map(([reason, count]) => (
+        <div className="govuk-summary-list__row" key={reason}>
+          <dt className="govuk-summary-list__key">No data: {NO_DATA_REASON_NAMES[reason].toLowerCase()}</dt>
+          <dd className="govuk-summary-list__value">{count}</dd>
+        </div>
+      ))}
+      <div className="govuk-summary-list__row">
+        <dt className="govuk-summary-list__key">Outstanding (will be “No data provided”)</dt>
+        <dd className="govuk-summary-list__value">{summary.notProvided.length}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function Done({ summary }: { summary: SignOffSummary }) {
+  return (
+    <>
+      <div className="govuk-panel govuk-panel--confirmation" role="status">
+        <h1 className="govuk-panel__title">{summary.quarter.name} is signed off</h1>
+        <div className="govuk-panel__body">{summary.notProvided.length} returns recorded as “No data provided”</div>
+      </div>
+      <p className="govuk-body"><Link to="/quarters" className="govuk-link">Back to quarters</Link></p>
+    </>
+  );
+}

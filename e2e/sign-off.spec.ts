@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+import { signIn, signOut } from "./support.ts";
+
+test("the admin signs off Q4 with their password, the owner sees it locked, and the admin reopens it", async ({ page }) => {
+  await signIn(page, "admin@demo.test");
+  const q4 = page.getByTestId("quarter-Q4 2019/20");
+  await q4.getByRole("link", { name: "Sign off Q4 2019/20" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Sign off Q4 2019/20" })).toBeVisible();
+  await expect(page.getByTestId("sign-off-counts")).toContainText("Submitted");
+  const toRecord = page.getByTestId("not-provided").locator("tbody tr");
+  expect(await toRecord.count()).toBeGreaterThan(0);
+  await expect(page.getByRole("heading", { name: /outstanding returns will be recorded as “No data provided”/ })).toBeVisible();
+
+  await page.getByLabel("Your password").fill("wrong password");
+  await page.getByRole("button", { name: "Sign off Q4 2019/20" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("That is not your password. The quarter has not been signed off.");
+
+  await page.getByLabel("Your password").fill("demo1234");
+  await page.getByRole("button", { name: "Sign off Q4 2019/20" }).click();
+  await expect(page.getByRole("heading", { name: "Q4 2019/20 is signed off" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to quarters" }).click();
+  await expect(q4).toContainText("Signed off");
+  await expect(q4).toContainText("by Jo Adams");
+  await signOut(page);
+
+  await signIn(page, "crc@demo.test");
+  await expect(page.getByText(/Signed off on .* by Jo Adams\. Its figures can no longer be changed\./)).toBeVisible();
+  await page.getByRole("link", { name: "% of offenders released from prison with settled accommodation" }).click();
+  await expect(page.getByTestId("locked")).toContainText("Q4 2019/20 was signed off on");
+  await expect(page.getByTestId("locked")).toContainText("by Jo Adams: this return can no longer be changed.");
+  await expect(page.getByRole("button", { name: "Submit" })).toHaveCount(0);
+  await signOut(page);
+
+  await signIn(page, "admin@demo.test");
+  await q4.getByRole("link", { name: "Reopen Q4 2019/20" }).click();
+  await page.getByRole("button", { name: "Reopen the quarter" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("Say why the quarter is being reopened");
+  await page.getByLabel("Why is it being reopened?").fill("Fire brigade figures corrected after sign-off");
+  await page.getByRole("button", { name: "Reopen the quarter" }).click();
+  await expect(q4).toContainText("Open");
+  await expect(q4).toContainText("Reopened");
+  await expect(q4).toContainText("Fire brigade figures corrected after sign-off");
+
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Audit log" }).click();
+  await page.getByLabel("Quarter").selectOption({ label: "Q4 2019/20" });
+  await page.getByLabel("Action").selectOption({ label: "quarter.reopen" });
+  await expect(page.getByTestId("audit-total")).toHaveText("1 events");
+  await page.getByText("Before and after").click();
+  await expect(page.getByText(/"reason": "Fire brigade figures corrected after sign-off"/)).toBeVisible();
+});
+
+test("the admin starts 2020/21 and retires a field in its framework", async ({ page }) => {
+  await signIn(page, "admin@demo.test");
+  await page.getByRole("button", { name: "Start the next year" }).click();
+  await expect(page.getByLabel("Year", { exact: true })).toHaveValue("2020/21");
+  await expect(page.getByLabel("First day of the year")).toHaveValue("2020-04-01");
+  await page.getByRole("button", { name: "Create 2020/21" }).click();
+  await expect(page.getByRole("heading", { name: "2020/21 is ready to edit" })).toContainText("2020/21");
+  await expect(page.getByText("22 indicators copied from 2019/20")).toBeVisible();
+
+  await page.getByRole("link", { name: "Edit the 2020/21 framework" }).click();
+  await expect(page.getByLabel("Year")).toHaveValue(/\d+/);
+  await page.getByRole("link", { name: /Reduce Deliberate F1/ }).click();
+  const commercial = page.getByTestId("field-commercial");
+  await commercial.getByLabel("Retired: no longer asked for").check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("row", { name: /4\.5/ })).toContainText("c. Deliberate industrial & commercial premises fires (retired)");
+
+  await page.goto("/quarters");
+  await expect(page.getByTestId("quarter-Q1 2020/21")).toContainText("Not open yet");
+  await page.getByRole("button", { name: "Open Q1 2020/21 for entry" }).click();
+  await expect(page.getByTestId("quarter-Q1 2020/21")).toContainText("Open");
+});
