@@ -1,6 +1,6 @@
 // The demo data against the partnership's own report document, row by row and cell by cell.
 import { readFileSync } from "node:fs";
-import { matchOrganisation, parseReportDocument, readDocumentCell, type DocumentIndicatorLine } from "@quarterly-returns/shared";
+import { matchOrganisation, parseReportDocument, readDocumentCell, type DocumentIndicatorLine } from "@quarterly-returns/shared/report-document";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../src/passwords.ts";
 import { DEMO_PASSWORD, OPEN_QUARTER_DUE_IN_DAYS, users } from "../src/seed/demo-data.ts";

@@ -10,6 +10,7 @@ import { healthRoutes } from "./features/health/routes.ts";
 import { organisationsRoutes } from "./features/organisations/routes.ts";
 import { quartersRoutes } from "./features/quarters/routes.ts";
 import { queriesRoutes } from "./features/queries/routes.ts";
+import { reportImportRoutes, reportsRoutes } from "./features/reports/routes.ts";
 import { returnsRoutes } from "./features/returns/routes.ts";
 import { usersRoutes } from "./features/users/routes.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
@@ -57,6 +58,8 @@ export async function buildApp({ config, prisma, webDistDir = defaultWebDistDir 
   await app.register(chasingRoutes);
   await app.register(auditRoutes);
   await app.register(frameworkRoutes);
+  await app.register(reportsRoutes);
+  await app.register(reportImportRoutes);
   await app.register(usersRoutes);
   await app.register(organisationsRoutes);
 

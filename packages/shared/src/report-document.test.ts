@@ -35,11 +35,11 @@ describe("parseReportDocument", () => {
     expect(first!.lines).toEqual([
       {
         ref: "1.1", continuation: false, restricted: false, title: "Monitor reoffenders",
-        collation: "Cleveland Police IOM Unit - Zoe Green", quarters: ["118 crimes", "97 crimes", "", ""], trend: "",
+        collation: "Cleveland Police IOM Unit - Zoe Green", quarters: ["118 crimes", "97 crimes", "", ""], trend: "", line: 6,
       },
       {
         ref: "1.1", continuation: true, restricted: false, title: "Monitor the average",
-        collation: "Cleveland Police IOM Unit - Zoe Green", quarters: ["2.8", "No data provided", "", ""], trend: "",
+        collation: "Cleveland Police IOM Unit - Zoe Green", quarters: ["2.8", "No data provided", "", ""], trend: "", line: 7,
       },
     ]);
     expect(second!.lines[0]!.quarters).toEqual(["47.0%\ndecreased by 0.5%", "43.5%\ndecreased by 3.1%", "", ""]);
@@ -49,19 +49,19 @@ describe("parseReportDocument", () => {
 
   it("names the row of a continuation that continues nothing", () => {
     const text = [row("Priority 1", "T"), row("Outcome", "O"), row("", "", "", "orphan text")].join("\n");
-    expect(() => parseReportDocument(text)).toThrow("quarter text that continues no indicator (non-empty row 3)");
+    expect(() => parseReportDocument(text)).toThrow("line 3: a row before the header row of Priority 1's table");
   });
 });
 
 describe("readDocumentCell", () => {
   it.each([
     ["", { state: "MISSING" }],
-    ["No data provided", { state: "NO_DATA", reason: "NOT_PROVIDED" }],
-    ["No date provided", { state: "NO_DATA", reason: "NOT_PROVIDED" }],
-    ["No update provided", { state: "NO_DATA", reason: "NOT_PROVIDED" }],
-    ["No further update available", { state: "NO_DATA", reason: "NO_UPDATE" }],
-    ["No data available until 28/10/19", { state: "NO_DATA", reason: "NOT_YET_AVAILABLE", availableFrom: "2019-10-28" }],
-    ["No data available until 3/2/2020", { state: "NO_DATA", reason: "NOT_YET_AVAILABLE", availableFrom: "2020-02-03" }],
+    ["No data provided", { state: "NO_DATA", reason: "NOT_PROVIDED", phrase: "No data provided" }],
+    ["No date provided", { state: "NO_DATA", reason: "NOT_PROVIDED", phrase: "No date provided" }],
+    ["No update provided", { state: "NO_DATA", reason: "NOT_PROVIDED", phrase: "No update provided" }],
+    ["No further update available", { state: "NO_DATA", reason: "NO_UPDATE", phrase: "No further update available" }],
+    ["No data available until 28/10/19", { state: "NO_DATA", reason: "NOT_YET_AVAILABLE", availableFrom: "2019-10-28", phrase: "No data available until 28/10/19" }],
+    ["No data available until 3/2/2020", { state: "NO_DATA", reason: "NOT_YET_AVAILABLE", availableFrom: "2020-02-03", phrase: "No data available until 3/2/2020" }],
     [
       "YOT data not released in line with SSP requirements.",
       { state: "NO_DATA", reason: "NOT_RELEASED", explanation: "YOT data not released in line with SSP requirements." },

@@ -2,7 +2,7 @@
 // checked against the indicator's own field declarations, the same way in the browser and the API.
 import { z } from "zod";
 import type { OrganisationRef } from "./auth.ts";
-import { NO_DATA_REASONS, RETURN_STATUSES, type FieldKind, type NoDataReason, type Polarity, type ReturnStatus } from "./enums.ts";
+import { NO_DATA_REASONS, RETURN_STATUSES, type FieldKind, type NoDataReason, type Polarity, type Rag, type ReturnStatus } from "./enums.ts";
 import { compareFigures, isWholeNumber, parseFigure } from "./figures.ts";
 import type { QueryRecord } from "./queries.ts";
 
@@ -46,6 +46,9 @@ export interface ReturnRecord {
   values: Record<string, FieldValue>;
   previousYear: Record<string, string>;
   commentary: string | null;
+  /** A RAG set by hand over the computed one, with its reason. */
+  ragOverride: Rag | null;
+  ragOverrideReason: string | null;
   version: number;
   createdAt: string;
   createdBy: PersonRef;
@@ -64,6 +67,7 @@ export interface IndicatorSummary {
   leadContact: string | null;
   restricted: boolean;
   polarity: Polarity;
+  target: string | null;
   headlineFieldKey: string | null;
   fields: FieldDeclaration[];
 }

@@ -39,6 +39,15 @@ export function visibleIndicators(caller: Caller): Prisma.IndicatorWhereInput {
   return {};
 }
 
+/**
+ * The report's rows a caller may read: everyone signed in reads the partnership's report, but a
+ * restricted indicator only by its own organisation, managers and admins.
+ */
+export function reportIndicators(caller: Caller): Prisma.IndicatorWhereInput {
+  if (caller.role === "DATA_OWNER") return { OR: [{ restricted: false }, { ownerOrganisationId: caller.organisationId ?? -1 }] };
+  return {};
+}
+
 /** Only the owning organisation's data owners enter an indicator's figures. */
 export function mayEnterFigures(caller: Caller, indicator: { ownerOrganisationId: number }): boolean {
   return caller.role === "DATA_OWNER" && caller.organisationId === indicator.ownerOrganisationId;

@@ -7,7 +7,7 @@ import { mayEnterFigures, permissions } from "../../access/policy.ts";
 import { HttpError } from "../../lib/http-error.ts";
 import { queryInclude, toQueryRecord } from "../../lib/query-record.ts";
 import { quarterSummaryInclude, toQuarterSummary } from "../../lib/quarter-summary.ts";
-import { returnInclude, toIndicatorSummary, toReturnRecord } from "./mapping.ts";
+import { returnInclude, toIndicatorSummary, toReturnRecord } from "../../lib/return-mapping.ts";
 import { findVisibleIndicator } from "./service.ts";
 
 const HISTORY_LENGTH = 4;

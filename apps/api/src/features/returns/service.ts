@@ -6,7 +6,7 @@ import { audit } from "../../lib/audit.ts";
 import { longDate } from "../../lib/dates.ts";
 import { HttpError, invalid } from "../../lib/http-error.ts";
 import { quarterSummaryInclude, toQuarterSummary } from "../../lib/quarter-summary.ts";
-import { auditSnapshot, indicatorInclude, returnInclude, toFieldDeclaration, toIndicatorSummary, toReturnRecord } from "./mapping.ts";
+import { auditSnapshot, indicatorInclude, returnInclude, toFieldDeclaration, toIndicatorSummary, toReturnRecord } from "../../lib/return-mapping.ts";
 
 /**
  * The indicator, if the caller may see it. Another organisation's indicator is refused with 403

@@ -1,5 +1,5 @@
-import type { ReturnDetail } from "@quarterly-returns/shared";
-import { headlineField, headlineNumber, summarise } from "./figures.ts";
+import { headlineField, type ReturnDetail } from "@quarterly-returns/shared";
+import { headlineNumber, summarise } from "./figures.ts";
 
 /** The last four quarters beside the form, with a small chart of the headline figure. */
 export function HistoryPanel({ detail }: { detail: ReturnDetail }) {

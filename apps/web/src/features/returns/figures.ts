@@ -1,4 +1,4 @@
-import { describeState, formatFigure, type FieldDeclaration, type FieldValue, type IndicatorSummary, type ReturnRecord } from "@quarterly-returns/shared";
+import { describeState, formatFigure, headlineField, type FieldDeclaration, type FieldValue, type IndicatorSummary, type ReturnRecord } from "@quarterly-returns/shared";
 
 /** A field's value as people read it: "72.6%", "2,424 ASB incidents", "9 out of 15". */
 export function displayValue(field: FieldDeclaration, value: FieldValue | undefined): string {
@@ -6,11 +6,6 @@ export function displayValue(field: FieldDeclaration, value: FieldValue | undefi
   if (typeof value === "object") return `${value.position} out of ${value.outOf}`;
   if (field.kind === "TEXT") return value;
   return `${formatFigure(value)}${field.kind === "PERCENT" ? "%" : field.unit ? ` ${field.unit}` : ""}`;
-}
-
-/** The field the trend follows: the declared headline, else the first number. */
-export function headlineField(indicator: IndicatorSummary): FieldDeclaration | undefined {
-  return indicator.fields.find((field) => field.key === indicator.headlineFieldKey) ?? indicator.fields.find((field) => field.kind !== "TEXT");
 }
 
 /** A quarter's return in one line: its headline figure, or its state when it has none. */

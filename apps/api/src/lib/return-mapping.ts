@@ -1,7 +1,7 @@
 // Database rows of indicators and returns → the contract's shapes (figures as exact strings).
 import type { Prisma } from "@quarterly-returns/db";
 import type { FieldDeclaration, FieldValue, IndicatorSummary, ReturnRecord } from "@quarterly-returns/shared";
-import { isoDate } from "../../lib/dates.ts";
+import { isoDate } from "./dates.ts";
 
 export const indicatorInclude = {
   priority: { select: { id: true, number: true, title: true, yearId: true } },
@@ -43,6 +43,7 @@ export function toIndicatorSummary(indicator: IndicatorRow): IndicatorSummary {
     leadContact: indicator.leadContact,
     restricted: indicator.restricted,
     polarity: indicator.polarity,
+    target: indicator.target?.toString() ?? null,
     headlineFieldKey: indicator.headlineFieldKey,
     fields: indicator.fields.map(toFieldDeclaration),
   };
@@ -69,6 +70,8 @@ export function toReturnRecord(row: ReturnRow): ReturnRecord {
     values,
     previousYear,
     commentary: row.commentary,
+    ragOverride: row.ragOverride,
+    ragOverrideReason: row.ragOverrideReason,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,

@@ -1,0 +1,175 @@
+// Importing reports in the partnership's document layout, and writing them back.
+import { readFileSync } from "node:fs";
+import { hashPassword } from "@quarterly-returns/db";
+import { parseReportDocument } from "@quarterly-returns/shared/report-document";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { as, buildTestApp, fingerprint, signIn, type TestApp } from "./helper.ts";
+
+const seed = readFileSync(new URL("../../../prisma/stockton-ssp-2019-20-q3.tsv", import.meta.url), "utf8");
+const row = (...cells: string[]) => cells.join("\t");
+
+let test: TestApp;
+let admin: ReturnType<typeof as>;
+
+beforeAll(async () => {
+  test = await buildTestApp("empty");
+  await test.db.prisma.user.create({ data: { email: "admin@example.org", name: "Ada Admin", role: "ADMIN", passwordHash: await hashPassword("a good passphrase") } });
+  admin = as(test.app, await signIn(test.app, "admin@example.org", "a good passphrase"));
+});
+afterAll(() => test.close());
+
+const importText = (text: string, year = "2019/20") => admin.post("/api/reports/import", { year, text });
+
+describe("importing the partnership's 2019/20 report into an empty database", () => {
+  it("creates the year, priorities, owners, the 22 indicator lines and their quarter updates", async () => {
+    const response = await importText(seed);
+    expect(response.statusCode).toBe(200);
+    const summary = response.json().summary;
+    expect(summary).toMatchObject({ year: "2019/20", prioritiesCreated: 4, indicatorsCreated: 22, returnsUnchanged: 0 });
+    expect(summary.organisationsCreated).toEqual([
+      "Cleveland Police IOM Unit", "DTV Community Rehabilitation Company", "SBC Youth Offending Team", "Office of PCC",
+      "SBC Community Protection Services", "Cleveland Police", "SBC Public Health", "Cleveland Fire Brigade",
+    ]);
+    const year = await test.db.prisma.reportingYear.findUniqueOrThrow({ where: { label: "2019/20" } });
+    expect(year.planYear).toBe(3);
+
+    const states = async (title: string) =>
+      (await test.db.prisma.return.findMany({ where: { indicator: { title } }, include: { quarter: true, values: true }, orderBy: { quarter: { number: "asc" } } })).map(
+        (found) => `${found.status}${found.noDataReason ? ` ${found.noDataReason}` : ""}${found.values[0]?.number ? ` ${found.values[0].number}` : ""}`,
+      );
+    expect(await states("% of positive completions of Community Orders and Suspended Sentence orders")).toEqual([
+      "SUBMITTED 72.6", "NO_DATA NOT_YET_AVAILABLE", "SUBMITTED 74.6",
+    ]);
+    expect(await states("Monitor the number of ASB repeat callers to SBC")).toEqual(["SUBMITTED 3", "SUBMITTED 2", "SUBMITTED 1"]);
+    expect(await states("Reduction in youth offending")).toEqual(["NO_DATA NOT_RELEASED", "NO_DATA NOT_RELEASED", "SUBMITTED"]);
+    const cps = await test.db.prisma.indicator.findFirstOrThrow({ where: { ref: "2.1" }, include: { ownerOrganisation: true } });
+    expect({ owner: cps.ownerOrganisation.name, lead: cps.leadContact }).toEqual({ owner: "SBC Community Protection Services", lead: "Manager" });
+    expect((await test.db.prisma.indicator.findFirstOrThrow({ where: { ref: "4.1" } })).restricted).toBe(true);
+  });
+
+  it("writes it back: the .tsv export reproduces every non-empty Q1–Q3 cell of the document", async () => {
+    const year = await test.db.prisma.reportingYear.findUniqueOrThrow({ where: { label: "2019/20" } });
+    const exported = await admin.get(`/api/reports/${year.id}.tsv`);
+    expect(exported.headers["content-type"]).toBe("text/tab-separated-values; charset=utf-8");
+    const original = parseReportDocument(seed).priorities.flatMap((priority) => priority.lines);
+    const written = parseReportDocument(exported.body).priorities.flatMap((priority) => priority.lines);
+    expect(written.map((line) => [line.ref, line.title])).toEqual(original.map((line) => [line.ref, line.title]));
+    let compared = 0;
+    original.forEach((line, index) => {
+      for (const quarter of [0, 1, 2]) {
+        if (!line.quarters[quarter]) continue;
+        expect(written[index]!.quarters[quarter], `${line.ref} "${line.title.slice(0, 30)}" Q${quarter + 1}`).toBe(line.quarters[quarter]);
+        compared++;
+      }
+    });
+    expect(compared).toBe(66);
+  });
+
+  it("is idempotent: importing it again changes nothing", async () => {
+    const before = await fingerprint(test.db);
+    const again = await importText(seed);
+    expect(again.json().summary).toMatchObject({ prioritiesCreated: 0, prioritiesUpdated: 0, indicatorsCreated: 0, indicatorsUpdated: 0, returnsWritten: 0, returnsUnchanged: 66 });
+    const after = await fingerprint(test.db);
+    const withoutAudit = (digest: string) => digest.replace(/audit_events:\S+/, "");
+    expect(withoutAudit(after)).toBe(withoutAudit(before));
+  });
+});
+
+describe("reports from other years and partnerships", () => {
+  it("reads variations of the layout: CRLF, blank lines, quotes, short rows, other refs and owners", async () => {
+    const text = [
+      row("Year 1 - April 2021 to March 2022"),
+      "",
+      row("Priority 1", "TACKLING SERIOUS VIOLENCE"),
+      row("Outcome", "Fewer victims of knife crime"),
+      row("REF", "ACTIVITIES", "DATA COLLATION", "Q1", "Q2", "Q3", "Q4", "TREND"),
+      row("A1", "Knife crime offences", "Durham Constabulary - Pat Jones", "41", "38"),
+      row("", "Knife crime arrests", "", "12"),
+      row("A2", '"Work with schools, ""safe streets"" programme"', "Darlington Borough Council", '"Sessions held in 5 schools; ""very well"" received"'),
+      "",
+      "",
+      row("Priority 2"),
+      row("HEALTHY TOWNS"),
+      row("Outcome"),
+      row("Better outcomes"),
+      row("Ref", "Activities", "Data collation", "Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4", "Trend"),
+      row("B1 RESTRICTED", "Drug-related deaths", "Durham Constabulary", "No data available until 15/8/2021", "4.5%"),
+    ].join("\r\n");
+    const response = await importText(text, "2021/22");
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().summary).toMatchObject({ prioritiesCreated: 2, indicatorsCreated: 4, organisationsCreated: ["Durham Constabulary", "Darlington Borough Council"] });
+
+    const indicators = await test.db.prisma.indicator.findMany({
+      where: { priority: { year: { label: "2021/22" } } },
+      include: { fields: true, returns: { include: { values: true, quarter: true } }, ownerOrganisation: true },
+      orderBy: [{ priority: { number: "asc" } }, { sortOrder: "asc" }],
+    });
+    expect(indicators.map((indicator) => [indicator.ref, indicator.title, indicator.ownerOrganisation.name, indicator.leadContact, indicator.restricted])).toEqual([
+      ["A1", "Knife crime offences", "Durham Constabulary", "Pat Jones", false],
+      [null, "Knife crime arrests", "Durham Constabulary", "Pat Jones", false],
+      ["A2", 'Work with schools, "safe streets" programme', "Darlington Borough Council", null, false],
+      ["B1", "Drug-related deaths", "Durham Constabulary", null, true],
+    ]);
+    expect(indicators[0]!.fields.map((field) => field.kind)).toEqual(["COUNT"]);
+    expect(indicators[2]!.returns[0]!.commentary).toBe('Sessions held in 5 schools; "very well" received');
+    expect(indicators[3]!.returns.map((found) => `${found.quarter.number}:${found.status}:${found.availableFrom?.toISOString().slice(0, 10) ?? found.values[0]?.number}`)).toEqual([
+      "1:NO_DATA:2021-08-15",
+      "2:SUBMITTED:4.5",
+    ]);
+  });
+
+  it("refuses a malformed file with the line of every problem, and imports nothing", async () => {
+    const before = await fingerprint(test.db);
+    const text = [
+      row("Some heading"),
+      row("1.1", "An indicator before any priority", "Owner"),
+      row("Priority 1", "A priority"),
+      row("Outcome", "An outcome"),
+      row("1.2", "A row before the header row", "Owner"),
+      row("Ref", "Activities", "Data collation", "Q1", "Q2", "Q3", "Q4", "Trend"),
+      row("", "", "", "text that continues nothing"),
+      row("1.3", "", "Owner", "1"),
+      row("1.4", "Too wide", "Owner", "1", "2", "3", "4", "—", "extra"),
+      row("Priority one", "Not a number"),
+    ].join("\n");
+    const response = await importText(text, "2022/23");
+    expect(response.statusCode).toBe(400);
+    expect(response.json().problems).toEqual([
+      { line: 2, problem: "a table row before any Priority heading" },
+      { line: 5, problem: "a row before the header row of Priority 1's table (Ref, activities, data collation, quarters)" },
+      { line: 7, problem: "quarter text that continues no indicator" },
+      { line: 8, problem: "indicator 1.3 has no activity" },
+      { line: 9, problem: "9 columns where the report has 8 (Ref, activity, data collation, four quarters, trend)" },
+      { line: 10, problem: '"Priority one" is not a priority number' },
+    ]);
+    expect(response.json().message).toMatch(/^Nothing was imported:\n {2}line 2: /);
+    expect(await fingerprint(test.db)).toBe(before);
+    expect(await test.db.prisma.reportingYear.findUnique({ where: { label: "2022/23" } })).toBeNull();
+  });
+
+  it("refuses changes to a signed-off quarter, naming the line, and imports nothing", async () => {
+    const year = await test.db.prisma.reportingYear.findUniqueOrThrow({ where: { label: "2021/22" }, include: { quarters: true } });
+    const q1 = year.quarters.find((quarter) => quarter.number === 1)!;
+    const adminUser = await test.db.prisma.user.findFirstOrThrow();
+    await test.db.prisma.quarter.update({ where: { id: q1.id }, data: { status: "CLOSED", signedOffAt: new Date(), signedOffById: adminUser.id } });
+    const changed = [
+      row("Priority 1", "TACKLING SERIOUS VIOLENCE"),
+      row("Outcome", "Fewer victims of knife crime"),
+      row("Ref", "Activities", "Data collation", "Q1", "Q2", "Q3", "Q4", "Trend"),
+      row("A1", "Knife crime offences", "Durham Constabulary - Pat Jones", "44", "39"),
+    ].join("\n");
+    const before = await fingerprint(test.db);
+    const response = await importText(changed, "2021/22");
+    expect(response.statusCode).toBe(400);
+    expect(response.json().problems).toEqual([
+      { line: 4, problem: 'Q1 2021/22 is signed off, and A1\'s return would change to "44". Reopen the quarter to import it.' },
+    ]);
+    expect(await fingerprint(test.db)).toBe(before);
+  });
+
+  it("is for admins only", async () => {
+    const manager = await test.db.prisma.user.create({ data: { email: "m@example.org", name: "M", role: "MANAGER", passwordHash: await hashPassword("a good passphrase") } });
+    const response = await as(test.app, await signIn(test.app, manager.email, "a good passphrase")).post("/api/reports/import", { year: "2019/20", text: seed });
+    expect(response.statusCode).toBe(403);
+  });
+});

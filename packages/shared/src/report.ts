@@ -1,0 +1,204 @@
+// The partnership's report, written from the returns: each cell's words, the trend and the RAG.
+import { z } from "zod";
+import type { OrganisationRef } from "./auth.ts";
+import type { Polarity, Rag } from "./enums.ts";
+import { change, compareFigures, formatFigure } from "./figures.ts";
+import type { FieldDeclaration, FieldValue, IndicatorSummary, ReturnRecord } from "./returns.ts";
+
+export interface ReportQuarter {
+  id: number;
+  number: number;
+  name: string;
+  startDate: string;
+  status: "PLANNED" | "OPEN" | "CLOSED";
+}
+
+export interface Trend {
+  arrow: "↗" | "↘" | "—";
+  /** Whether the move is good news, by the indicator's polarity. */
+  tone: "good" | "bad" | "neutral";
+  /** "Up from 97 in Q2 2019/20" */
+  description: string;
+}
+
+export interface RagStatus {
+  rag: Rag;
+  /** Set by hand, with its reason, rather than computed against the target. */
+  override: boolean;
+  reason: string | null;
+}
+
+export interface ReportLine {
+  indicatorId: number;
+  ref: string | null;
+  restricted: boolean;
+  title: string;
+  owner: OrganisationRef;
+  /** The data-collation cell: the owner, and the lead contact when there is one. */
+  collation: string;
+  cells: [string, string, string, string];
+  trend: Trend | null;
+  rag: RagStatus | null;
+  /** The headline figure of each quarter, for the small chart (null where there is none). */
+  chart: (number | null)[];
+}
+
+export interface ReportPriority {
+  number: number;
+  title: string;
+  outcome: string;
+  lines: ReportLine[];
+}
+
+export interface Report {
+  year: { id: number; label: string; planYear: number; startDate: string; endDate: string };
+  /** "Year 3 - April 2019 to March 2020", as the document heads it. */
+  title: string;
+  quarters: ReportQuarter[];
+  priorities: ReportPriority[];
+}
+
+/** The field the trend follows: the declared headline, else the first number. */
+export function headlineField(indicator: Pick<IndicatorSummary, "fields" | "headlineFieldKey">): FieldDeclaration | undefined {
+  return indicator.fields.find((field) => field.key === indicator.headlineFieldKey && field.kind !== "TEXT") ?? indicator.fields.find((field) => field.kind !== "TEXT");
+}
+
+const ordinal = (position: string) => {
+  const number = Number(position);
+  const suffix = number % 100 >= 11 && number % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[number % 10] ?? "th";
+  return `${position}${suffix}`;
+};
+
+/** Percentages keep at least one decimal place, as the report writes them: "100.0%", "2.63%". */
+function percent(figure: string): string {
+  const formatted = formatFigure(figure);
+  return `${formatted.includes(".") ? formatted : `${formatted}.0`}%`;
+}
+
+function figureText(field: FieldDeclaration, figure: string): string {
+  if (field.kind === "PERCENT") return percent(figure);
+  return `${formatFigure(figure)}${field.unit ? ` ${field.unit}` : ""}`;
+}
+
+const signedPercent = (value: number) => `${value > 0 ? "+" : value < 0 ? "-" : ""}${Math.abs(value).toFixed(1).replace(/\.0$/, "")}%`;
+
+function comparison(field: FieldDeclaration, figure: string, previous: string, quarter: ReportQuarter): string {
+  const lastYear = `Q${quarter.number}/${Number(quarter.startDate.slice(0, 4)) - 1}`;
+  const { difference, percent: relative } = change(figure, previous);
+  const amount = difference.replace("-", "");
+  const unit = field.kind === "PERCENT" ? " percentage points" : "";
+  const size = `${field.kind === "PERCENT" ? formatFigure(amount) : formatFigure(amount)}${unit}${relative === null ? "" : ` (${signedPercent(relative)})`}`;
+  const movement = compareFigures(difference, "0") === 0 ? "no change" : difference.startsWith("-") ? `a reduction of ${size}` : `an increase of ${size}`;
+  const before = field.kind === "PERCENT" ? percent(previous) : formatFigure(previous);
+  return `${figureText(field, figure)} compared to ${before} in ${lastYear}, ${movement}`;
+}
+
+function valueText(field: FieldDeclaration, value: FieldValue, previousYear: string | undefined, quarter: ReportQuarter): string {
+  if (typeof value === "object") return `Ranked ${ordinal(value.position)} out of ${value.outOf}`;
+  if (field.kind === "TEXT") return value;
+  return previousYear !== undefined && field.comparesWithPreviousYear ? comparison(field, value, previousYear, quarter) : figureText(field, value);
+}
+
+/** The figures of a return in words, from the indicator's declaration. */
+export function figuresText(fields: FieldDeclaration[], record: Pick<ReturnRecord, "values" | "previousYear">, quarter: ReportQuarter): string {
+  const parts = fields
+    .filter((field) => record.values[field.key] !== undefined)
+    .map((field) => ({ field, text: valueText(field, record.values[field.key]!, record.previousYear[field.key], quarter) }));
+  if (parts.length === 1) return parts[0]!.text;
+  return parts.map(({ field, text }) => `${field.label}: ${text}`).join("; ");
+}
+
+const dayMonthYear = (isoDate: string) => `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(2, 4)}`;
+
+/** A quarter's cell of the report: nothing for a draft; the figures then the commentary; or the no-data words. */
+export function reportCellText(fields: FieldDeclaration[], record: ReturnRecord | null, quarter: ReportQuarter): string {
+  if (!record || record.status === "DRAFT") return "";
+  if (record.status === "NO_DATA" && record.noData) {
+    const { reason, availableFrom, explanation } = record.noData;
+    if (reason === "NOT_YET_AVAILABLE") return explanation ?? `No data available until ${dayMonthYear(availableFrom!)}`;
+    if (reason === "NOT_RELEASED") return explanation ?? "Data not released";
+    if (reason === "NOT_PROVIDED") return explanation ?? "No data provided";
+    const repeated = figuresText(fields, record, quarter);
+    return [explanation ?? "No further update available", repeated].filter(Boolean).join("\n");
+  }
+  return [figuresText(fields, record, quarter), record.commentary].filter(Boolean).join("\n");
+}
+
+const headlineFigure = (field: FieldDeclaration, record: ReturnRecord | null): string | null => {
+  if (!record || record.status !== "SUBMITTED") return null;
+  const value = record.values[field.key];
+  if (value === undefined) return null;
+  return typeof value === "object" ? value.position : value;
+};
+
+function toneOf(direction: number, polarity: Polarity): Trend["tone"] {
+  if (direction === 0 || polarity === "NEUTRAL") return "neutral";
+  return (direction > 0) === (polarity === "HIGHER_IS_BETTER") ? "good" : "bad";
+}
+
+/**
+ * The trend of the latest quarter's headline figure: against the same quarter last year when the
+ * field is compared with last year (cumulative figures), else against the previous quarter.
+ */
+export function trendOf(indicator: Pick<IndicatorSummary, "fields" | "headlineFieldKey" | "polarity">, records: (ReturnRecord | null)[], quarters: ReportQuarter[]): Trend | null {
+  const field = headlineField(indicator);
+  if (!field) return null;
+  const latest = [...records.keys()].reverse().find((index) => headlineFigure(field, records[index]!) !== null);
+  if (latest === undefined) return null;
+  const current = headlineFigure(field, records[latest]!)!;
+  let previous: string | null = null;
+  let against = "";
+  const lastYear = records[latest]!.previousYear[field.key];
+  if (field.comparesWithPreviousYear && lastYear !== undefined) {
+    previous = lastYear;
+    against = "the same quarter last year";
+  } else {
+    const earlier = [...records.keys()].slice(0, latest).reverse().find((index) => headlineFigure(field, records[index]!) !== null);
+    if (earlier !== undefined) {
+      previous = headlineFigure(field, records[earlier]!);
+      against = quarters[earlier]!.name;
+    }
+  }
+  if (previous === null) return null;
+  const direction = compareFigures(current, previous);
+  // A rank's position falls as it improves: 9th is better than 10th.
+  const polarity = field.kind === "RANK" && indicator.polarity === "NEUTRAL" ? "LOWER_IS_BETTER" : indicator.polarity;
+  return {
+    arrow: direction > 0 ? "↗" : direction < 0 ? "↘" : "—",
+    tone: toneOf(direction, polarity),
+    description: `${direction > 0 ? "Up" : direction < 0 ? "Down" : "No change"} ${direction === 0 ? "on" : "from"} ${formatFigure(previous)} in ${against}`,
+  };
+}
+
+/** RAG of the latest headline figure against the target (within 5% of it is amber), or the override. */
+export function ragOf(
+  indicator: Pick<IndicatorSummary, "fields" | "headlineFieldKey" | "polarity"> & { target: string | null },
+  records: (ReturnRecord | null)[],
+): RagStatus | null {
+  const latest = [...records].reverse().find((record) => record && record.status !== "DRAFT");
+  if (latest?.ragOverride) return { rag: latest.ragOverride, override: true, reason: latest.ragOverrideReason };
+  const field = headlineField(indicator);
+  if (!field || indicator.target === null || indicator.polarity === "NEUTRAL") return null;
+  const figure = [...records].reverse().map((record) => headlineFigure(field, record)).find((value) => value !== null);
+  if (figure === undefined || figure === null) return null;
+  const value = Number(figure);
+  const target = Number(indicator.target);
+  const better = indicator.polarity === "HIGHER_IS_BETTER" ? value >= target : value <= target;
+  const near = Math.abs(value - target) <= Math.abs(target) * 0.05;
+  return { rag: better ? "GREEN" : near ? "AMBER" : "RED", override: false, reason: null };
+}
+
+/** The headline figure of each quarter, as numbers for a chart. */
+export function chartOf(indicator: Pick<IndicatorSummary, "fields" | "headlineFieldKey">, records: (ReturnRecord | null)[]): (number | null)[] {
+  const field = headlineField(indicator);
+  return records.map((record) => {
+    const figure = field ? headlineFigure(field, record) : null;
+    return figure === null ? null : Number(figure);
+  });
+}
+
+/** An admin uploads a report in the document's layout for a year. */
+export const importReportSchema = z.strictObject({
+  year: z.string({ error: "Enter the year, like 2019/20" }).regex(/^\d{4}\/\d{2}$/, { error: "Enter the year like 2019/20" }),
+  text: z.string({ error: "Choose the report file" }).min(1, { error: "The file is empty" }),
+});

@@ -1,0 +1,1 @@
+export { importReport, ImportError, type ImportOptions, type ImportSummary } from "./import-report.ts";
