@@ -39,7 +39,7 @@ test("a data owner signs in to their own organisation's returns only, then signs
   await expect(header).toContainText("Zoe Green");
   await expect(header).toContainText("Cleveland Police IOM Unit");
   const menu = page.getByRole("navigation", { name: "Menu" });
-  await expect(menu.getByRole("link")).toHaveText(["My returns"]);
+  await expect(menu.getByRole("link")).toHaveText(["My returns", "Report"]);
 
   await expect(page.getByText(/Returns for Q4 2019\/20 are due by/)).toBeVisible();
   await expect(page.getByTestId("progress")).toHaveText("0 of 2 done");
@@ -62,14 +62,14 @@ test("a data owner signs in to their own organisation's returns only, then signs
 test("each role lands on its own home with its own menu", async ({ page }) => {
   await signIn(page, "manager@demo.test");
   await expect(page.getByRole("heading", { level: 1, name: "Completeness" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Menu" }).getByRole("link")).toHaveText(["Completeness", "Audit log"]);
+  await expect(page.getByRole("navigation", { name: "Menu" }).getByRole("link")).toHaveText(["Completeness", "Report", "Audit log"]);
   await expect(page.getByRole("table", { name: /SBC Community Protection Services/ })).toContainText("4.1");
   await signOut(page);
 
   await signIn(page, "admin@demo.test");
   await expect(page.getByRole("heading", { level: 1, name: "Quarters" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Menu" }).getByRole("link")).toHaveText([
-    "Completeness", "Quarters", "Framework", "Users", "Organisations", "Audit log",
+    "Completeness", "Quarters", "Framework", "Users", "Organisations", "Report", "Audit log",
   ]);
   await expect(page.getByRole("table", { name: "2019/20" }).locator("tbody tr")).toHaveCount(4);
 });

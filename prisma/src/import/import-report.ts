@@ -149,7 +149,8 @@ async function findOrCreateQuarters(tx: Tx, year: { id: number; label: string; s
           startDate: start,
           endDate: new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 3, 0)),
           dueDate: new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 4, 0)),
-          status: "OPEN",
+          // An admin opens it for entry, or signs it off, once the import has been checked.
+          status: "PLANNED",
         },
       }));
     quarters.push({ id: quarter.id, number, name: `Q${number} ${year.label}`, startDate: quarter.startDate.toISOString().slice(0, 10), status: quarter.status });

@@ -13,6 +13,8 @@ import { OrganisationPage } from "../features/organisations/OrganisationPage.tsx
 import { OrganisationsPage } from "../features/organisations/OrganisationsPage.tsx";
 import { NewYearPage } from "../features/quarters/NewYearPage.tsx";
 import { QuartersPage } from "../features/quarters/QuartersPage.tsx";
+import { ImportPage } from "../features/reports/ImportPage.tsx";
+import { ReportPage } from "../features/reports/ReportPage.tsx";
 import { ReopenPage } from "../features/quarters/ReopenPage.tsx";
 import { SignOffPage } from "../features/quarters/SignOffPage.tsx";
 import { MyReturnsPage } from "../features/returns/MyReturnsPage.tsx";
@@ -62,6 +64,8 @@ const router = createBrowserRouter([
       { path: "framework/priorities/:priorityId/indicators/new", element: signedIn(<IndicatorPage />, ["ADMIN"]) },
       { path: "framework/indicators/:id", element: signedIn(<IndicatorPage />, ["ADMIN"]) },
       { path: "audit", element: signedIn(<AuditPage />, ["MANAGER", "ADMIN"]) },
+      { path: "report", element: signedIn(<ReportPage />) },
+      { path: "report/import", element: signedIn(<ImportPage />, ["ADMIN"]) },
       { path: "users", element: signedIn(<UsersPage />, ["ADMIN"]) },
       { path: "users/new", element: signedIn(<NewUserPage />, ["ADMIN"]) },
       { path: "users/:id", element: signedIn(<UserPage />, ["ADMIN"]) },

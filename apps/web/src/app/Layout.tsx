@@ -11,6 +11,7 @@ const NAVIGATION: { to: string; label: string; roles: Role[] }[] = [
   { to: "/framework", label: "Framework", roles: ["ADMIN"] },
   { to: "/users", label: "Users", roles: ["ADMIN"] },
   { to: "/organisations", label: "Organisations", roles: ["ADMIN"] },
+  { to: "/report", label: "Report", roles: ["DATA_OWNER", "MANAGER", "ADMIN"] },
   { to: "/audit", label: "Audit log", roles: ["MANAGER", "ADMIN"] },
 ];
 
@@ -25,7 +26,7 @@ export function Layout() {
       <a href="#main-content" className="govuk-skip-link">
         Skip to main content
       </a>
-      <header className="app-header">
+      <header className="app-header app-no-print">
         <div className="govuk-width-container app-header__bar">
           <Link to="/" className="app-header__name">
             Quarterly Returns
@@ -49,7 +50,7 @@ export function Layout() {
         </div>
       </header>
       {links.length > 0 && (
-        <nav className="app-navigation" aria-label="Menu">
+        <nav className="app-navigation app-no-print" aria-label="Menu">
           <ul className="govuk-width-container app-navigation__list">
             {links.map((item) => (
               <li key={item.to}>
@@ -66,7 +67,7 @@ export function Layout() {
           <Outlet />
         </main>
       </div>
-      <footer className="app-footer">
+      <footer className="app-footer app-no-print">
         <div className="govuk-width-container">
           <p className="govuk-body-s">Quarterly Returns: the community safety partnership's performance returns.</p>
         </div>

@@ -1,4 +1,5 @@
 import { headlineField, type ReturnDetail } from "@quarterly-returns/shared";
+import { Sparkline } from "../../components/Sparkline.tsx";
 import { headlineNumber, summarise } from "./figures.ts";
 
 /** The last four quarters beside the form, with a small chart of the headline figure. */
@@ -14,7 +15,7 @@ export function HistoryPanel({ detail }: { detail: ReturnDetail }) {
         <p className="govuk-body-s">This is the first quarter of this indicator.</p>
       ) : (
         <>
-          {field && <Sparkline points={points} />}
+          {field && <Sparkline values={points.map((point) => point.value)} />}
           <table className="govuk-table app-history__table">
             <caption className="govuk-visually-hidden">{field ? field.label : "Returns"} in the last four quarters</caption>
             <tbody className="govuk-table__body">
@@ -29,26 +30,5 @@ export function HistoryPanel({ detail }: { detail: ReturnDetail }) {
         </>
       )}
     </aside>
-  );
-}
-
-const WIDTH = 240;
-const HEIGHT = 60;
-
-/** A line through the quarters that have a figure; the table beside it says the same in words. */
-function Sparkline({ points }: { points: { name: string; value: number | null }[] }) {
-  const known = points.map((point, index) => ({ ...point, index })).filter((point): point is { name: string; value: number; index: number } => point.value !== null);
-  if (known.length < 2) return null;
-  const values = known.map((point) => point.value);
-  const [low, high] = [Math.min(...values), Math.max(...values)];
-  const x = (index: number) => 8 + (index * (WIDTH - 16)) / Math.max(points.length - 1, 1);
-  const y = (value: number) => (high === low ? HEIGHT / 2 : HEIGHT - 8 - ((value - low) * (HEIGHT - 16)) / (high - low));
-  return (
-    <svg className="app-sparkline" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} aria-hidden="true" focusable="false">
-      <polyline fill="none" stroke="currentColor" strokeWidth="2" points={known.map((point) => `${x(point.index)},${y(point.value)}`).join(" ")} />
-      {known.map((point) => (
-        <circle key={point.index} cx={x(point.index)} cy={y(point.value)} r="3" fill="currentColor" />
-      ))}
-    </svg>
   );
 }

@@ -1,0 +1,127 @@
+import ExcelJS from "exceljs";
+import { parse } from "csv-parse/sync";
+import type { Report, ReportLine } from "@quarterly-returns/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { as, buildTestApp, signIn, type TestApp } from "./helper.ts";
+
+let test: TestApp;
+let yearId: number;
+const clients = new Map<string, ReturnType<typeof as>>();
+async function client(email: string) {
+  if (!clients.has(email)) clients.set(email, as(test.app, await signIn(test.app, email)));
+  return clients.get(email)!;
+}
+
+beforeAll(async () => {
+  test = await buildTestApp("demo");
+  yearId = (await test.db.prisma.reportingYear.findFirstOrThrow()).id;
+});
+afterAll(() => test.close());
+
+const report = async (email = "manager@demo.test") => (await (await client(email)).get(`/api/reports/${yearId}`)).json() as Report;
+const lines = (data: Report) => data.priorities.flatMap((priority) => priority.lines);
+const line = (data: Report, title: string): ReportLine => lines(data).find((candidate) => candidate.title.startsWith(title))!;
+
+describe("GET /api/reports/:yearId", () => {
+  it("writes each cell from its return, in the document's words", async () => {
+    const data = await report();
+    expect(data.title).toBe("Year 3 - April 2019 to March 2020");
+    expect(lines(data)).toHaveLength(22);
+    expect(line(data, "% of positive completions of Community").cells).toEqual(["72.6%", "No data available until 28/10/19", "74.6%", ""]);
+    expect(line(data, "% of positive completions on licenses").cells[0]).toBe("100.0%");
+    expect(line(data, "Monitor the average number").cells.slice(0, 3)).toEqual(["2.8", "No data provided", "No data provided"]);
+    expect(line(data, "Reduction in youth offending").cells[0]).toBe(
+      "YOT data not released in line with SSP requirements. Report to be updated when National Stats are made available",
+    );
+    expect(line(data, "Reduce the % of people").cells[2]).toBe("No further update available");
+    expect(line(data, "Levels of police recorded ASB incidents").cells[0]).toBe("2,424 ASB incidents compared to 2,767 in Q1/2018, a reduction of 343 (-12.4%)");
+    expect(line(data, "Reduce deliberate small").cells[0]).toBe("230 F3 fires compared to 161 in Q1/2018, an increase of 69 (+42.9%)");
+    expect(line(data, "Comparison of crime").cells[2]).toBe(
+      "Rank among the most similar group of CSPs: Ranked 10th out of 15; Performance against the most similar group's average: Performing at MSG average level\nData only goes up to Oct 2019",
+    );
+    expect(line(data, "Monitor the repeat incident rate").cells[1]).toBe(
+      "43.5% compared to 46.7% in Q2/2018, a reduction of 3.2 percentage points (-6.9%)\nSept 18 / Sept 19 - 43.5%\nThe rolling 12-month repeat rate has decreased by 3.1% points compared to 46.7% last year",
+    );
+    const iom = line(data, "Monitor the number of reoffenders");
+    expect(iom.collation).toBe("Cleveland Police IOM Unit - Zoe Green");
+    expect(iom.chart).toEqual([118, 97, 164, null]);
+  });
+
+  it("leaves drafts out of the report", async () => {
+    const quarter = await test.db.prisma.quarter.findFirstOrThrow({ where: { status: "OPEN" } });
+    const indicator = await test.db.prisma.indicator.findFirstOrThrow({ where: { ref: "4.3" } });
+    await (await client("cps@demo.test")).put(`/api/returns/${indicator.id}/${quarter.id}`, { version: 0, status: "DRAFT", values: { repeatCallers: "7" } });
+    expect(line(await report(), "Monitor the number of ASB repeat callers").cells[3]).toBe("");
+  });
+
+  it("gives the trend of the headline figure, coloured by polarity", async () => {
+    const data = await report();
+    expect(line(data, "Monitor the number of ASB repeat callers").trend).toEqual({ arrow: "↘", tone: "good", description: "Down from 2 in Q2 2019/20" });
+    expect(line(data, "Levels of police recorded ASB incidents").trend).toMatchObject({ arrow: "↘", tone: "good", description: "Down from 2,304 in the same quarter last year" });
+    expect(line(data, "% of positive completions of Community").trend).toMatchObject({ arrow: "↗", tone: "good", description: "Up from 72.6 in Q1 2019/20" });
+    expect(line(data, "Reduce deliberate small").trend).toMatchObject({ arrow: "↗", tone: "bad" });
+    expect(line(data, "Continued roll out").trend).toBeNull();
+  });
+
+  it("gives a RAG against the target, or the override with its reason", async () => {
+    const completions = await test.db.prisma.indicator.findFirstOrThrow({ where: { ref: "1.2" } });
+    await test.db.prisma.indicator.update({ where: { id: completions.id }, data: { target: 75 } });
+    expect(line(await report(), "% of positive completions of Community").rag).toEqual({ rag: "AMBER", override: false, reason: null });
+    await test.db.prisma.indicator.update({ where: { id: completions.id }, data: { target: 70 } });
+    expect(line(await report(), "% of positive completions of Community").rag).toEqual({ rag: "GREEN", override: false, reason: null });
+    await test.db.prisma.indicator.update({ where: { id: completions.id }, data: { target: 90 } });
+    expect(line(await report(), "% of positive completions of Community").rag?.rag).toBe("RED");
+  });
+
+  it("shows restricted 4.1 only to its organisation, managers and admins", async () => {
+    for (const [email, sees] of [["manager@demo.test", true], ["admin@demo.test", true], ["cps@demo.test", true], ["fire@demo.test", false]] as const) {
+      const data = await report(email);
+      expect(lines(data).some((candidate) => candidate.ref === "4.1"), email).toBe(sees);
+      expect(lines(data).length, email).toBe(sees ? 22 : 21);
+    }
+  });
+});
+
+describe("the report's files", () => {
+  it("XLSX: a sheet per priority, the document's header, frozen, with the cells of the report", async () => {
+    const response = await (await client("manager@demo.test")).get(`/api/reports/${yearId}.xlsx`);
+    expect(response.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(response.headers["content-disposition"]).toBe('attachment; filename="performance-report-2019-20.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Priority 1", "Priority 2", "Priority 3", "Priority 4"]);
+    const first = workbook.getWorksheet("Priority 1")!;
+    expect(first.getRow(4).values).toEqual([undefined, "Ref", "Activities To Support This Priority", "Data Collation", "Quarter 1 Update", "Quarter 2 Update", "Quarter 3 Update", "Quarter 4 Update", "Trend/RAG"]);
+    expect(first.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
+    expect(first.getCell("A7").value).toBe("1.2");
+    expect(first.getCell("D7").value).toBe("72.6%");
+    expect(first.getCell("C8").value).toBe("");
+    expect(first.getCell("D7").alignment).toMatchObject({ wrapText: true });
+    const fourth = workbook.getWorksheet("Priority 4")!;
+    expect(fourth.getCell("A5").value).toBe("4.1 RESTRICTED");
+  });
+
+  it("never puts restricted rows in a file for someone who may not see them", async () => {
+    const fire = await client("fire@demo.test");
+    const xlsx = new ExcelJS.Workbook();
+    await xlsx.xlsx.load((await fire.get(`/api/reports/${yearId}.xlsx`)).rawPayload as unknown as ArrayBuffer);
+    const refs: unknown[] = [];
+    xlsx.eachSheet((sheet) => sheet.eachRow((row) => refs.push(row.getCell(1).value)));
+    expect(refs).not.toContain("4.1 RESTRICTED");
+    expect(refs).toContain("4.2");
+    expect((await fire.get(`/api/reports/${yearId}.tsv`)).body).not.toContain("IQUANTA");
+    expect((await fire.get(`/api/reports/${yearId}.csv`)).body).not.toContain("IQUANTA");
+  });
+
+  it("CSV: one row per indicator and quarter with the raw figures and state", async () => {
+    const response = await (await client("manager@demo.test")).get(`/api/reports/${yearId}.csv`);
+    const rows = parse(response.body, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(22 * 4);
+    expect(rows.find((candidate) => candidate.ref === "1.2" && candidate.quarter === "Q1")).toMatchObject({
+      year: "2019/20", status: "SUBMITTED", values: "positiveCompletions=72.6", reason: "", owner: "DTV Community Rehabilitation Company",
+    });
+    expect(rows.find((candidate) => candidate.ref === "1.2" && candidate.quarter === "Q2")).toMatchObject({ status: "NO_DATA", reason: "NOT_YET_AVAILABLE", availableFrom: "2019-10-28" });
+    expect(rows.find((candidate) => candidate.ref === "4.1" && candidate.quarter === "Q1")!.values).toBe("rank=9/15; againstAverage=Performing above MSG average level");
+    expect(rows.find((candidate) => candidate.ref === "4.3" && candidate.quarter === "Q4")).toMatchObject({ status: "DRAFT", values: "" });
+  });
+});

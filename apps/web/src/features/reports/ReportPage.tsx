@@ -1,0 +1,117 @@
+import type { Report, ReportLine, ReportPriority } from "@quarterly-returns/shared";
+import { Link, useSearchParams } from "react-router";
+import { Sparkline } from "../../components/Sparkline.tsx";
+import { usePageTitle } from "../../lib/page-title.ts";
+import { useQuarters } from "../../lib/quarters.ts";
+import { useSession } from "../../lib/session.ts";
+import { useReport } from "./api/report.ts";
+
+const TONES = { good: "improving", bad: "getting worse", neutral: "no better or worse" } as const;
+
+export function ReportPage() {
+  usePageTitle("Performance report");
+  const [search, setSearch] = useSearchParams();
+  const quarters = useQuarters();
+  const { data: user } = useSession();
+  const years = [...new Map((quarters.data ?? []).map((quarter) => [quarter.year.id, quarter.year])).values()];
+  const yearId = Number(search.get("year")) || years[0]?.id;
+  const report = useReport(yearId);
+  return (
+    <>
+      <div className="app-no-print">
+        <h1 className="govuk-heading-l">Performance report</h1>
+        {years.length > 1 && (
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="year">Year</label>
+            <select id="year" className="govuk-select" value={yearId} onChange={(event) => setSearch({ year: event.target.value })}>
+              {years.map((year) => <option key={year.id} value={year.id}>{year.label}</option>)}
+            </select>
+          </div>
+        )}
+        {report.data && (
+          <p className="govuk-body app-report-actions">
+            <a href={`/api/reports/${report.data.year.id}.xlsx`} className="govuk-link" download>Download as a spreadsheet (XLSX)</a>
+            <a href={`/api/reports/${report.data.year.id}.csv`} className="govuk-link" download>Download the figures (CSV)</a>
+            <a href={`/api/reports/${report.data.year.id}.tsv`} className="govuk-link" download>Download in the document's layout (TSV)</a>
+            <button type="button" className="app-link-button" onClick={() => window.print()}>Print</button>
+            {user?.role === "ADMIN" && <Link to="/report/import" className="govuk-link">Import a report</Link>}
+          </p>
+        )}
+      </div>
+      {report.isPending && <p className="govuk-body">Loading…</p>}
+      {report.error && <p className="govuk-error-message">{report.error.message}</p>}
+      {report.data && <Document report={report.data} />}
+    </>
+  );
+}
+
+function Document({ report }: { report: Report }) {
+  return (
+    <div className="app-report">
+      <p className="govuk-heading-m">{report.title}</p>
+      {report.priorities.map((priority) => <Priority key={priority.number} priority={priority} />)}
+    </div>
+  );
+}
+
+function Priority({ priority }: { priority: ReportPriority }) {
+  let previousCollation = "";
+  return (
+    <section className="app-report__priority" aria-labelledby={`priority-${priority.number}`}>
+      <h2 className="govuk-heading-m" id={`priority-${priority.number}`}>
+        Priority {priority.number}: {priority.title}
+      </h2>
+      <p className="govuk-body"><strong>Outcome:</strong> {priority.outcome}</p>
+      <table className="govuk-table app-report__table">
+        <caption className="govuk-visually-hidden">Priority {priority.number} indicators and their quarterly updates</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Ref</th>
+            <th scope="col" className="govuk-table__header">Activities to support this priority</th>
+            <th scope="col" className="govuk-table__header">Data collation</th>
+            {[1, 2, 3, 4].map((number) => <th scope="col" className="govuk-table__header" key={number}>Quarter {number} update</th>)}
+            <th scope="col" className="govuk-table__header">Trend/RAG</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {priority.lines.map((line) => {
+            const collation = line.collation === previousCollation ? "" : line.collation;
+            previousCollation = line.collation;
+            return <Line key={line.indicatorId} line={line} collation={collation} />;
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Line({ line, collation }: { line: ReportLine; collation: string }) {
+  return (
+    <tr className="govuk-table__row" data-testid={`line-${line.indicatorId}`}>
+      <td className="govuk-table__cell">
+        {line.ref ?? ""}
+        {line.restricted && line.ref && <strong className="govuk-tag govuk-tag--red app-block">Restricted</strong>}
+      </td>
+      <td className="govuk-table__cell">{line.title}</td>
+      <td className="govuk-table__cell">{collation}</td>
+      {line.cells.map((cell, index) => (
+        <td className="govuk-table__cell app-preserve-lines" key={index}>{cell}</td>
+      ))}
+      <td className="govuk-table__cell">
+        {line.trend && (
+          <span className={`app-trend app-trend--${line.trend.tone}`} title={line.trend.description}>
+            <span aria-hidden="true">{line.trend.arrow}</span>
+            <span className="govuk-visually-hidden">{line.trend.description}, {TONES[line.trend.tone]}</span>
+          </span>
+        )}
+        {line.rag && (
+          <strong className={`govuk-tag app-block app-rag--${line.rag.rag.toLowerCase()}`} title={line.rag.reason ?? undefined}>
+            {line.rag.rag}{line.rag.override ? " (set by hand)" : ""}
+          </strong>
+        )}
+        {line.rag?.override && line.rag.reason && <span className="govuk-body-s app-block">{line.rag.reason}</span>}
+        <Sparkline values={line.chart} width={80} height={28} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { ragOf, reportCellText, trendOf, type ReportQuarter } from "./report.ts";
+import type { FieldDeclaration, ReturnRecord } from "./returns.ts";
+
+const field = (key: string, kind: FieldDeclaration["kind"], extra: Partial<FieldDeclaration> = {}): FieldDeclaration => ({
+  key, label: key, kind, unit: null, comparesWithPreviousYear: false, required: true, softMin: null, softMax: null, retired: false, ...extra,
+});
+const quarters: ReportQuarter[] = [1, 2, 3, 4].map((number) => ({ id: number, number, name: `Q${number} 2019/20`, startDate: `2019-${String(1 + number * 3).padStart(2, "0")}-01`, status: "CLOSED" }));
+const record = (values: ReturnRecord["values"], extra: Partial<ReturnRecord> = {}): ReturnRecord => ({
+  id: 1, indicatorId: 1, quarterId: 1, status: "SUBMITTED", noData: null, values, previousYear: {}, commentary: null, ragOverride: null, ragOverrideReason: null,
+  version: 1, createdAt: "", createdBy: { id: 1, name: "A" }, updatedAt: "", updatedBy: { id: 1, name: "A" }, submittedAt: null, submittedBy: null, ...extra,
+});
+const noData = (reason: "NOT_YET_AVAILABLE" | "NOT_RELEASED" | "NO_UPDATE" | "NOT_PROVIDED", extra: Partial<NonNullable<ReturnRecord["noData"]>> = {}) =>
+  record({}, { status: "NO_DATA", noData: { reason, availableFrom: null, explanation: null, ...extra } });
+
+describe("reportCellText", () => {
+  it("writes each field kind", () => {
+    expect(reportCellText([field("rate", "PERCENT")], record({ rate: "100" }), quarters[0]!)).toBe("100.0%");
+    expect(reportCellText([field("rate", "PERCENT")], record({ rate: "2.63" }), quarters[0]!)).toBe("2.63%");
+    expect(reportCellText([field("count", "COUNT", { unit: "fires" })], record({ count: "1204" }), quarters[0]!)).toBe("1,204 fires");
+    expect(reportCellText([field("average", "DECIMAL")], record({ average: "2.8" }), quarters[0]!)).toBe("2.8");
+    expect(reportCellText([field("rank", "RANK")], record({ rank: { position: "2", outOf: "15" } }), quarters[0]!)).toBe("Ranked 2nd out of 15");
+    expect(reportCellText([field("rank", "RANK")], record({ rank: { position: "11", outOf: "15" } }), quarters[0]!)).toBe("Ranked 11th out of 15");
+    expect(reportCellText([field("note", "TEXT")], record({ note: "On track" }, { commentary: "More next time." }), quarters[0]!)).toBe("On track\nMore next time.");
+    expect(reportCellText([field("a", "COUNT"), field("b", "COUNT")], record({ a: "1", b: "2" }), quarters[0]!)).toBe("a: 1; b: 2");
+    const compared = field("asb", "COUNT", { unit: "ASB incidents", comparesWithPreviousYear: true });
+    expect(reportCellText([compared], record({ asb: "2424" }, { previousYear: { asb: "2767" } }), quarters[0]!)).toBe(
+      "2,424 ASB incidents compared to 2,767 in Q1/2018, a reduction of 343 (-12.4%)",
+    );
+    expect(reportCellText([compared], record({ asb: "10" }, { previousYear: { asb: "10" } }), quarters[0]!)).toBe("10 ASB incidents compared to 10 in Q1/2018, no change");
+  });
+
+  it("writes each no-data state in the document's words, and nothing for a draft", () => {
+    const fields = [field("rate", "PERCENT")];
+    expect(reportCellText(fields, noData("NOT_YET_AVAILABLE", { availableFrom: "2019-10-28" }), quarters[1]!)).toBe("No data available until 28/10/19");
+    expect(reportCellText(fields, noData("NOT_RELEASED", { explanation: "Not released in line with SSP requirements" }), quarters[1]!)).toBe("Not released in line with SSP requirements");
+    expect(reportCellText(fields, noData("NO_UPDATE"), quarters[1]!)).toBe("No further update available");
+    expect(reportCellText(fields, noData("NOT_PROVIDED"), quarters[1]!)).toBe("No data provided");
+    expect(reportCellText(fields, noData("NOT_PROVIDED", { explanation: "No date provided" }), quarters[1]!)).toBe("No date provided");
+    expect(reportCellText(fields, record({ rate: "5" }, { status: "DRAFT" }), quarters[1]!)).toBe("");
+    expect(reportCellText(fields, null, quarters[1]!)).toBe("");
+  });
+});
+
+describe("trend and RAG", () => {
+  const indicator = (polarity: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER" | "NEUTRAL", fields = [field("value", "COUNT")]) => ({ fields, headlineFieldKey: "value", polarity, target: null });
+
+  it("follows the latest headline figure against the quarter before, coloured by polarity", () => {
+    const records = [record({ value: "5" }), null, record({ value: "3" }), record({ value: "9" }, { status: "DRAFT" })];
+    expect(trendOf(indicator("LOWER_IS_BETTER"), records, quarters)).toEqual({ arrow: "↘", tone: "good", description: "Down from 5 in Q1 2019/20" });
+    expect(trendOf(indicator("HIGHER_IS_BETTER"), records, quarters)?.tone).toBe("bad");
+    expect(trendOf(indicator("NEUTRAL"), records, quarters)?.tone).toBe("neutral");
+    expect(trendOf(indicator("HIGHER_IS_BETTER"), [record({ value: "5" }), record({ value: "5" })], quarters)?.arrow).toBe("—");
+    expect(trendOf(indicator("HIGHER_IS_BETTER"), [record({ value: "5" })], quarters)).toBeNull();
+  });
+
+  it("compares a cumulative figure with the same quarter last year", () => {
+    const compared = indicator("LOWER_IS_BETTER", [field("value", "COUNT", { comparesWithPreviousYear: true })]);
+    expect(trendOf(compared, [record({ value: "230" }, { previousYear: { value: "161" } })], quarters)).toMatchObject({ arrow: "↗", tone: "bad" });
+  });
+
+  it("is green on target, amber within 5%, red beyond; an override wins with its reason", () => {
+    const higher = { ...indicator("HIGHER_IS_BETTER"), target: "100" };
+    expect(ragOf(higher, [record({ value: "101" })])?.rag).toBe("GREEN");
+    expect(ragOf(higher, [record({ value: "96" })])?.rag).toBe("AMBER");
+    expect(ragOf(higher, [record({ value: "90" })])?.rag).toBe("RED");
+    expect(ragOf({ ...indicator("LOWER_IS_BETTER"), target: "100" }, [record({ value: "90" })])?.rag).toBe("GREEN");
+    expect(ragOf(higher, [record({ value: "90" }, { ragOverride: "GREEN", ragOverrideReason: "Target revised mid-year" })])).toEqual({
+      rag: "GREEN", override: true, reason: "Target revised mid-year",
+    });
+    expect(ragOf(indicator("HIGHER_IS_BETTER"), [record({ value: "90" })])).toBeNull();
+  });
+});
