@@ -11,7 +11,8 @@ export default defineConfig({
       scss: { loadPaths: [nodeModules], quietDeps: true },
     },
   },
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: true },
+  // The manifest lets scripts/check-bundle.mjs measure what each page downloads.
+  build: { outDir: "dist", emptyOutDir: true, sourcemap: true, manifest: true },
   server: {
     port: 5173,
     proxy: { "/api": "http://localhost:3000" },
