@@ -27,6 +27,8 @@ export interface EmbeddedDatabaseOptions {
   dataDir: string;
   /** Created when missing; `url` points to it. */
   database?: string;
+  /** A port to listen on; by default a free one. */
+  port?: number;
   /** Trade durability for speed (tests only): no fsync, no full-page writes. */
   ephemeral?: boolean;
   onLog?: (message: string) => void;
@@ -41,7 +43,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   const runsAsRoot = process.getuid?.() === 0;
   await mkdir(options.dataDir, { recursive: true });
   const password = await readOrCreatePassword(path.resolve(options.dataDir, "postgres-password"));
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const logs: string[] = [];
   const log = (message: string) => {
     logs.push(message);

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { openDatabase } from "./database.ts";
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
+const DRAIN_MS = 500;
 
 async function main() {
   const config = await loadConfig(process.env);
@@ -23,7 +24,14 @@ async function main() {
   closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, "stopping after an unexpected error");
     else say(`\n${signal ?? "Stop"} received: finishing requests in flight, then stopping.`);
+    // Refuse new connections at once, but give requests already sent a moment to be read:
+    // closing straight away would drop a connection whose request has not been parsed yet.
+    app.server.maxConnections = 0;
+    await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
+    // Keep-alive connections whose last request finishes while closing are closed as they go idle.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
     await app.close();
+    clearInterval(sweep);
     await database.close();
     say("Stopped.");
   });

@@ -173,16 +173,16 @@ describe("submitting and changing a submitted return", () => {
 });
 
 describe("no lost update", () => {
-  it("lets exactly one of ten parallel saves of the same version through", async () => {
+  it("lets exactly one of twenty parallel saves of the same version through", async () => {
     const police = await signIn(test.app, "police@demo.test");
     const id = await indicatorId("2.2");
     const responses = await Promise.all(
-      Array.from({ length: 10 }, (_, index) =>
-        as(test.app, police).put(`/api/returns/${id}/${quarters[4]}`, { version: 0, status: "DRAFT", values: { repeatRate: `4${index}.5` } }),
+      Array.from({ length: 20 }, (_, index) =>
+        as(test.app, police).put(`/api/returns/${id}/${quarters[4]}`, { version: 0, status: "DRAFT", values: { repeatRate: `${20 + index}.5` } }),
       ),
     );
     const statuses = responses.map((response) => response.statusCode).sort();
-    expect(statuses).toEqual([200, ...Array(9).fill(409)]);
+    expect(statuses).toEqual([200, ...Array(19).fill(409)]);
     const winner = responses.find((response) => response.statusCode === 200)!.json().return.values.repeatRate;
     const saved = await test.db.prisma.returnValue.findFirstOrThrow({ where: { return: { indicatorId: id, quarterId: quarters[4] } } });
     expect(saved.number!.toString()).toBe(winner);

@@ -1,73 +1,12 @@
 // `npm start` as a user runs it: a real process, its embedded PostgreSQL, signals.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createPrismaClient, withDatabase } from "@quarterly-returns/db";
 import { createDatabase, dropDatabase } from "@quarterly-returns/db/testing";
 import { afterAll, describe, expect, inject, it } from "vitest";
-
-const serverEntry = fileURLToPath(new URL("../src/server.ts", import.meta.url));
-
-interface RunningServer {
-  process: ChildProcess;
-  output: () => string;
-  port: number;
-  exited: Promise<number | null>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", serverEntry], {
-    env: { PATH: process.env.PATH, PORT: String(port), LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { process: child, output: () => output, port, exited };
-}
-
-async function waitForHealth(server: RunningServer, timeoutMs = 60_000): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (server.process.exitCode !== null) throw new Error(`The server exited:\n${server.output()}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${server.port}/api/health`);
-      if (response.ok) return Date.now() - started;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`No healthy answer within ${timeoutMs} ms:\n${server.output()}`);
-}
-
-async function postmasterIsRunning(dataDir: string): Promise<boolean> {
-  const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
-  if (!existsSync(pidFile)) return false;
-  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { postmasterIsRunning, startServer, waitForHealth } from "./process.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
