@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support.ts";
+import { signIn, tabTo } from "./support.ts";
 
 async function openReturn(page: Page, title: string | RegExp) {
   await page.getByRole("link", { name: title }).click();
@@ -12,16 +12,9 @@ test("the CRC owner completes 1.2 with the keyboard alone, fills 1.3–1.5 and r
   await openReturn(page, "% of positive completions of Community Orders and Suspended Sentence orders");
 
   // Keyboard only from here: Tab to each control, type, and press Enter on Submit.
-  const tabTo = async (id: string) => {
-    for (let presses = 0; presses < 40; presses++) {
-      if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
-      await page.keyboard.press("Tab");
-    }
-    throw new Error(`Tab never reached #${id}`);
-  };
-  await tabTo("values.positiveCompletions");
+  await tabTo(page, { id: "values.positiveCompletions" });
   await page.keyboard.type("73.9%");
-  await tabTo("commentary");
+  await tabTo(page, { id: "commentary" });
   await page.keyboard.type("Up on last quarter.");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Submit", exact: true })).toBeFocused();

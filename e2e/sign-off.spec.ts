@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signOut } from "./support.ts";
+import { signIn, signOut, tabTo } from "./support.ts";
 
 test("the admin signs off Q4 with their password, the owner sees it locked, and the admin reopens it", async ({ page }) => {
   await signIn(page, "admin@demo.test");
@@ -16,8 +16,13 @@ test("the admin signs off Q4 with their password, the owner sees it locked, and 
   await page.getByRole("button", { name: "Sign off Q4 2019/20" }).click();
   await expect(page.locator(".govuk-error-summary")).toContainText("That is not your password. The quarter has not been signed off.");
 
-  await page.getByLabel("Your password").fill("demo1234");
-  await page.getByRole("button", { name: "Sign off Q4 2019/20" }).click();
+  // The admin's main task, signed with the keyboard alone.
+  await page.getByLabel("Your password").fill("");
+  await page.keyboard.press("Shift+Tab");
+  await tabTo(page, { id: "password" });
+  await page.keyboard.type("demo1234");
+  await tabTo(page, { text: "Sign off Q4 2019/20" });
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Q4 2019/20 is signed off" })).toBeVisible();
   await page.getByRole("link", { name: "Back to quarters" }).click();
   await expect(q4).toContainText("Signed off");

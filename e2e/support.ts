@@ -20,3 +20,16 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
 }
+
+/** Presses Tab until the focused element has this id or text (as a keyboard-only user would). */
+export async function tabTo(page: Page, target: { id: string } | { text: string }) {
+  for (let presses = 0; presses < 150; presses++) {
+    const focused = await page.evaluate(() => ({
+      id: document.activeElement?.id ?? "",
+      text: document.activeElement?.textContent?.replace(/\s+/g, " ").trim() ?? "",
+    }));
+    if ("id" in target ? focused.id === target.id : focused.text === target.text) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${JSON.stringify(target)}`);
+}

@@ -1,7 +1,8 @@
 import { createSigner } from "fast-jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
-import { SIGN_IN_ATTEMPTS_PER_EMAIL } from "../src/features/auth/routes.ts";
+import { SIGN_IN_ATTEMPTS_PER_ADDRESS } from "../src/features/auth/routes.ts";
+import { FAILED_SIGN_INS_PER_EMAIL } from "../src/features/auth/service.ts";
 import { SESSION_IDLE_SECONDS, SESSION_LIFETIME_SECONDS } from "../src/plugins/session.ts";
 import { as, buildTestApp, DEMO_PASSWORD, sessionCookie, signIn, someAddress, testConfig, type TestApp } from "./helper.ts";
 
@@ -135,26 +136,30 @@ describe("sessions end when they should", () => {
 });
 
 describe("sign-in attempts are limited", () => {
-  it("answers 429 with Retry-After after repeated attempts for one email, even with the right password", async () => {
-    const app = await buildApp({ config: await testConfig(), prisma: test.db.prisma });
-    const attempt = (password: string) =>
-      app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "manager@demo.test", password }, remoteAddress: someAddress() });
-    try {
-      for (let count = 0; count < SIGN_IN_ATTEMPTS_PER_EMAIL; count++) expect((await attempt(`wrong-${count}`)).statusCode).toBe(401);
-      const refused = await attempt(DEMO_PASSWORD);
-      expect(refused.statusCode).toBe(429);
-      expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
-      expect(refused.json().message).toBe("Too many sign-in attempts. Wait 15 minutes, then try again.");
-    } finally {
-      await app.close();
-    }
+  it("answers 429 with Retry-After after repeated failures for one email, even with the right password", async () => {
+    const attempt = (password: string) => login("manager@demo.test", password);
+    expect((await attempt(DEMO_PASSWORD)).statusCode).toBe(200);
+    for (let count = 0; count < FAILED_SIGN_INS_PER_EMAIL; count++) expect((await attempt(`wrong-${count}`)).statusCode).toBe(401);
+    const refused = await attempt(DEMO_PASSWORD);
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(800);
+    expect(refused.json().message).toBe("Too many failed sign-ins for this email address. Wait 15 minutes, then try again.");
+    expect(await test.db.prisma.auditEvent.count({ where: { action: "auth.login-throttled" } })).toBe(1);
+  });
+
+  it("counts only failures: signing in successfully many times is never throttled", async () => {
+    for (let count = 0; count < FAILED_SIGN_INS_PER_EMAIL + 5; count++) expect((await login("admin@demo.test", DEMO_PASSWORD)).statusCode).toBe(200);
+    for (let count = 0; count < FAILED_SIGN_INS_PER_EMAIL - 1; count++) await login("admin@demo.test", "wrong");
+    expect((await login("admin@demo.test", DEMO_PASSWORD)).statusCode).toBe(200);
+    for (let count = 0; count < FAILED_SIGN_INS_PER_EMAIL - 1; count++) await login("admin@demo.test", "wrong");
+    expect((await login("admin@demo.test", DEMO_PASSWORD)).statusCode, "a success starts the count again").toBe(200);
   });
 
   it("answers 429 after repeated attempts from one address", async () => {
     const app = await buildApp({ config: await testConfig(), prisma: test.db.prisma });
     try {
       let status = 0;
-      for (let attempt = 0; attempt < 31 && status !== 429; attempt++) {
+      for (let attempt = 0; attempt <= SIGN_IN_ATTEMPTS_PER_ADDRESS && status !== 429; attempt++) {
         const payload = { email: `person${attempt}@demo.test`, password: "x" };
         status = (await app.inject({ method: "POST", url: "/api/auth/login", payload, remoteAddress: "192.0.2.7" })).statusCode;
       }

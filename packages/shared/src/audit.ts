@@ -1,8 +1,8 @@
-import { z } from "zod";
+import { z } from "./zod.ts";
 import type { PersonRef } from "./returns.ts";
 
-const id = z.coerce.number().int().positive().optional();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date like 2020-01-31" }).optional();
+const id = z.optional(z.coerce.number().check(z.multipleOf(1), z.positive()));
+const day = z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date like 2020-01-31" })));
 
 /** The audit log's filters, as query-string parameters. */
 export const auditFilterSchema = z.strictObject({
@@ -10,11 +10,11 @@ export const auditFilterSchema = z.strictObject({
   organisationId: id,
   indicatorId: id,
   quarterId: id,
-  action: z.string().max(60).optional(),
+  action: z.optional(z.string().check(z.maxLength(60))),
   from: day,
   to: day,
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: z._default(z.coerce.number().check(z.multipleOf(1), z.gte(1)), 1),
+  pageSize: z._default(z.coerce.number().check(z.multipleOf(1), z.gte(1), z.lte(200)), 50),
 });
 export type AuditFilter = z.input<typeof auditFilterSchema>;
 

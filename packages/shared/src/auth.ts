@@ -1,46 +1,46 @@
-import { z } from "zod";
+import { z } from "./zod.ts";
 import type { Role } from "./enums.ts";
 
 /** Passwords: at least 8 characters; long passphrases welcome. */
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
-export const emailSchema = z
-  .string({ error: "Enter an email address" })
-  .trim()
-  .min(1, { error: "Enter an email address" })
-  .max(254, { error: "Email address must be 254 characters or fewer" })
-  .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.org" }))
-  .transform((email) => email.toLowerCase());
+export const emailSchema = z.pipe(
+  z.string({ error: "Enter an email address" }).check(
+    z.trim(),
+    z.minLength(1, { error: "Enter an email address" }),
+    z.maxLength(254, { error: "Email address must be 254 characters or fewer" }),
+  ),
+  z.email({ error: "Enter an email address in the correct format, like name@example.org" }).check(z.toLowerCase()),
+);
 
 export const signInSchema = z.strictObject({
   email: emailSchema,
-  password: z
-    .string({ error: "Enter your password" })
-    .min(1, { error: "Enter your password" })
-    .max(PASSWORD_MAX_LENGTH, { error: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer` }),
+  password: z.string({ error: "Enter your password" }).check(
+    z.minLength(1, { error: "Enter your password" }),
+    z.maxLength(PASSWORD_MAX_LENGTH, { error: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer` }),
+  ),
 });
 export type SignIn = z.input<typeof signInSchema>;
 
-export const newPasswordSchema = z
-  .string({ error: "Enter a new password" })
-  .min(PASSWORD_MIN_LENGTH, { error: `Password must be at least ${PASSWORD_MIN_LENGTH} characters` })
-  .max(PASSWORD_MAX_LENGTH, { error: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer` });
+export const newPasswordSchema = z.string({ error: "Enter a new password" }).check(
+  z.minLength(PASSWORD_MIN_LENGTH, { error: `Password must be at least ${PASSWORD_MIN_LENGTH} characters` }),
+  z.maxLength(PASSWORD_MAX_LENGTH, { error: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer` }),
+);
 
 export const changePasswordSchema = z
   .strictObject({
-    currentPassword: z.string({ error: "Enter your current password" }).min(1, { error: "Enter your current password" }),
+    currentPassword: z.string({ error: "Enter your current password" }).check(z.minLength(1, { error: "Enter your current password" })),
     newPassword: newPasswordSchema,
     confirmPassword: z.string({ error: "Enter the new password again" }),
   })
-  .refine((form) => form.newPassword === form.confirmPassword, {
-    error: "The passwords do not match",
-    path: ["confirmPassword"],
-  })
-  .refine((form) => form.newPassword !== form.currentPassword, {
-    error: "Choose a password different from your current one",
-    path: ["newPassword"],
-  });
+  .check(
+    z.refine((form) => form.newPassword === form.confirmPassword, { error: "The passwords do not match", path: ["confirmPassword"] }),
+    z.refine((form) => form.newPassword !== form.currentPassword, {
+      error: "Choose a password different from your current one",
+      path: ["newPassword"],
+    }),
+  );
 export type ChangePassword = z.input<typeof changePasswordSchema>;
 
 export interface OrganisationRef {

@@ -1,5 +1,5 @@
 // The manager's view of a quarter: who has sent what, by when, and who has been chased.
-import { z } from "zod";
+import { z } from "./zod.ts";
 import type { OrganisationRef } from "./auth.ts";
 import type { DeliveryStatus, NoDataReason, ReturnStatus } from "./enums.ts";
 import type { PersonRef, QuarterSummary } from "./returns.ts";
@@ -68,11 +68,13 @@ export interface Completeness {
   mailConfigured: boolean;
 }
 
+const id = z.int().check(z.positive());
+
 export const chasePreviewSchema = z.strictObject({
-  quarterId: z.number().int().positive(),
+  quarterId: id,
   /** One organisation, or every one with overdue (or any outstanding) returns. */
-  organisationId: z.number().int().positive().optional(),
-  scope: z.enum(["overdue", "outstanding"]).optional(),
+  organisationId: z.optional(id),
+  scope: z.optional(z.enum(["overdue", "outstanding"])),
 });
 export type ChasePreviewRequest = z.input<typeof chasePreviewSchema>;
 
@@ -80,12 +82,16 @@ export const SUBJECT_MAX_LENGTH = 200;
 export const BODY_MAX_LENGTH = 10_000;
 
 export const sendChaseSchema = z.strictObject({
-  quarterId: z.number().int().positive(),
-  organisationId: z.number().int().positive(),
-  subject: z.string().trim().min(1, { error: "Enter a subject" }).max(SUBJECT_MAX_LENGTH, { error: `Keep the subject to ${SUBJECT_MAX_LENGTH} characters` }).optional(),
-  body: z.string().trim().min(1, { error: "Enter the message" }).max(BODY_MAX_LENGTH, { error: `Keep the message to ${BODY_MAX_LENGTH} characters` }).optional(),
+  quarterId: id,
+  organisationId: id,
+  subject: z.optional(
+    z.string().check(z.trim(), z.minLength(1, { error: "Enter a subject" }), z.maxLength(SUBJECT_MAX_LENGTH, { error: `Keep the subject to ${SUBJECT_MAX_LENGTH} characters` })),
+  ),
+  body: z.optional(
+    z.string().check(z.trim(), z.minLength(1, { error: "Enter the message" }), z.maxLength(BODY_MAX_LENGTH, { error: `Keep the message to ${BODY_MAX_LENGTH} characters` })),
+  ),
   /** Chase even though the organisation was chased within the last 24 hours. */
-  insist: z.boolean().default(false),
+  insist: z._default(z.boolean(), false),
 });
 export type SendChase = z.input<typeof sendChaseSchema>;
 

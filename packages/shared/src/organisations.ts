@@ -1,28 +1,30 @@
-import { z } from "zod";
+import { z } from "./zod.ts";
 import { emailSchema } from "./auth.ts";
 
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label} must be ${max} characters or fewer` })
-    .transform((value) => value || null)
-    .nullish();
+/** Text that may be left empty: trimmed, and null when empty. */
+export const optionalText = (max: number, label = "It") =>
+  z.pipe(
+    z.nullish(z.string().check(z.trim(), z.maxLength(max, { error: `${label} must be ${max} characters or fewer` }))),
+    z.transform((value) => value || null),
+  );
 
 export const organisationSchema = z.strictObject({
-  name: z
-    .string({ error: "Enter the organisation's name" })
-    .trim()
-    .min(1, { error: "Enter the organisation's name" })
-    .max(120, { error: "Name must be 120 characters or fewer" }),
-  shortName: z
-    .string({ error: "Enter a short name" })
-    .trim()
-    .min(1, { error: "Enter a short name, like YOT" })
-    .max(30, { error: "Short name must be 30 characters or fewer" }),
+  name: z.string({ error: "Enter the organisation's name" }).check(
+    z.trim(),
+    z.minLength(1, { error: "Enter the organisation's name" }),
+    z.maxLength(120, { error: "Name must be 120 characters or fewer" }),
+  ),
+  shortName: z.string({ error: "Enter a short name" }).check(
+    z.trim(),
+    z.minLength(1, { error: "Enter a short name, like YOT" }),
+    z.maxLength(30, { error: "Short name must be 30 characters or fewer" }),
+  ),
   contactName: optionalText(120, "Contact name"),
   // An empty box means no contact email.
-  contactEmail: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? null : value), emailSchema.nullish()),
+  contactEmail: z.pipe(
+    z.transform((value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value)),
+    z.nullish(emailSchema),
+  ),
 });
 export type OrganisationInput = z.input<typeof organisationSchema>;
 export type OrganisationChanges = z.output<typeof organisationSchema>;

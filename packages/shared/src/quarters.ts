@@ -1,31 +1,28 @@
-import { z } from "zod";
+import { z } from "./zod.ts";
 import type { OrganisationRef } from "./auth.ts";
 import { isRealDate, type QuarterSummary } from "./returns.ts";
 
 const date = (missing: string) =>
-  z
-    .string({ error: missing })
-    .min(1, { error: missing })
-    .refine(isRealDate, { error: "Enter a real date" });
+  z.string({ error: missing }).check(z.minLength(1, { error: missing }), z.refine(isRealDate, { error: "Enter a real date" }));
 
 /** An admin sets a quarter's due date, and opens a planned quarter for entry. */
 export const updateQuarterSchema = z
-  .strictObject({ dueDate: date("Enter the due date").optional(), open: z.literal(true).optional() })
-  .refine((change) => change.dueDate !== undefined || change.open !== undefined, { error: "Say what to change" });
+  .strictObject({ dueDate: z.optional(date("Enter the due date")), open: z.optional(z.literal(true)) })
+  .check(z.refine((change) => change.dueDate !== undefined || change.open !== undefined, { error: "Say what to change" }));
 export type UpdateQuarter = z.input<typeof updateQuarterSchema>;
 
 /** Signing off is an e-signature: the admin enters their password again. */
 export const signOffSchema = z.strictObject({
-  password: z.string({ error: "Enter your password to sign off" }).min(1, { error: "Enter your password to sign off" }),
+  password: z.string({ error: "Enter your password to sign off" }).check(z.minLength(1, { error: "Enter your password to sign off" })),
 });
 export type SignOff = z.input<typeof signOffSchema>;
 
 export const reopenSchema = z.strictObject({
-  reason: z
-    .string({ error: "Say why the quarter is being reopened" })
-    .trim()
-    .min(1, { error: "Say why the quarter is being reopened" })
-    .max(1000, { error: "Keep the reason to 1000 characters or fewer" }),
+  reason: z.string({ error: "Say why the quarter is being reopened" }).check(
+    z.trim(),
+    z.minLength(1, { error: "Say why the quarter is being reopened" }),
+    z.maxLength(1000, { error: "Keep the reason to 1000 characters or fewer" }),
+  ),
 });
 export type Reopen = z.input<typeof reopenSchema>;
 
@@ -58,10 +55,7 @@ export interface YearOverview {
 }
 
 export const newYearSchema = z.strictObject({
-  label: z
-    .string({ error: "Enter the year's label" })
-    .trim()
-    .regex(/^\d{4}\/\d{2}$/, { error: "Enter the label like 2020/21" }),
+  label: z.string({ error: "Enter the year's label" }).check(z.trim(), z.regex(/^\d{4}\/\d{2}$/, { error: "Enter the label like 2020/21" })),
   startDate: date("Enter the date the year starts"),
 });
 export type NewYear = z.input<typeof newYearSchema>;

@@ -1,19 +1,19 @@
-import { z } from "zod";
+import { z } from "./zod.ts";
 import type { QueryStatus } from "./enums.ts";
 import type { PersonRef } from "./returns.ts";
 
 export const QUERY_TEXT_MAX_LENGTH = 1000;
 
 const text = (missing: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, { error: missing })
-    .max(QUERY_TEXT_MAX_LENGTH, { error: `Keep it to ${QUERY_TEXT_MAX_LENGTH} characters or fewer` });
+  z.string({ error: missing }).check(
+    z.trim(),
+    z.minLength(1, { error: missing }),
+    z.maxLength(QUERY_TEXT_MAX_LENGTH, { error: `Keep it to ${QUERY_TEXT_MAX_LENGTH} characters or fewer` }),
+  );
 
 /** A manager's question about a submitted figure ("Is 230 right? Last year was 161"). */
 export const raiseQuerySchema = z.strictObject({
-  fieldKey: z.string().max(50).nullish(),
+  fieldKey: z.nullish(z.string().check(z.maxLength(50))),
   text: text("Enter your question"),
 });
 export type RaiseQuery = z.input<typeof raiseQuerySchema>;

@@ -1,5 +1,5 @@
 // The partnership's report, written from the returns: each cell's words, the trend and the RAG.
-import { z } from "zod";
+import { z } from "./zod.ts";
 import type { OrganisationRef } from "./auth.ts";
 import type { Polarity, Rag } from "./enums.ts";
 import { change, compareFigures, formatFigure } from "./figures.ts";
@@ -199,6 +199,6 @@ export function chartOf(indicator: Pick<IndicatorSummary, "fields" | "headlineFi
 
 /** An admin uploads a report in the document's layout for a year. */
 export const importReportSchema = z.strictObject({
-  year: z.string({ error: "Enter the year, like 2019/20" }).regex(/^\d{4}\/\d{2}$/, { error: "Enter the year like 2019/20" }),
-  text: z.string({ error: "Choose the report file" }).min(1, { error: "The file is empty" }),
+  year: z.string({ error: "Enter the year, like 2019/20" }).check(z.regex(/^\d{4}\/\d{2}$/, { error: "Enter the year like 2019/20" })),
+  text: z.string({ error: "Choose the report file" }).check(z.minLength(1, { error: "The file is empty" })),
 });

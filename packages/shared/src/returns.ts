@@ -1,6 +1,6 @@
 // The quarterly return of one indicator: what PUT /api/returns/:indicatorId/:quarterId accepts,
 // checked against the indicator's own field declarations, the same way in the browser and the API.
-import { z } from "zod";
+import { z } from "./zod.ts";
 import type { OrganisationRef } from "./auth.ts";
 import { NO_DATA_REASONS, RETURN_STATUSES, type FieldKind, type NoDataReason, type Polarity, type Rag, type ReturnStatus } from "./enums.ts";
 import { compareFigures, isWholeNumber, parseFigure } from "./figures.ts";
@@ -92,11 +92,8 @@ export interface ReturnsList {
   items: { indicator: IndicatorSummary; return: ReturnRecord | null; openQueries: number }[];
 }
 
-const rawFigure = z.union([z.string().max(40, { error: "is too long" }), z.number()]).nullable();
-const rawValue = z.union([
-  rawFigure,
-  z.strictObject({ position: rawFigure, outOf: rawFigure }),
-]);
+const rawFigure = z.nullable(z.union([z.string().check(z.maxLength(40, { error: "is too long" })), z.number()]));
+const rawValue = z.union([rawFigure, z.strictObject({ position: rawFigure, outOf: rawFigure })]);
 
 /** A YYYY-MM-DD date that exists (no 30 February). */
 export function isRealDate(value: string): boolean {
@@ -108,19 +105,19 @@ export function isRealDate(value: string): boolean {
 }
 
 const baseBody = z.strictObject({
-  version: z.number({ error: "version is required" }).int().min(0),
+  version: z.int({ error: "version is required" }).check(z.gte(0, { error: "version cannot be negative" })),
   status: z.enum(RETURN_STATUSES, { error: "status must be DRAFT, SUBMITTED or NO_DATA" }),
-  values: z.record(z.string(), rawValue).default({}),
-  previousYear: z.record(z.string(), rawFigure).default({}),
+  values: z._default(z.record(z.string(), rawValue), {}),
+  previousYear: z._default(z.record(z.string(), rawFigure), {}),
   // Lengths and dates are checked with the figures below, so every problem is reported at once.
-  commentary: z.string().nullish(),
-  noData: z
-    .strictObject({
+  commentary: z.nullish(z.string()),
+  noData: z.nullish(
+    z.strictObject({
       reason: z.enum(NO_DATA_REASONS, { error: "Choose why there is no data" }),
-      availableFrom: z.string().nullish(),
-      explanation: z.string().nullish(),
-    })
-    .nullish(),
+      availableFrom: z.nullish(z.string()),
+      explanation: z.nullish(z.string()),
+    }),
+  ),
 });
 
 export interface SaveReturn {
@@ -142,11 +139,11 @@ export type SaveReturnInput = z.input<typeof baseBody>;
 export function saveReturnSchema(fields: FieldDeclaration[]) {
   const byKey = new Map(fields.filter((field) => !field.retired).map((field) => [field.key, field]));
 
-  return baseBody.transform((body, ctx): SaveReturn => {
+  return z.pipe(baseBody, z.transform((body: z.output<typeof baseBody>, payload): SaveReturn => {
     const troubled = new Set<string>();
     const problem = (path: (string | number)[], message: string) => {
       troubled.add(path.slice(0, 2).join("."));
-      ctx.addIssue({ code: "custom", path, message });
+      payload.issues.push({ code: "custom", path, message, input: body });
     };
     const values: SaveReturn["values"] = {};
     for (const [key, raw] of Object.entries(body.values)) {
@@ -220,7 +217,7 @@ export function saveReturnSchema(fields: FieldDeclaration[]) {
       commentary,
       noData: body.status === "NO_DATA" ? noData : null,
     };
-  });
+  }));
 }
 
 /** The label in a sentence: "Enter positive completions", but "Enter ASB repeat callers". */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod.ts";
 import { emailSchema, type OrganisationRef } from "./auth.ts";
 import { ROLES, type Role } from "./enums.ts";
 
@@ -8,32 +8,33 @@ export const ROLE_NAMES: Record<Role, string> = {
   ADMIN: "Admin",
 };
 
-const nameSchema = z
-  .string({ error: "Enter the person's name" })
-  .trim()
-  .min(1, { error: "Enter the person's name" })
-  .max(120, { error: "Name must be 120 characters or fewer" });
+const nameSchema = z.string({ error: "Enter the person's name" }).check(
+  z.trim(),
+  z.minLength(1, { error: "Enter the person's name" }),
+  z.maxLength(120, { error: "Name must be 120 characters or fewer" }),
+);
 const roleSchema = z.enum(ROLES, { error: "Choose a role" });
-const organisationIdSchema = z.number({ error: "Choose an organisation" }).int().positive().nullable();
-
-const ownerNeedsOrganisation = <T extends { role?: Role | undefined; organisationId?: number | null | undefined }>(user: T) =>
-  user.role !== "DATA_OWNER" || Boolean(user.organisationId);
-const ORGANISATION_REQUIRED = { error: "Choose the organisation whose figures they submit", path: ["organisationId"] };
+const organisationIdSchema = z.nullable(z.int({ error: "Choose an organisation" }).check(z.positive({ error: "Choose an organisation" })));
 
 export const createUserSchema = z
-  .strictObject({ name: nameSchema, email: emailSchema, role: roleSchema, organisationId: organisationIdSchema.default(null) })
-  .refine(ownerNeedsOrganisation, ORGANISATION_REQUIRED);
+  .strictObject({ name: nameSchema, email: emailSchema, role: roleSchema, organisationId: z._default(organisationIdSchema, null) })
+  .check(
+    z.refine((user) => user.role !== "DATA_OWNER" || Boolean(user.organisationId), {
+      error: "Choose the organisation whose figures they submit",
+      path: ["organisationId"],
+    }),
+  );
 export type CreateUser = z.output<typeof createUserSchema>;
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const updateUserSchema = z
   .strictObject({
-    name: nameSchema.optional(),
-    role: roleSchema.optional(),
-    organisationId: organisationIdSchema.optional(),
-    active: z.boolean().optional(),
+    name: z.optional(nameSchema),
+    role: z.optional(roleSchema),
+    organisationId: z.optional(organisationIdSchema),
+    active: z.optional(z.boolean()),
   })
-  .refine((user) => Object.keys(user).length > 0, { error: "Say what to change" });
+  .check(z.refine((user) => Object.keys(user).length > 0, { error: "Say what to change" }));
 export type UpdateUser = z.output<typeof updateUserSchema>;
 
 export interface UserSummary {

@@ -12,6 +12,7 @@ import { HttpError, invalid } from "../lib/http-error.ts";
 export const errorsPlugin = fp(async (app) => {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
+      if (typeof error.extra.retryAfter === "number") reply.header("retry-after", String(error.extra.retryAfter));
       return reply.code(error.statusCode).send({ message: error.message, ...error.extra });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense, type ReactNode } from "react";
-import { BrowserRouter, Route, Routes } from "react-router";
+import { Route, Switch } from "../lib/router.tsx";
 import { ChangePasswordPage } from "../features/auth/ChangePasswordPage.tsx";
 import { SignInPage } from "../features/auth/SignInPage.tsx";
 import { MyReturnsPage } from "../features/returns/MyReturnsPage.tsx";
@@ -54,37 +54,35 @@ const signedIn = (page: ReactNode, roles?: Parameters<typeof RequireSession>[0][
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route index element={<HomeRedirect />} />
-            <Route path="sign-in" element={<SignInPage />} />
-            <Route path="change-password" element={signedIn(<ChangePasswordPage />)} />
-            <Route path="returns" element={signedIn(<MyReturnsPage />, ["DATA_OWNER"])} />
-            <Route path="returns/:indicatorId/:quarterId" element={signedIn(<ReturnPage />)} />
-            <Route path="completeness" element={signedIn(<CompletenessPage />, ["MANAGER", "ADMIN"])} />
-            <Route path="completeness/chase/:organisationId" element={signedIn(<ChasePage />, ["MANAGER", "ADMIN"])} />
-            <Route path="completeness/chase-all" element={signedIn(<ChaseAllPage />, ["MANAGER", "ADMIN"])} />
-            <Route path="quarters" element={signedIn(<QuartersPage />, ["ADMIN"])} />
-            <Route path="quarters/new-year" element={signedIn(<NewYearPage />, ["ADMIN"])} />
-            <Route path="quarters/:id/sign-off" element={signedIn(<SignOffPage />, ["ADMIN"])} />
-            <Route path="quarters/:id/reopen" element={signedIn(<ReopenPage />, ["ADMIN"])} />
-            <Route path="framework" element={signedIn(<FrameworkPage />, ["ADMIN"])} />
-            <Route path="framework/priorities/:id" element={signedIn(<PriorityPage />, ["ADMIN"])} />
-            <Route path="framework/priorities/:priorityId/indicators/new" element={signedIn(<IndicatorPage />, ["ADMIN"])} />
-            <Route path="framework/indicators/:id" element={signedIn(<IndicatorPage />, ["ADMIN"])} />
-            <Route path="audit" element={signedIn(<AuditPage />, ["MANAGER", "ADMIN"])} />
-            <Route path="report" element={signedIn(<ReportPage />)} />
-            <Route path="report/import" element={signedIn(<ImportPage />, ["ADMIN"])} />
-            <Route path="users" element={signedIn(<UsersPage />, ["ADMIN"])} />
-            <Route path="users/new" element={signedIn(<NewUserPage />, ["ADMIN"])} />
-            <Route path="users/:id" element={signedIn(<UserPage />, ["ADMIN"])} />
-            <Route path="organisations" element={signedIn(<OrganisationsPage />, ["ADMIN"])} />
-            <Route path="organisations/:id" element={signedIn(<OrganisationPage />, ["ADMIN"])} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Route>
-        </Routes>
-      </BrowserRouter>
+      <Layout>
+        <Switch>
+          <Route path="/"><HomeRedirect /></Route>
+          <Route path="/sign-in"><SignInPage /></Route>
+          <Route path="/change-password">{signedIn(<ChangePasswordPage />)}</Route>
+          <Route path="/returns">{signedIn(<MyReturnsPage />, ["DATA_OWNER"])}</Route>
+          <Route path="/returns/:indicatorId/:quarterId">{signedIn(<ReturnPage />)}</Route>
+          <Route path="/completeness">{signedIn(<CompletenessPage />, ["MANAGER", "ADMIN"])}</Route>
+          <Route path="/completeness/chase/:organisationId">{signedIn(<ChasePage />, ["MANAGER", "ADMIN"])}</Route>
+          <Route path="/completeness/chase-all">{signedIn(<ChaseAllPage />, ["MANAGER", "ADMIN"])}</Route>
+          <Route path="/quarters">{signedIn(<QuartersPage />, ["ADMIN"])}</Route>
+          <Route path="/quarters/new-year">{signedIn(<NewYearPage />, ["ADMIN"])}</Route>
+          <Route path="/quarters/:id/sign-off">{signedIn(<SignOffPage />, ["ADMIN"])}</Route>
+          <Route path="/quarters/:id/reopen">{signedIn(<ReopenPage />, ["ADMIN"])}</Route>
+          <Route path="/framework">{signedIn(<FrameworkPage />, ["ADMIN"])}</Route>
+          <Route path="/framework/priorities/:id">{signedIn(<PriorityPage />, ["ADMIN"])}</Route>
+          <Route path="/framework/priorities/:priorityId/indicators/new">{signedIn(<IndicatorPage />, ["ADMIN"])}</Route>
+          <Route path="/framework/indicators/:id">{signedIn(<IndicatorPage />, ["ADMIN"])}</Route>
+          <Route path="/audit">{signedIn(<AuditPage />, ["MANAGER", "ADMIN"])}</Route>
+          <Route path="/report">{signedIn(<ReportPage />)}</Route>
+          <Route path="/report/import">{signedIn(<ImportPage />, ["ADMIN"])}</Route>
+          <Route path="/users">{signedIn(<UsersPage />, ["ADMIN"])}</Route>
+          <Route path="/users/new">{signedIn(<NewUserPage />, ["ADMIN"])}</Route>
+          <Route path="/users/:id">{signedIn(<UserPage />, ["ADMIN"])}</Route>
+          <Route path="/organisations">{signedIn(<OrganisationsPage />, ["ADMIN"])}</Route>
+          <Route path="/organisations/:id">{signedIn(<OrganisationPage />, ["ADMIN"])}</Route>
+          <Route><NotFoundPage /></Route>
+        </Switch>
+      </Layout>
     </QueryClientProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { Navigate } from "react-router";
+import { Navigate } from "../lib/router.tsx";
 import { homeFor, useSession } from "../lib/session.ts";
 
 export function HomeRedirect() {

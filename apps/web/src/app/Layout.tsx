@@ -1,6 +1,7 @@
 import type { Role } from "@quarterly-returns/shared";
 import { ROLE_NAMES } from "@quarterly-returns/shared";
-import { Link, NavLink, Outlet, useNavigate } from "react-router";
+import type { ReactNode } from "react";
+import { Link, NavLink, useNavigate } from "../lib/router.tsx";
 import { useSignOut } from "../features/auth/api/sign-out.ts";
 import { useSession } from "../lib/session.ts";
 
@@ -15,7 +16,7 @@ const NAVIGATION: { to: string; label: string; roles: Role[] }[] = [
   { to: "/audit", label: "Audit log", roles: ["MANAGER", "ADMIN"] },
 ];
 
-export function Layout() {
+export function Layout({ children }: { children: ReactNode }) {
   const { data: user } = useSession();
   const signOut = useSignOut();
   const navigate = useNavigate();
@@ -64,7 +65,7 @@ export function Layout() {
       )}
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
-          <Outlet />
+          {children}
         </main>
       </div>
       <footer className="app-footer app-no-print">

@@ -1,6 +1,6 @@
 import type { Role } from "@quarterly-returns/shared";
 import type { ReactNode } from "react";
-import { Navigate, useLocation } from "react-router";
+import { Navigate, useLocation } from "../lib/router.tsx";
 import { useSession } from "../lib/session.ts";
 import { ForbiddenPage } from "./ForbiddenPage.tsx";
 

@@ -1,5 +1,5 @@
 import type { QuarterSummary } from "@quarterly-returns/shared";
-import { useSearchParams } from "react-router";
+import { useSearchParams } from "../lib/router.tsx";
 
 const STATUS = { OPEN: "open", CLOSED: "signed off", PLANNED: "not open yet" } as const;
 

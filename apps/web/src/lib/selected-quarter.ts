@@ -1,4 +1,4 @@
-import { useSearchParams } from "react-router";
+import { useSearchParams } from "./router.tsx";
 import { currentQuarter, useQuarters } from "./quarters.ts";
 
 /** The quarter named in the address, or the current one. */

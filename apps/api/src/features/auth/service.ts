@@ -6,12 +6,39 @@ import { HttpError, invalid } from "../../lib/http-error.ts";
 /** The same answer for an unknown email and a wrong password, so neither can be told apart. */
 export const SIGN_IN_REFUSED = "The email address or password is not right.";
 
+/** Failed sign-ins allowed for one email within the window, before it is locked until they age out. */
+export const FAILED_SIGN_INS_PER_EMAIL = 10;
+const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+
+/**
+ * Counts the email's failed sign-ins of the last 15 minutes (since its last success) in the audit
+ * log, so the lock holds across every replica of the app; 429 with Retry-After once they reach
+ * the limit, even for the right password.
+ */
+async function assertNotLocked(prisma: PrismaClient, request: FastifyRequest, email: string) {
+  const since = new Date(Date.now() - FAILURE_WINDOW_MS);
+  const failures = await prisma.$queryRaw<{ at: Date }[]>`
+    SELECT f.at FROM audit_events f
+     WHERE f.action = 'auth.login-failed' AND f.after ->> 'email' = ${email} AND f.at > ${since}
+       AND f.at > coalesce((SELECT max(s.at) FROM audit_events s JOIN users u ON u.id = s.actor_id
+                             WHERE s.action = 'auth.login' AND u.email = ${email}), '-infinity')
+     ORDER BY f.at DESC LIMIT ${FAILED_SIGN_INS_PER_EMAIL}`;
+  if (failures.length < FAILED_SIGN_INS_PER_EMAIL) return;
+  const oldest = failures.at(-1)!.at.getTime();
+  const retryAfter = Math.max(1, Math.ceil((oldest + FAILURE_WINDOW_MS - Date.now()) / 1000));
+  await audit(prisma, request, { action: "auth.login-throttled", entityType: "user", actorId: null, after: { email } });
+  throw new HttpError(429, `Too many failed sign-ins for this email address. Wait ${Math.ceil(retryAfter / 60)} minutes, then try again.`, {
+    retryAfter,
+  });
+}
+
 const withOrganisation = { organisation: { select: { id: true, name: true, shortName: true } } } as const;
 
 // Checking a password against this when the email is unknown takes as long as a real check.
 let decoyHash: Promise<string> | undefined;
 
 export async function signIn(prisma: PrismaClient, request: FastifyRequest, credentials: { email: string; password: string }) {
+  await assertNotLocked(prisma, request, credentials.email);
   const user = await prisma.user.findUnique({ where: { email: credentials.email }, include: withOrganisation });
   decoyHash ??= hashPassword("decoy password for unknown emails");
   const passwordIsRight = await verifyPassword(user?.passwordHash ?? (await decoyHash), credentials.password);

@@ -1,6 +1,6 @@
 import { formatDate, type AuditEventRecord, type AuditPage as Page } from "@quarterly-returns/shared";
 import { useQuery } from "@tanstack/react-query";
-import { Link, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "../../lib/router.tsx";
 import { api } from "../../lib/api-client.ts";
 import { useOrganisations } from "../../lib/organisations.ts";
 import { usePageTitle } from "../../lib/page-title.ts";

@@ -1,6 +1,6 @@
 import type { ChasePreview, ChaseRecord } from "@quarterly-returns/shared";
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "../../lib/router.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useChasePreview, useSendChase } from "./api/chases.ts";
 

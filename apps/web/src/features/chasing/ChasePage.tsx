@@ -1,6 +1,6 @@
 import { formatDate, type ChasePreview, type ChaseRecord } from "@quarterly-returns/shared";
 import { useState } from "react";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useParams, useSearchParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { ApiError } from "../../lib/api-client.ts";
 import { usePageTitle } from "../../lib/page-title.ts";

@@ -1,6 +1,6 @@
 import { daysUntil, formatDate, type Completeness, type OrganisationCompleteness } from "@quarterly-returns/shared";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link } from "../../lib/router.tsx";
 import { QuarterPicker } from "../../components/QuarterPicker.tsx";
 import { QuarterStatus } from "../../components/QuarterStatus.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";

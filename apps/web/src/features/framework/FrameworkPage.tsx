@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "../../lib/router.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useQuarters } from "../../lib/quarters.ts";
 import { useFramework } from "./api/framework.ts";

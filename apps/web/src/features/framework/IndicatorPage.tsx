@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { FIELD_KINDS, indicatorSchema, POLARITIES, type FrameworkIndicator, type IndicatorChanges, type IndicatorInput } from "@quarterly-returns/shared";
 import { useFieldArray, useForm } from "react-hook-form";
-import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { Select } from "../../components/Select.tsx";
 import { TextInput } from "../../components/TextInput.tsx";

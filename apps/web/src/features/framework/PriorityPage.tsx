@@ -1,7 +1,7 @@
 import { prioritySchema, type PriorityInput } from "@quarterly-returns/shared";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
-import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { TextInput } from "../../components/TextInput.tsx";
 import { fieldError, summaryItems } from "../../lib/form-errors.ts";

@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { organisationSchema, type Organisation, type OrganisationInput } from "@quarterly-returns/shared";
-import { useForm } from "react-hook-form";
-import { Link, useNavigate, useParams } from "react-router";
+import { organisationSchema, type Organisation, type OrganisationChanges } from "@quarterly-returns/shared";
+import { useForm, type Resolver } from "react-hook-form";
+import { Link, useNavigate, useParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { TextInput } from "../../components/TextInput.tsx";
 import { fieldError, summaryItems } from "../../lib/form-errors.ts";
@@ -20,12 +20,20 @@ export function OrganisationPage() {
   return <OrganisationForm key={organisation.id} organisation={organisation} />;
 }
 
+interface OrganisationForm {
+  name: string;
+  shortName: string;
+  contactName: string;
+  contactEmail: string;
+}
+
 function OrganisationForm({ organisation }: { organisation: Organisation | null }) {
   usePageTitle(organisation ? organisation.name : "Add an organisation");
   const save = useSaveOrganisation(organisation?.id ?? null);
   const navigate = useNavigate();
-  const { register, handleSubmit, formState } = useForm<OrganisationInput>({
-    resolver: zodResolver(organisationSchema),
+  const { register, handleSubmit, formState } = useForm<OrganisationForm, unknown, OrganisationChanges>({
+    // The form holds text boxes; the schema also accepts what API clients send (null, absent).
+    resolver: zodResolver(organisationSchema) as unknown as Resolver<OrganisationForm, unknown, OrganisationChanges>,
     defaultValues: {
       name: organisation?.name ?? "",
       shortName: organisation?.shortName ?? "",
@@ -34,7 +42,7 @@ function OrganisationForm({ organisation }: { organisation: Organisation | null 
     },
     shouldFocusError: false,
   });
-  const error = (field: keyof OrganisationInput) => fieldError(formState.errors, save.error, field);
+  const error = (field: keyof OrganisationForm) => fieldError(formState.errors, save.error, field);
 
   return (
     <div className="govuk-grid-row">

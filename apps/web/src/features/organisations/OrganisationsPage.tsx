@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { Link } from "../../lib/router.tsx";
 import { useOrganisations } from "../../lib/organisations.ts";
 import { usePageTitle } from "../../lib/page-title.ts";
 

@@ -1,6 +1,6 @@
 import { formatDate, type YearOverview } from "@quarterly-returns/shared";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link } from "../../lib/router.tsx";
 import { ApiError } from "../../lib/api-client.ts";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useUpdateQuarter, useYears } from "./api/years.ts";

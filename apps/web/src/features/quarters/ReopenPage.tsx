@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { ApiError } from "../../lib/api-client.ts";
 import { usePageTitle } from "../../lib/page-title.ts";

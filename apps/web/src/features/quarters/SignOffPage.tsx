@@ -1,6 +1,6 @@
 import { NO_DATA_REASON_NAMES, type NoDataReason, type SignOffSummary } from "@quarterly-returns/shared";
 import { useState } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { TextInput } from "../../components/TextInput.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";

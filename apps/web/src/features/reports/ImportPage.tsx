@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { ApiError } from "../../lib/api-client.ts";
 import { usePageTitle } from "../../lib/page-title.ts";

@@ -1,5 +1,5 @@
 import type { Report, ReportLine, ReportPriority } from "@quarterly-returns/shared";
-import { Link, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "../../lib/router.tsx";
 import { Sparkline } from "../../components/Sparkline.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useQuarters } from "../../lib/quarters.ts";

@@ -1,5 +1,5 @@
 import { isDone, type ReturnsList } from "@quarterly-returns/shared";
-import { Link, useLocation } from "react-router";
+import { Link, useLocation } from "../../lib/router.tsx";
 import { QuarterPicker } from "../../components/QuarterPicker.tsx";
 import { QuarterStatus } from "../../components/QuarterStatus.tsx";
 import { StateTag } from "../../components/StateTag.tsx";

@@ -1,6 +1,6 @@
 import { formatDate, type ReturnDetail } from "@quarterly-returns/shared";
 import { useQueryClient } from "@tanstack/react-query";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "../../lib/router.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useSession } from "../../lib/session.ts";
 import { returnDetailKey, useReturnDetail } from "./api/return-detail.ts";

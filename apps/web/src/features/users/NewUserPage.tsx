@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createUserSchema, type CreateUser, type CreateUserInput } from "@quarterly-returns/shared";
 import { useForm } from "react-hook-form";
-import { Link } from "react-router";
+import { Link } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { TextInput } from "../../components/TextInput.tsx";
 import { fieldError, summaryItems } from "../../lib/form-errors.ts";

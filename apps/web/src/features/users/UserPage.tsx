@@ -1,6 +1,6 @@
 import { ROLE_NAMES, type UserSummary } from "@quarterly-returns/shared";
 import { useForm } from "react-hook-form";
-import { Link, useParams } from "react-router";
+import { Link, useParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { TextInput } from "../../components/TextInput.tsx";
 import { fieldError, summaryItems } from "../../lib/form-errors.ts";

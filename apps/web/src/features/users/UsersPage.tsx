@@ -1,5 +1,5 @@
 import { formatDate, ROLE_NAMES } from "@quarterly-returns/shared";
-import { Link } from "react-router";
+import { Link } from "../../lib/router.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useUsers } from "./api/users.ts";
 

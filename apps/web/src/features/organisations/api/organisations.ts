@@ -1,4 +1,4 @@
-import type { Organisation, OrganisationInput } from "@quarterly-returns/shared";
+import type { Organisation, OrganisationChanges } from "@quarterly-returns/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api-client.ts";
 import { ORGANISATIONS_KEY } from "../../../lib/organisations.ts";
@@ -7,7 +7,7 @@ import { ORGANISATIONS_KEY } from "../../../lib/organisations.ts";
 export function useSaveOrganisation(id: number | null) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (organisation: OrganisationInput) =>
+    mutationFn: async (organisation: OrganisationChanges) =>
       (
         await api<{ organisation: Organisation }>(id ? `/organisations/${id}` : "/organisations", {
           method: id ? "PUT" : "POST",
