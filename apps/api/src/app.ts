@@ -17,6 +17,7 @@ import { errorsPlugin } from "./plugins/errors.ts";
 import { mailerPlugin } from "./plugins/mailer.ts";
 import { openApiPlugin } from "./plugins/openapi.ts";
 import { prismaPlugin } from "./plugins/prisma.ts";
+import { readCachePlugin } from "./plugins/read-cache.ts";
 import { securityPlugin } from "./plugins/security.ts";
 import { sessionPlugin } from "./plugins/session.ts";
 import { webAppPlugin } from "./plugins/web-app.ts";
@@ -24,6 +25,8 @@ import { webAppPlugin } from "./plugins/web-app.ts";
 export interface AppOptions {
   config: Config;
   prisma: PrismaClient;
+  /** The same database's address, for hearing about changes made by anyone (see plugins/read-cache.ts). */
+  databaseUrl: string;
   /** The built web app; by default apps/web/dist. */
   webDistDir?: string;
 }
@@ -31,7 +34,7 @@ export interface AppOptions {
 const defaultWebDistDir = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
 /** The whole application, without listening: plugins, then the features, then the web app. */
-export async function buildApp({ config, prisma, webDistDir = defaultWebDistDir }: AppOptions) {
+export async function buildApp({ config, prisma, databaseUrl, webDistDir = defaultWebDistDir }: AppOptions) {
   const app = Fastify({
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -43,6 +46,7 @@ export async function buildApp({ config, prisma, webDistDir = defaultWebDistDir 
   });
 
   await app.register(prismaPlugin, { prisma });
+  await app.register(readCachePlugin, { databaseUrl });
   await app.register(mailerPlugin, { config });
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { config });

@@ -11,6 +11,7 @@ import type { Config } from "./config.ts";
 
 export interface Database {
   prisma: PrismaClient;
+  url: string;
   /** Whether the demo partnership was written into the database on this start. */
   seeded: boolean;
   close(): Promise<void>;
@@ -40,7 +41,7 @@ export async function openDatabase(config: Config, log: (message: string) => voi
       log("Writing the demo data (the 2019/20 report) into the empty database …");
       await seedDemo(prisma);
     }
-    return { prisma, seeded, close };
+    return { prisma, url, seeded, close };
   } catch (error) {
     await close();
     throw error;

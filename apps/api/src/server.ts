@@ -13,7 +13,7 @@ async function main() {
   const database = await openDatabase(config, say);
   let app;
   try {
-    app = await buildApp({ config, prisma: database.prisma });
+    app = await buildApp({ config, prisma: database.prisma, databaseUrl: database.url });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app?.close();

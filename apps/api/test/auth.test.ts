@@ -156,7 +156,7 @@ describe("sign-in attempts are limited", () => {
   });
 
   it("answers 429 after repeated attempts from one address", async () => {
-    const app = await buildApp({ config: await testConfig(), prisma: test.db.prisma });
+    const app = await buildApp({ config: await testConfig(), prisma: test.db.prisma, databaseUrl: test.db.url });
     try {
       let status = 0;
       for (let attempt = 0; attempt <= SIGN_IN_ATTEMPTS_PER_ADDRESS && status !== 429; attempt++) {

@@ -44,7 +44,7 @@ beforeAll(async () => {
   db = await createTestDatabase("demo");
   smtp = await startSmtpServer();
   q4 = await construct(db.prisma);
-  app = await buildApp({ config: await testConfig({ smtpUrl: smtp.url, appUrl: "https://returns.example.org" }), prisma: db.prisma });
+  app = await buildApp({ config: await testConfig({ smtpUrl: smtp.url, appUrl: "https://returns.example.org" }), prisma: db.prisma, databaseUrl: db.url });
   manager = as(app, await signIn(app, "manager@demo.test"));
 });
 afterAll(async () => {
@@ -127,7 +127,7 @@ describe("chasing", () => {
   });
 
   it("records a failed delivery with its error when the mail server is down", async () => {
-    const down = await buildApp({ config: await testConfig({ smtpUrl: "smtp://127.0.0.1:1" }), prisma: db.prisma });
+    const down = await buildApp({ config: await testConfig({ smtpUrl: "smtp://127.0.0.1:1" }), prisma: db.prisma, databaseUrl: db.url });
     try {
       const response = await as(down, await signIn(down, "manager@demo.test")).post("/api/chases", { quarterId: q4, organisationId: await organisation("Fire") });
       expect(response.statusCode).toBe(201);
@@ -139,7 +139,7 @@ describe("chasing", () => {
   });
 
   it("without a mail server records the chase as not sent, and says so", async () => {
-    const noMail = await buildApp({ config: await testConfig({ smtpUrl: null }), prisma: db.prisma });
+    const noMail = await buildApp({ config: await testConfig({ smtpUrl: null }), prisma: db.prisma, databaseUrl: db.url });
     try {
       const client = as(noMail, await signIn(noMail, "manager@demo.test"));
       expect((await client.get(`/api/quarters/${q4}/completeness`)).json().mailConfigured).toBe(false);

@@ -17,8 +17,9 @@ describe("GET /api/health", () => {
   });
 
   it("answers 503 when the database does not", async () => {
-    const prisma = createPrismaClient("postgresql://nobody:nothing@127.0.0.1:1/none");
-    const app = await buildApp({ config: await testConfig(), prisma });
+    const nowhere = "postgresql://nobody:nothing@127.0.0.1:1/none";
+    const prisma = createPrismaClient(nowhere);
+    const app = await buildApp({ config: await testConfig(), prisma, databaseUrl: nowhere });
     try {
       const response = await app.inject({ method: "GET", url: "/api/health" });
       expect(response.statusCode).toBe(503);

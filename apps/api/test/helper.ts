@@ -31,10 +31,10 @@ export interface TestApp {
 
 export async function buildTestApp(
   template: "empty" | "demo" = "demo",
-  options: Partial<Omit<AppOptions, "prisma">> = {},
+  options: Partial<Omit<AppOptions, "prisma" | "databaseUrl">> = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase(template);
-  const app = await buildApp({ config: await testConfig(), prisma: db.prisma, ...options });
+  const app = await buildApp({ config: await testConfig(), prisma: db.prisma, databaseUrl: db.url, ...options });
   return {
     app,
     db,

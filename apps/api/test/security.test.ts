@@ -24,7 +24,7 @@ describe("security headers", () => {
   });
 
   it("over HTTPS adds HSTS and makes the cookie Secure with a __Host- name", async () => {
-    const app = await buildApp({ config: await testConfig({ appUrl: "https://returns.example.org" }), prisma: test.db.prisma });
+    const app = await buildApp({ config: await testConfig({ appUrl: "https://returns.example.org" }), prisma: test.db.prisma, databaseUrl: test.db.url });
     try {
       const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "iom@demo.test", password: "demo1234" } });
       expect(response.headers["strict-transport-security"]).toContain("max-age=31536000");

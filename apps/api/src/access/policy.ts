@@ -48,6 +48,14 @@ export function reportIndicators(caller: Caller): Prisma.IndicatorWhereInput {
   return {};
 }
 
+/**
+ * The callers who see exactly what this one sees: every rule here depends only on the role and
+ * the organisation, so what is kept of a read for one of them may be given to the others.
+ */
+export function audienceOf(caller: Caller): string {
+  return caller.role === "DATA_OWNER" ? `organisation ${caller.organisationId ?? -1}` : "everyone";
+}
+
 /** Only the owning organisation's data owners enter an indicator's figures. */
 export function mayEnterFigures(caller: Caller, indicator: { ownerOrganisationId: number }): boolean {
   return caller.role === "DATA_OWNER" && caller.organisationId === indicator.ownerOrganisationId;

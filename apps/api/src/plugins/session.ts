@@ -1,6 +1,7 @@
 // Sessions: a JWT (HS256 only, `exp` checked) in an httpOnly, SameSite=Strict cookie, looked up
 // against the user on every request so that signing out, a password change or deactivation ends
-// it at once (the user's session version). Lasts 8 hours at most, and ends after 30 idle minutes.
+// it at once (the user's session version; the user is read through the read cache, which any
+// change to users clears). Lasts 8 hours at most, and ends after 30 idle minutes.
 import fastifyCookie from "@fastify/cookie";
 import fastifyJwt from "@fastify/jwt";
 import type { SessionUser } from "@quarterly-returns/shared";
@@ -93,7 +94,10 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply) {
     reply.endSession();
     throw new HttpError(401, "Sign in to continue.");
   }
-  const user = await request.server.prisma.user.findUnique({ where: { id: Number(token.sub) }, include: userWithOrganisation });
+  const userId = Number(token.sub);
+  const user = await request.server.readCache.get(`session user ${userId}`, ["users", "organisations"], () =>
+    request.server.prisma.user.findUnique({ where: { id: userId }, include: userWithOrganisation }),
+  );
   if (!user || !user.active || user.sessionVersion !== token.sv) {
     reply.endSession();
     throw new HttpError(401, "Your session has ended. Please sign in again.");

@@ -24,7 +24,7 @@ describe("losing the database", () => {
     await applyMigrations(url);
     const prisma = createPrismaClient(url);
     await seedDemo(prisma);
-    const app = await buildApp({ config: await testConfig(), prisma });
+    const app = await buildApp({ config: await testConfig(), prisma, databaseUrl: url });
     try {
       const owner = as(app, await signIn(app, "crc@demo.test"));
       expect((await app.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);

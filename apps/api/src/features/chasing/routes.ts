@@ -3,10 +3,12 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requirePermission } from "../../access/policy.ts";
+import { londonDate } from "../../lib/london-date.ts";
 import { listChases, previewChases, sendChase } from "./chases.ts";
 import { getCompleteness } from "./completeness.ts";
 
 const id = z.coerce.number().int().positive();
+const COMPLETENESS_TABLES = ["quarters", "reporting_years", "users", "priorities", "indicators", "organisations", "returns", "return_queries", "chases"] as const;
 
 export async function chasingRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -18,7 +20,14 @@ export async function chasingRoutes(fastify: FastifyInstance) {
       onRequest: requirePermission("readEveryReturn"),
       schema: { params: z.object({ id }), tags: ["chasing"], summary: "Who has sent what, completeness and timeliness, last chases and expected dates (manager, admin)" },
     },
-    async (request) => getCompleteness(app.prisma, request.params.id, app.mailer.configured),
+    // Kept until anything changes or the day does (lateness is counted in London's days).
+    async (request, reply) => {
+      const now = new Date();
+      const json = await app.readCache.get(`completeness ${request.params.id} on ${londonDate(now)}`, COMPLETENESS_TABLES, async () =>
+        JSON.stringify(await getCompleteness(app.prisma, request.params.id, app.mailer.configured, now)),
+      );
+      return reply.type("application/json; charset=utf-8").send(json);
+    },
   );
 
   app.post(

@@ -6,10 +6,11 @@ import { importReportSchema } from "@quarterly-returns/shared";
 import { requirePermission } from "../../access/policy.ts";
 import { HttpError } from "../../lib/http-error.ts";
 import { reportCsv, reportTsv, reportXlsx } from "./exports.ts";
-import { buildReport } from "./service.ts";
+import { buildReport, reportJson } from "./service.ts";
 
 const file = z.string().regex(/^\d+(\.(xlsx|csv|tsv))?$/, { error: "Ask for a year's id, optionally with .xlsx, .csv or .tsv" });
 
+const JSON_TYPE = "application/json; charset=utf-8";
 const TYPES = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv; charset=utf-8",
@@ -31,7 +32,7 @@ export async function reportsRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const [id, format] = request.params.file.split(".") as [string, keyof typeof TYPES | undefined];
       const yearId = Number(id);
-      if (!format) return buildReport(app.prisma, request, yearId);
+      if (!format) return reply.type(JSON_TYPE).send(await reportJson(app.prisma, request, yearId));
       const report = await buildReport(app.prisma, request, yearId);
       const body = format === "xlsx" ? await reportXlsx(report) : format === "tsv" ? reportTsv(report) : await reportCsv(app.prisma, request, yearId);
       const name = `performance-report-${report.year.label.replace("/", "-")}.${format}`;

@@ -2,14 +2,28 @@
 import type { PrismaClient } from "@quarterly-returns/db";
 import { chartOf, ragOf, reportCellText, trendOf, type Report, type ReportQuarter } from "@quarterly-returns/shared";
 import type { FastifyRequest } from "fastify";
-import { reportIndicators } from "../../access/policy.ts";
+import { audienceOf, reportIndicators } from "../../access/policy.ts";
 import { isoDate } from "../../lib/dates.ts";
 import { HttpError } from "../../lib/http-error.ts";
 import { indicatorInclude, returnInclude, toIndicatorSummary, toReturnRecord } from "../../lib/return-mapping.ts";
 
 const monthYear = (date: Date) => date.toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
-export async function buildReport(prisma: PrismaClient, request: FastifyRequest, yearId: number): Promise<Report> {
+const REPORT_TABLES = ["reporting_years", "quarters", "priorities", "indicators", "indicator_fields", "organisations", "returns", "return_values"] as const;
+
+/** The report as the caller may read it, kept until anything changes (see plugins/read-cache.ts). */
+export function buildReport(prisma: PrismaClient, request: FastifyRequest, yearId: number): Promise<Report> {
+  return request.server.readCache.get(`report ${yearId} for ${audienceOf(request.caller!)}`, REPORT_TABLES, () => writeReport(prisma, request, yearId));
+}
+
+/** The same, as the JSON answered, kept too: writing it out is most of the work of a kept report. */
+export function reportJson(prisma: PrismaClient, request: FastifyRequest, yearId: number): Promise<string> {
+  return request.server.readCache.get(`report ${yearId} for ${audienceOf(request.caller!)} as JSON`, REPORT_TABLES, async () =>
+    JSON.stringify(await buildReport(prisma, request, yearId)),
+  );
+}
+
+async function writeReport(prisma: PrismaClient, request: FastifyRequest, yearId: number): Promise<Report> {
   const year = await prisma.reportingYear.findUnique({
     where: { id: yearId },
     include: { quarters: { orderBy: { number: "asc" }, include: { year: { select: { label: true } } } } },

@@ -1,19 +1,25 @@
 import { Prisma, type PrismaClient } from "@quarterly-returns/db";
 import { saveReturnSchema, type ReturnRecord, type ReturnsList, type SaveReturn } from "@quarterly-returns/shared";
 import type { FastifyRequest } from "fastify";
-import { mayEnterFigures, permissions, refuse, visibleIndicators } from "../../access/policy.ts";
+import { audienceOf, mayEnterFigures, permissions, refuse, visibleIndicators } from "../../access/policy.ts";
 import { audit } from "../../lib/audit.ts";
 import { longDate } from "../../lib/dates.ts";
 import { HttpError, invalid } from "../../lib/http-error.ts";
 import { quarterSummaryInclude, toQuarterSummary } from "../../lib/quarter-summary.ts";
 import { auditSnapshot, indicatorInclude, returnInclude, toFieldDeclaration, toIndicatorSummary, toReturnRecord } from "../../lib/return-mapping.ts";
 
+const INDICATOR_TABLES = ["indicators", "indicator_fields", "priorities", "organisations"] as const;
+const QUARTER_TABLES = ["quarters", "reporting_years", "users"] as const;
+
 /**
  * The indicator, if the caller may see it. Another organisation's indicator is refused with 403
  * (the framework is no secret), a restricted one with 404 (its existence is); both are audited.
  */
 export async function findVisibleIndicator(prisma: PrismaClient, request: FastifyRequest, indicatorId: number) {
-  const indicator = await prisma.indicator.findFirst({ where: { id: indicatorId, ...visibleIndicators(request.caller!) }, include: indicatorInclude });
+  const caller = request.caller!;
+  const indicator = await request.server.readCache.get(`indicator ${indicatorId} for ${audienceOf(caller)}`, INDICATOR_TABLES, () =>
+    prisma.indicator.findFirst({ where: { id: indicatorId, ...visibleIndicators(caller) }, include: indicatorInclude }),
+  );
   if (indicator) return indicator;
   const hidden = await prisma.indicator.findUnique({ where: { id: indicatorId }, include: { ownerOrganisation: true } });
   if (!hidden) throw new HttpError(404, "There is no such indicator.");
@@ -25,6 +31,11 @@ async function findQuarter(prisma: PrismaClient, quarterId: number) {
   const quarter = await prisma.quarter.findUnique({ where: { id: quarterId }, include: quarterSummaryInclude });
   if (!quarter) throw new HttpError(404, "There is no such quarter.");
   return quarter;
+}
+
+/** The quarter as kept: for checks the database makes again as it writes (the lock on a signed-off quarter). */
+function findKeptQuarter(prisma: PrismaClient, request: FastifyRequest, quarterId: number) {
+  return request.server.readCache.get(`quarter ${quarterId}`, QUARTER_TABLES, () => findQuarter(prisma, quarterId));
 }
 
 /** The indicators of the quarter's year the caller may see, each with its return (or null). */
@@ -68,7 +79,7 @@ export async function saveReturn(
 ): Promise<ReturnRecord> {
   const caller = request.caller!;
   const indicator = await findVisibleIndicator(prisma, request, indicatorId);
-  const quarter = await findQuarter(prisma, quarterId);
+  const quarter = await findKeptQuarter(prisma, request, quarterId);
   if (quarter.yearId !== indicator.priority.yearId) throw new HttpError(404, `Indicator ${indicator.ref ?? indicator.id} is not reported in ${toQuarterSummary(quarter).name}.`);
   assertOpen(quarter);
 
@@ -105,25 +116,20 @@ export async function saveReturn(
         submittedById: save.status === "DRAFT" ? null : caller.id,
         submittedAt: save.status === "DRAFT" ? null : now,
       };
-      let returnId: number;
-      if (existing) {
-        const { count } = await tx.return.updateMany({
-          where: { id: existing.id, version: save.version },
-          data: { ...columns, version: { increment: 1 } },
-        });
-        if (count === 0) throw conflict(before);
-        await tx.returnValue.deleteMany({ where: { returnId: existing.id } });
-        returnId = existing.id;
-      } else {
-        ({ id: returnId } = await tx.return.create({ data: { ...columns, indicatorId, quarterId, createdById: caller.id, createdAt: now } }));
-      }
-      await tx.returnValue.createMany({ data: valueRows(returnId, indicator.fields, save) });
-
-      const saved = toReturnRecord(await tx.return.findUniqueOrThrow({ where: { id: returnId }, include: returnInclude }));
+      // The values are replaced and the return read back with the write itself.
+      const values = { createMany: { data: valueRows(indicator.fields, save) } };
+      const stored = existing
+        ? await tx.return.update({
+            where: { id: existing.id, version: save.version },
+            data: { ...columns, version: { increment: 1 }, values: { deleteMany: {}, ...values } },
+            include: returnInclude,
+          })
+        : await tx.return.create({ data: { ...columns, indicatorId, quarterId, createdById: caller.id, createdAt: now, values }, include: returnInclude });
+      const saved = toReturnRecord(stored);
       await audit(tx, request, {
         action: auditAction(save),
         entityType: "return",
-        entityId: returnId,
+        entityId: saved.id,
         quarterId,
         indicatorId,
         organisationId: indicator.ownerOrganisationId,
@@ -133,8 +139,9 @@ export async function saveReturn(
       return saved;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      // Someone else created the return between our read and our insert.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2025")) {
+      // Someone else created the return between our read and our insert, or saved it between
+      // our read and our update.
       const current = await prisma.return.findUnique({ where: { indicatorId_quarterId: { indicatorId, quarterId } }, include: returnInclude });
       throw conflict(current ? toReturnRecord(current) : null);
     }
@@ -157,14 +164,13 @@ function conflict(current: ReturnRecord | null) {
   return new HttpError(409, `This return has changed since you opened it.${who}`, { current });
 }
 
-function valueRows(returnId: number, fields: { id: number; key: string }[], save: SaveReturn): Prisma.ReturnValueCreateManyInput[] {
+function valueRows(fields: { id: number; key: string }[], save: SaveReturn): Prisma.ReturnValueCreateManyReturnInput[] {
   const keys = new Set([...Object.keys(save.values), ...Object.keys(save.previousYear)]);
   return fields
     .filter((field) => keys.has(field.key))
     .map((field) => {
       const value = save.values[field.key];
       return {
-        returnId,
         fieldId: field.id,
         number: value && "number" in value ? value.number : null,
         outOf: value && "outOf" in value ? (value.outOf ?? null) : null,
