@@ -43,7 +43,7 @@ export default defineConfig({
     },
     {
       // A fresh demo database for every run.
-      command: `rm -rf ${dataDir} && exec node --import tsx apps/api/src/server.ts`,
+      command: `rm -rf ${dataDir} && node scripts/prepare-start.mjs && exec node --enable-source-maps apps/api/dist/server.mjs`,
       url: `http://127.0.0.1:${port}/api/health`,
       env: {
         PORT: String(port),

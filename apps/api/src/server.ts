@@ -1,7 +1,6 @@
 // npm start: the database, then the app on one port, until Ctrl-C or SIGTERM.
 import { demo } from "@quarterly-returns/db/seed";
 import closeWithGrace from "close-with-grace";
-import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { openDatabase } from "./database.ts";
 
@@ -10,9 +9,13 @@ const DRAIN_MS = 500;
 
 async function main() {
   const config = await loadConfig(process.env);
+  // The app's modules load while PostgreSQL starts.
+  const appModule = import("./app.ts");
+  appModule.catch(() => {}); // reported where it is awaited
   const database = await openDatabase(config, say);
   let app;
   try {
+    const { buildApp } = await appModule;
     app = await buildApp({ config, prisma: database.prisma, databaseUrl: database.url });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -24,9 +27,8 @@ async function main() {
   closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, "stopping after an unexpected error");
     else say(`\n${signal ?? "Stop"} received: finishing requests in flight, then stopping.`);
-    // Refuse new connections at once, but give requests already sent a moment to be read:
-    // closing straight away would drop a connection whose request has not been parsed yet.
-    app.server.maxConnections = 0;
+    // Requests already sent may not have been read yet (a busy server accepts their connections
+    // late): give them a moment before the listener closes, which would reset them.
     await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
     // Keep-alive connections whose last request finishes while closing are closed as they go idle.
     const sweep = setInterval(() => app.server.closeIdleConnections(), 100);

@@ -4,7 +4,6 @@ import type { PrismaClient } from "@quarterly-returns/db";
 import type { Report, ReportLine } from "@quarterly-returns/shared";
 import { writeReportDocument } from "@quarterly-returns/shared/report-document";
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 import type { FastifyRequest } from "fastify";
 import { reportIndicators } from "../../access/policy.ts";
 import { isoDate } from "../../lib/dates.ts";
@@ -38,6 +37,8 @@ export function reportTsv(report: Report): string {
 
 /** One sheet per priority, laid out like the document: wrapped text, set widths, frozen headings. */
 export async function reportXlsx(report: Report): Promise<Buffer> {
+  // Loaded on first use: it is the largest module the server has, and most starts never need it.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Quarterly Returns";
   workbook.title = `${report.year.label} performance report`;
