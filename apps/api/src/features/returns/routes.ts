@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getReturnDetail } from "./detail.ts";
-import { listReturns, saveReturn } from "./service.ts";
+import { listReturnsJson, saveReturn } from "./service.ts";
 
 const id = z.coerce.number({ error: "must be a number" }).int().positive();
 
@@ -18,7 +18,7 @@ export async function returnsRoutes(fastify: FastifyInstance) {
         summary: "The indicators you may see for a quarter, each with its return or null",
       },
     },
-    async (request) => listReturns(app.prisma, request, request.query.quarterId),
+    async (request, reply) => reply.type("application/json; charset=utf-8").send(await listReturnsJson(app.prisma, request, request.query.quarterId)),
   );
 
   app.get(

@@ -38,8 +38,17 @@ function findKeptQuarter(prisma: PrismaClient, request: FastifyRequest, quarterI
   return request.server.readCache.get(`quarter ${quarterId}`, QUARTER_TABLES, () => findQuarter(prisma, quarterId));
 }
 
+const RETURNS_LIST_TABLES = [...INDICATOR_TABLES, ...QUARTER_TABLES, "returns", "return_values", "return_queries"] as const;
+
+/** The list below as the JSON answered, kept until one of its tables changes (see plugins/read-cache.ts). */
+export function listReturnsJson(prisma: PrismaClient, request: FastifyRequest, quarterId: number): Promise<string> {
+  return request.server.readCache.get(`returns of quarter ${quarterId} for ${audienceOf(request.caller!)}`, RETURNS_LIST_TABLES, async () =>
+    JSON.stringify(await listReturns(prisma, request, quarterId)),
+  );
+}
+
 /** The indicators of the quarter's year the caller may see, each with its return (or null). */
-export async function listReturns(prisma: PrismaClient, request: FastifyRequest, quarterId: number): Promise<ReturnsList> {
+async function listReturns(prisma: PrismaClient, request: FastifyRequest, quarterId: number): Promise<ReturnsList> {
   const quarter = await findQuarter(prisma, quarterId);
   const indicators = await prisma.indicator.findMany({
     where: {
