@@ -1,0 +1,207 @@
+// npm run bench: the app under load on a large history, against PostgreSQL's own ceiling, and the
+// time `npm start` takes. Prints a table and writes BENCHMARKS.md.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { applyMigrations, createPrismaClient, startEmbeddedPostgres } from "@quarterly-returns/db";
+import autocannon from "autocannon";
+import { completenessOnPostgres, measure, myReturnsOnPostgres, reportOnPostgres, saveOnPostgres, type Measurement } from "./ceiling.ts";
+import { createHistory, INDICATORS, ORGANISATIONS, PASSWORD, YEARS } from "./history.ts";
+
+const CONNECTIONS = 32;
+const FINDINGS_HEADING = "## What was found";
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+/** Runs `command` (in its own process group) and times it until the app on `port` answers health. */
+function startServer(command: string[], port: number, env: Record<string, string>): { child: ChildProcess; ready: () => Promise<number> } {
+  const started = Date.now();
+  const child = spawn(command[0]!, command.slice(1), { cwd: root, env: { PATH: process.env.PATH, LOG_LEVEL: "warn", PORT: String(port), ...env }, stdio: "ignore", detached: true });
+  const ready = async () => {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${command.join(" ")} exited while starting.`);
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return Date.now() - started;
+      } catch {
+        // not yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  return { child, ready };
+}
+
+async function stop(child: ChildProcess) {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  process.kill(-child.pid!, "SIGTERM");
+  await exited;
+}
+
+async function signIn(port: number, email: string): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`Sign-in as ${email}: ${response.status}`);
+  return response.headers.getSetCookie()[0]!.split(";")[0]!;
+}
+
+function toMeasurement(result: autocannon.Result): Measurement {
+  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+async function load(options: autocannon.Options): Promise<Measurement> {
+  return toMeasurement(await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options }));
+}
+
+/** How long `npm start` takes to answer health: on an empty data folder, then again on the same one. */
+async function startTimes(): Promise<{ cold: number; warm: number }> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "qr-bench-start-"));
+  try {
+    const times = [];
+    for (let run = 0; run < 2; run++) {
+      const port = await freePort();
+      const server = startServer(["npm", "start"], port, { DATA_DIR: dataDir });
+      times.push(await server.ready());
+      await stop(server.child);
+    }
+    return { cold: times[0]!, warm: times[1]! };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  process.stdout.write(`Creating a history of ${YEARS} years × ${INDICATORS} indicators × 4 quarters, ${ORGANISATIONS} organisations …\n`);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "qr-bench-"));
+  const database = await startEmbeddedPostgres({ dataDir, database: "bench" });
+  let server: ReturnType<typeof startServer> | undefined;
+  try {
+    await applyMigrations(database.url);
+    const prisma = createPrismaClient(database.url);
+    const history = await createHistory(prisma, database.url);
+    const indicators = await prisma.indicator.findMany({ where: { priority: { yearId: history.latestYearId } }, include: { fields: true }, orderBy: { id: "asc" } });
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@bench.test" } });
+    const firstOwner = await prisma.user.findUniqueOrThrow({ where: { email: history.owners[0]!.email } });
+    const returnCount = await prisma.return.count();
+    await prisma.$disconnect();
+
+    const port = await freePort();
+    // The server as `npm start` runs it, on the benchmark's database.
+    server = startServer([process.execPath, "--enable-source-maps", "apps/api/dist/server.mjs"], port, {
+      DATABASE_URL: database.url,
+      JWT_SECRET: "bench-secret-that-is-at-least-32-characters",
+    });
+    await server.ready();
+    const base = `http://127.0.0.1:${port}`;
+    const owners = await Promise.all(history.owners.map(async (owner) => ({ ...owner, cookie: await signIn(port, owner.email) })));
+    const manager = await signIn(port, "manager@bench.test");
+
+    process.stdout.write(`Loading the app: ${CONNECTIONS} connections, ${SECONDS} s each …\n`);
+    // Every save changes a return nobody else is saving at that moment, with the version it was
+    // last given: a request takes a return from the free ones and gives it back with its answer.
+    // (autocannon starts each request with a fresh context, so the returns cannot live there.)
+    const free = owners.flatMap((owner) => owner.indicatorIds.map((indicatorId) => ({ cookie: owner.cookie, indicatorId, version: 0, figure: 0 })));
+    type Save = { saving?: (typeof free)[number] };
+    const save = await load({
+      url: base,
+      requests: [
+        {
+          method: "PUT",
+          setupRequest: (request, context) => {
+            const saving = free.shift()!;
+            (context as Save).saving = saving;
+            saving.figure++;
+            return {
+              ...request,
+              path: `/api/returns/${saving.indicatorId}/${history.openQuarterId}`,
+              headers: { cookie: saving.cookie, "content-type": "application/json" },
+              body: JSON.stringify({ version: saving.version, status: "DRAFT", values: { count: String(saving.figure), rate: "72.6" }, previousYear: { count: "100" } }),
+            };
+          },
+          onResponse: (status, body, context) => {
+            const { saving } = context as Save;
+            if (!saving) return;
+            const answer = JSON.parse(body);
+            saving.version = status === 200 ? answer.return.version : (answer.current?.version ?? saving.version);
+            free.push(saving);
+          },
+        },
+      ],
+    });
+    const owner = owners[0]!;
+    const myReturns = await load({ url: `${base}/api/returns?quarterId=${history.openQuarterId}`, headers: { cookie: owner.cookie } });
+    const completeness = await load({ url: `${base}/api/quarters/${history.openQuarterId}/completeness`, headers: { cookie: manager } });
+    const report = await load({ url: `${base}/api/reports/${history.latestYearId}`, headers: { cookie: manager } });
+    await stop(server.child);
+    server = undefined;
+
+    process.stdout.write("Measuring the ceiling: the same work straight on PostgreSQL …\n");
+    const ceiling = {
+      save: await measure(database.url, CONNECTIONS, SECONDS, saveOnPostgres(indicators.map((indicator) => ({ id: indicator.id, fields: indicator.fields })), history.openQuarterId, admin.id)),
+      myReturns: await measure(database.url, CONNECTIONS, SECONDS, myReturnsOnPostgres(firstOwner.organisationId!, history.openQuarterId)),
+      completeness: await measure(database.url, CONNECTIONS, SECONDS, completenessOnPostgres(history.openQuarterId)),
+      report: await measure(database.url, CONNECTIONS, SECONDS, reportOnPostgres(history.latestYearId)),
+    };
+
+    process.stdout.write("Timing npm start …\n");
+    const start = await startTimes();
+
+    const rows = [
+      { name: "Save a return (PUT)", app: save, ceiling: ceiling.save, target: "≥ 0.5 × ceiling, p99 ≤ 30 ms", met: save.requestsPerSecond >= 0.5 * ceiling.save.requestsPerSecond && save.p99 <= 30 },
+      { name: "My returns (GET)", app: myReturns, ceiling: ceiling.myReturns, target: "", met: true },
+      { name: "Completeness (GET)", app: completeness, ceiling: ceiling.completeness, target: "p99 ≤ 50 ms", met: completeness.p99 <= 50 },
+      { name: "The year's report (GET)", app: report, ceiling: ceiling.report, target: "p99 ≤ 50 ms", met: report.p99 <= 50 },
+    ];
+    const table = [
+      "| operation | app req/s | p50 ms | p99 ms | errors | ceiling req/s | ceiling p50 | ceiling p99 | app ÷ ceiling | target | met |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
+      ...rows.map(
+        (row) =>
+          `| ${row.name} | ${row.app.requestsPerSecond.toFixed(0)} | ${row.app.p50.toFixed(1)} | ${row.app.p99.toFixed(1)} | ${row.app.errors} | ${row.ceiling.requestsPerSecond.toFixed(0)} | ${row.ceiling.p50.toFixed(1)} | ${row.ceiling.p99.toFixed(1)} | ${(row.app.requestsPerSecond / row.ceiling.requestsPerSecond).toFixed(2)} | ${row.target} | ${row.target ? (row.met ? "yes" : "**no**") : ""} |`,
+      ),
+      `| \`npm start\`, empty data folder | | | | | | | | | < 20 s | ${start.cold < 20_000 ? "yes" : "**no**"} (${(start.cold / 1000).toFixed(1)} s) |`,
+      `| \`npm start\`, again | | | | | | | | | < 3 s | ${start.warm < 3_000 ? "yes" : "**no**"} (${(start.warm / 1000).toFixed(1)} s) |`,
+    ].join("\n");
+    const cpus = os.cpus();
+    const machine = `${cpus.length} × ${cpus[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL 18 (embedded)`;
+    const measured = `# Benchmarks
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.
+
+The history: ${YEARS} years × ${INDICATORS} indicators × 4 quarters (${returnCount} returns with their figures), ${ORGANISATIONS}
+organisations. The app runs as \`npm start\` runs it, on the same machine as the load: autocannon
+with ${CONNECTIONS} connections over loopback, ${SECONDS} s per operation. Each save is a real change of a
+return, with the version it was last given, that no other request is saving at that moment. The
+ceiling is the same work done straight on PostgreSQL with \`pg\` and ${CONNECTIONS} connections: the save
+as one transaction (the return upserted, its values replaced, an audit row), the reads as the
+equivalent selects. The start times are \`npm start\` itself, until it answers \`/api/health\`.
+
+${table}
+`;
+    // What was found (written by hand, below the measurements) stays as it is.
+    const file = path.join(root, "BENCHMARKS.md");
+    const previous = await readFile(file, "utf8").catch(() => "");
+    const findings = previous.indexOf(FINDINGS_HEADING);
+    await writeFile(file, findings === -1 ? measured : `${measured}\n${previous.slice(findings)}`);
+    process.stdout.write(`\n${table}\n\nMachine: ${machine}\nWritten to BENCHMARKS.md.\n`);
+  } finally {
+    if (server) await stop(server.child);
+    await database.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
