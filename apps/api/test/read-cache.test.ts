@@ -118,6 +118,14 @@ describe("ReadCache", () => {
     expect(await cache.get("k", ["returns"], async () => "read again")).toBe("read again");
   });
 
+  it("forgets the oldest entries rather than grow without end", async () => {
+    const cache = new ReadCache();
+    cache.listenTo(caughtUpFeed);
+    for (let key = 0; key <= 2_000; key++) await cache.get(`indicator ${key}`, ["indicators"], async () => `read ${key}`);
+    expect(await cache.get("indicator 0", ["indicators"], async () => "read again")).toBe("read again");
+    expect(await cache.get("indicator 2000", ["indicators"], async () => "read again")).toBe("read 2000");
+  });
+
   it("keeps nothing without a change feed", async () => {
     const cache = new ReadCache();
     let reads = 0;

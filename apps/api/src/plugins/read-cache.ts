@@ -13,6 +13,8 @@ import pg from "pg";
 const CHANNEL = "qr_data_changed";
 const RECONNECT_MS = 1_000;
 const CAUGHT_UP_WITHIN_MS = 2_000;
+/** Enough for every year's report, quarter and user of a partnership; the oldest go first. */
+const MAX_ENTRIES = 2_000;
 
 /** The tables whose changes are announced. */
 export type WatchedTable =
@@ -80,6 +82,7 @@ export class ReadCache {
     const value = read();
     const entry = { value, readFrom };
     this.#entries.set(key, entry);
+    if (this.#entries.size > MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
     value.catch(() => {
       if (this.#entries.get(key) === entry) this.#entries.delete(key);
     });

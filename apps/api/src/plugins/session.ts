@@ -96,7 +96,7 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply) {
   }
   const userId = Number(token.sub);
   const user = await request.server.readCache.get(`session user ${userId}`, ["users", "organisations"], () =>
-    request.server.prisma.user.findUnique({ where: { id: userId }, include: userWithOrganisation }),
+    request.server.prisma.user.findUnique({ where: { id: userId }, include: userWithOrganisation, omit: { passwordHash: true } }),
   );
   if (!user || !user.active || user.sessionVersion !== token.sv) {
     reply.endSession();
