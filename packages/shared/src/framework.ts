@@ -1,10 +1,9 @@
 // The framework an admin edits: priorities, their indicators, and each indicator's fields.
 import { z } from "./zod.ts";
-import type { OrganisationRef } from "./auth.ts";
-import { FIELD_KINDS, POLARITIES, type Polarity } from "./enums.ts";
+import { FIELD_KINDS, POLARITIES } from "./enums.ts";
 import { parseFigure } from "./figures.ts";
 import { optionalText } from "./organisations.ts";
-import type { FieldDeclaration } from "./returns.ts";
+import type { FieldDeclaration, IndicatorDefinition } from "./returns.ts";
 
 const text = (missing: string, max: number) =>
   z.string({ error: missing }).check(z.trim(), z.minLength(1, { error: missing }), z.maxLength(max, { error: `Keep it to ${max} characters or fewer` }));
@@ -83,16 +82,7 @@ export interface FrameworkField extends FieldDeclaration {
   values: number;
 }
 
-export interface FrameworkIndicator {
-  id: number;
-  ref: string | null;
-  title: string;
-  owner: OrganisationRef;
-  leadContact: string | null;
-  restricted: boolean;
-  polarity: Polarity;
-  target: string | null;
-  headlineFieldKey: string | null;
+export interface FrameworkIndicator extends IndicatorDefinition {
   sortOrder: number;
   retired: boolean;
   previousIndicatorId: number | null;

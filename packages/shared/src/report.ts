@@ -202,3 +202,15 @@ export const importReportSchema = z.strictObject({
   year: z.string({ error: "Enter the year, like 2019/20" }).check(z.regex(/^\d{4}\/\d{2}$/, { error: "Enter the year like 2019/20" })),
   text: z.string({ error: "Choose the report file" }).check(z.minLength(1, { error: "The file is empty" })),
 });
+
+/** What an import did, for the admin who ran it. */
+export interface ImportSummary {
+  year: string;
+  organisationsCreated: string[];
+  prioritiesCreated: number;
+  prioritiesUpdated: number;
+  indicatorsCreated: number;
+  indicatorsUpdated: number;
+  returnsWritten: number;
+  returnsUnchanged: number;
+}

@@ -58,17 +58,21 @@ export interface ReturnRecord {
   submittedBy: PersonRef | null;
 }
 
-export interface IndicatorSummary {
+/** What an indicator is, wherever it is shown. */
+export interface IndicatorDefinition {
   id: number;
   ref: string | null;
   title: string;
-  priority: { id: number; number: number; title: string };
   owner: OrganisationRef;
   leadContact: string | null;
   restricted: boolean;
   polarity: Polarity;
   target: string | null;
   headlineFieldKey: string | null;
+}
+
+export interface IndicatorSummary extends IndicatorDefinition {
+  priority: { id: number; number: number; title: string };
   fields: FieldDeclaration[];
 }
 

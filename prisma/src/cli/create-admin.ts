@@ -3,9 +3,7 @@
 // temporary password, which must be replaced at the first sign-in.
 import { randomBytes } from "node:crypto";
 import { createPrismaClient } from "../client.ts";
-import { EMBEDDED_DATABASE, resolveDataDir } from "../data-dir.ts";
-import { startEmbeddedPostgres } from "../embedded-postgres.ts";
-import { applyMigrations } from "../migrations/apply.ts";
+import { openCommandLineDatabase } from "./command-line-database.ts";
 import { hashPassword } from "../passwords.ts";
 
 const [email, name] = process.argv.slice(2);
@@ -14,13 +12,9 @@ if (!email || !/^[^@\s]+@[^@\s]+$/.test(email) || !name?.trim()) {
   process.exit(2);
 }
 
-const embedded = process.env.DATABASE_URL
-  ? null
-  : await startEmbeddedPostgres({ dataDir: resolveDataDir(process.env.DATA_DIR), database: EMBEDDED_DATABASE });
-const url = process.env.DATABASE_URL ?? embedded!.url;
-const prisma = createPrismaClient(url);
+const database = await openCommandLineDatabase();
+const prisma = createPrismaClient(database.url);
 try {
-  await applyMigrations(url);
   const temporaryPassword = randomBytes(9).toString("base64url");
   const admin = await prisma.$transaction(async (tx) => {
     const created = await tx.user.create({
@@ -38,5 +32,5 @@ try {
   process.exitCode = 1;
 } finally {
   await prisma.$disconnect();
-  await embedded?.stop();
+  await database.close();
 }

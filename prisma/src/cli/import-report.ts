@@ -5,10 +5,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "../client.ts";
-import { EMBEDDED_DATABASE, resolveDataDir } from "../data-dir.ts";
-import { startEmbeddedPostgres } from "../embedded-postgres.ts";
+import { openCommandLineDatabase } from "./command-line-database.ts";
 import { ImportError, importReport } from "../import/import-report.ts";
-import { applyMigrations } from "../migrations/apply.ts";
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { year: { type: "string" }, as: { type: "string" } } });
 const [file] = positionals;
@@ -18,13 +16,9 @@ if (!file || !values.year) {
 }
 
 const text = await readFile(path.resolve(process.env.INIT_CWD ?? process.cwd(), file), "utf8");
-const embedded = process.env.DATABASE_URL
-  ? null
-  : await startEmbeddedPostgres({ dataDir: resolveDataDir(process.env.DATA_DIR), database: EMBEDDED_DATABASE });
-const url = process.env.DATABASE_URL ?? embedded!.url;
-const prisma = createPrismaClient(url);
+const database = await openCommandLineDatabase();
+const prisma = createPrismaClient(database.url);
 try {
-  await applyMigrations(url);
   const actor = await prisma.user.findFirst({
     where: values.as ? { email: values.as.toLowerCase() } : { role: "ADMIN", active: true },
     orderBy: { id: "asc" },
@@ -41,5 +35,5 @@ try {
   process.exitCode = 1;
 } finally {
   await prisma.$disconnect();
-  await embedded?.stop();
+  await database.close();
 }

@@ -8,6 +8,7 @@ import {
   reportCellText,
   type FieldDeclaration,
   type FieldKind,
+  type ImportSummary,
   type ReportQuarter,
   type ReturnRecord,
 } from "@quarterly-returns/shared";
@@ -30,17 +31,6 @@ export interface ImportOptions {
   /** Who imports: the returns and the audit log name them. */
   actorId: number;
   clientAddress?: string | null;
-}
-
-export interface ImportSummary {
-  year: string;
-  organisationsCreated: string[];
-  prioritiesCreated: number;
-  prioritiesUpdated: number;
-  indicatorsCreated: number;
-  indicatorsUpdated: number;
-  returnsWritten: number;
-  returnsUnchanged: number;
 }
 
 export class ImportError extends Error {

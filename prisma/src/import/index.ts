@@ -1,1 +1,1 @@
-export { importReport, ImportError, type ImportOptions, type ImportSummary } from "./import-report.ts";
+export { importReport, ImportError, type ImportOptions } from "./import-report.ts";

@@ -1,6 +1,7 @@
 import type { QuarterSummary } from "@quarterly-returns/shared";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "./api-client.ts";
+import { useSearchParams } from "./router.tsx";
 
 export function useQuarters() {
   return useQuery({
@@ -14,4 +15,13 @@ export function currentQuarter(quarters: QuarterSummary[]): QuarterSummary | und
   const open = quarters.filter((quarter) => quarter.status === "OPEN");
   const byEnd = (a: QuarterSummary, b: QuarterSummary) => b.endDate.localeCompare(a.endDate);
   return open.sort(byEnd)[0] ?? quarters.filter((quarter) => quarter.status === "CLOSED").sort(byEnd)[0];
+}
+
+/** The reporting year a page shows: `?year=` in its address, else the newest year. */
+export function useChosenYear() {
+  const [search, setSearch] = useSearchParams();
+  const quarters = useQuarters();
+  const years = [...new Map((quarters.data ?? []).map((quarter) => [quarter.year.id, quarter.year])).values()];
+  const yearId = Number(search.get("year")) || years[0]?.id;
+  return { years, yearId, chooseYear: (id: string) => setSearch({ year: id }) };
 }

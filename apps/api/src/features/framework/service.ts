@@ -7,6 +7,7 @@ import type { Framework, FrameworkIndicator, IndicatorChanges, PriorityInput } f
 import type { FastifyRequest } from "fastify";
 import { audit } from "../../lib/audit.ts";
 import { HttpError, invalid } from "../../lib/http-error.ts";
+import { toFieldDeclaration } from "../../lib/return-mapping.ts";
 
 type Tx = Prisma.TransactionClient;
 type PriorityChanges = { number: number; title: string; outcome: string };
@@ -40,18 +41,7 @@ function toFrameworkIndicator(row: IndicatorRow, signedOff: number): FrameworkIn
     previousIndicatorId: row.previousIndicatorId,
     returns: row._count.returns,
     signedOffReturns: signedOff,
-    fields: row.fields.map((field) => ({
-      key: field.key,
-      label: field.label,
-      kind: field.kind,
-      unit: field.unit,
-      comparesWithPreviousYear: field.comparesWithPreviousYear,
-      required: field.required,
-      softMin: field.softMin?.toString() ?? null,
-      softMax: field.softMax?.toString() ?? null,
-      retired: field.retired,
-      values: field._count.values,
-    })),
+    fields: row.fields.map((field) => ({ ...toFieldDeclaration(field), values: field._count.values })),
   };
 }
 

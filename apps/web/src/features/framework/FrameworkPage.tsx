@@ -1,30 +1,21 @@
-import { Link, useSearchParams } from "../../lib/router.tsx";
+import { Link } from "../../lib/router.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";
-import { useQuarters } from "../../lib/quarters.ts";
+import { useChosenYear } from "../../lib/quarters.ts";
+import { YearSelect } from "../../components/YearSelect.tsx";
 import { useFramework } from "./api/framework.ts";
 
 const POLARITY = { HIGHER_IS_BETTER: "Higher is better", LOWER_IS_BETTER: "Lower is better", NEUTRAL: "Neutral" } as const;
 
 export function FrameworkPage() {
   usePageTitle("Framework");
-  const [search, setSearch] = useSearchParams();
-  const quarters = useQuarters();
-  const years = [...new Map((quarters.data ?? []).map((quarter) => [quarter.year.id, quarter.year])).values()];
-  const yearId = Number(search.get("year")) || years[0]?.id;
+  const { years, yearId, chooseYear } = useChosenYear();
   const framework = useFramework(yearId);
 
   return (
     <>
       <h1 className="govuk-heading-l">Framework</h1>
       <p className="govuk-body">The priorities, their indicators and the fields each return asks for.</p>
-      {years.length > 0 && (
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="year">Year</label>
-          <select id="year" className="govuk-select" value={yearId} onChange={(event) => setSearch({ year: event.target.value })}>
-            {years.map((year) => <option key={year.id} value={year.id}>{year.label}</option>)}
-          </select>
-        </div>
-      )}
+      {years.length > 0 && <YearSelect years={years} yearId={yearId} onChoose={chooseYear} />}
       {framework.isPending && <p className="govuk-body">Loading…</p>}
       {framework.data && (
         <>

@@ -1,8 +1,9 @@
 import type { Report, ReportLine, ReportPriority } from "@quarterly-returns/shared";
-import { Link, useSearchParams } from "../../lib/router.tsx";
+import { Link } from "../../lib/router.tsx";
 import { Sparkline } from "../../components/Sparkline.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";
-import { useQuarters } from "../../lib/quarters.ts";
+import { useChosenYear } from "../../lib/quarters.ts";
+import { YearSelect } from "../../components/YearSelect.tsx";
 import { useSession } from "../../lib/session.ts";
 import { useReport } from "./api/report.ts";
 
@@ -10,24 +11,14 @@ const TONES = { good: "improving", bad: "getting worse", neutral: "no better or 
 
 export function ReportPage() {
   usePageTitle("Performance report");
-  const [search, setSearch] = useSearchParams();
-  const quarters = useQuarters();
   const { data: user } = useSession();
-  const years = [...new Map((quarters.data ?? []).map((quarter) => [quarter.year.id, quarter.year])).values()];
-  const yearId = Number(search.get("year")) || years[0]?.id;
+  const { years, yearId, chooseYear } = useChosenYear();
   const report = useReport(yearId);
   return (
     <>
       <div className="app-no-print">
         <h1 className="govuk-heading-l">Performance report</h1>
-        {years.length > 1 && (
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="year">Year</label>
-            <select id="year" className="govuk-select" value={yearId} onChange={(event) => setSearch({ year: event.target.value })}>
-              {years.map((year) => <option key={year.id} value={year.id}>{year.label}</option>)}
-            </select>
-          </div>
-        )}
+        {years.length > 1 && <YearSelect years={years} yearId={yearId} onChoose={chooseYear} />}
         {report.data && (
           <p className="govuk-body app-report-actions">
             <a href={`/api/reports/${report.data.year.id}.xlsx`} className="govuk-link" download>Download as a spreadsheet (XLSX)</a>

@@ -1,20 +1,9 @@
-import type { Report } from "@quarterly-returns/shared";
+import type { ImportSummary, Report } from "@quarterly-returns/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api-client.ts";
 
 export function useReport(yearId: number | undefined) {
   return useQuery({ queryKey: ["report", yearId], queryFn: ({ signal }) => api<Report>(`/reports/${yearId}`, { signal }), enabled: Boolean(yearId) });
-}
-
-export interface ImportSummary {
-  year: string;
-  organisationsCreated: string[];
-  prioritiesCreated: number;
-  prioritiesUpdated: number;
-  indicatorsCreated: number;
-  indicatorsUpdated: number;
-  returnsWritten: number;
-  returnsUnchanged: number;
 }
 
 export function useImportReport() {
