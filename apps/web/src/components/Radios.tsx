@@ -1,4 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
+import { describedBy, FieldMessages } from "./FieldMessages.tsx";
 
 interface RadiosProps extends Omit<ComponentProps<"input">, "id" | "type"> {
   /** The id of the first radio, which the error summary links to. */
@@ -13,17 +14,11 @@ interface RadiosProps extends Omit<ComponentProps<"input">, "id" | "type"> {
 
 /** GOV.UK radios in a fieldset, with optional content revealed under the chosen one. */
 export function Radios({ id, legend, hint, error, options, selected, ...input }: RadiosProps) {
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
-        {error && (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        )}
+        <FieldMessages id={id} hint={hint} error={error} />
         <div className="govuk-radios">
           {options.map((option, index) => {
             const optionId = index === 0 ? id : `${id}-${option.value}`;

@@ -1,4 +1,5 @@
 import type { ComponentProps } from "react";
+import { describedBy, FieldMessages } from "./FieldMessages.tsx";
 
 interface SelectProps extends Omit<ComponentProps<"select">, "id"> {
   id: string;
@@ -10,19 +11,13 @@ interface SelectProps extends Omit<ComponentProps<"select">, "id"> {
 
 /** GOV.UK select. Prefer radios for short lists; this is for longer ones. */
 export function Select({ id, label, hint, error, options, ...select }: SelectProps) {
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <label className="govuk-label" htmlFor={id}>
         {label}
       </label>
-      {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
-      {error && (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
-      <select id={id} className={`govuk-select${error ? " govuk-select--error" : ""}`} aria-describedby={describedBy} {...select}>
+      <FieldMessages id={id} hint={hint} error={error} />
+      <select id={id} className={`govuk-select${error ? " govuk-select--error" : ""}`} aria-describedby={describedBy(id, hint, error)} {...select}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -1,4 +1,5 @@
 import type { ComponentProps } from "react";
+import { describedBy, FieldMessages } from "./FieldMessages.tsx";
 
 interface TextInputProps extends Omit<ComponentProps<"input">, "id"> {
   id: string;
@@ -9,26 +10,16 @@ interface TextInputProps extends Omit<ComponentProps<"input">, "id"> {
 
 /** GOV.UK text input: label, optional hint, the error message at the field. */
 export function TextInput({ id, label, hint, error, className, ...input }: TextInputProps) {
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <label className="govuk-label" htmlFor={id}>
         {label}
       </label>
-      {hint && (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
       <input
         id={id}
         className={`govuk-input${error ? " govuk-input--error" : ""}${className ? ` ${className}` : ""}`}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
         {...input}
       />
