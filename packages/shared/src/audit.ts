@@ -1,5 +1,5 @@
 import { z } from "./zod.ts";
-import type { PersonRef } from "./returns.ts";
+import type { PersonRef } from "./refs.ts";
 
 const id = z.optional(z.coerce.number().check(z.multipleOf(1), z.positive()));
 const day = z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date like 2020-01-31" })));

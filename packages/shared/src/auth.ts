@@ -1,5 +1,6 @@
 import { z } from "./zod.ts";
-import type { Role } from "./enums.ts";
+import { ROLES } from "./enums.ts";
+import { organisationRefSchema } from "./refs.ts";
 
 /** Passwords: at least 8 characters; long passphrases welcome. */
 export const PASSWORD_MIN_LENGTH = 8;
@@ -43,18 +44,13 @@ export const changePasswordSchema = z
   );
 export type ChangePassword = z.input<typeof changePasswordSchema>;
 
-export interface OrganisationRef {
-  id: number;
-  name: string;
-  shortName: string;
-}
-
 /** The signed-in person, as GET /api/me and POST /api/auth/login answer. */
-export interface SessionUser {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  organisation: OrganisationRef | null;
-  mustChangePassword: boolean;
-}
+export const sessionUserSchema = z.object({
+  id: z.int(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  organisation: z.nullable(organisationRefSchema),
+  mustChangePassword: z.boolean(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;

@@ -1,8 +1,8 @@
 // The manager's view of a quarter: who has sent what, by when, and who has been chased.
 import { z } from "./zod.ts";
-import type { OrganisationRef } from "./auth.ts";
 import type { DeliveryStatus, NoDataReason, ReturnStatus } from "./enums.ts";
-import type { PersonRef, QuarterSummary } from "./returns.ts";
+import type { OrganisationRef, PersonRef } from "./refs.ts";
+import type { QuarterSummary } from "./returns.ts";
 
 /**
  * A cell of the grid. "In": submitted, or no data with a reason that answers for the quarter.

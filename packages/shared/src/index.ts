@@ -11,3 +11,4 @@ export * from "./quarters.ts";
 export * from "./audit.ts";
 export * from "./framework.ts";
 export * from "./report.ts";
+export * from "./refs.ts";

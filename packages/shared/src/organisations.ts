@@ -1,5 +1,6 @@
 import { z } from "./zod.ts";
 import { emailSchema } from "./auth.ts";
+import { organisationRefSchema } from "./refs.ts";
 
 /** Text that may be left empty: trimmed, and null when empty. */
 export const optionalText = (max: number, label = "It") =>
@@ -29,10 +30,6 @@ export const organisationSchema = z.strictObject({
 export type OrganisationInput = z.input<typeof organisationSchema>;
 export type OrganisationChanges = z.output<typeof organisationSchema>;
 
-export interface Organisation {
-  id: number;
-  name: string;
-  shortName: string;
-  contactName: string | null;
-  contactEmail: string | null;
-}
+// organisationSchema, above, is the body an admin sends: the answer's schema is named apart so neither app has to change.
+export const organisationResponseSchema = z.extend(organisationRefSchema, { contactName: z.nullable(z.string()), contactEmail: z.nullable(z.string()) });
+export type Organisation = z.infer<typeof organisationResponseSchema>;

@@ -1,5 +1,5 @@
 import { z } from "./zod.ts";
-import type { OrganisationRef } from "./auth.ts";
+import type { OrganisationRef } from "./refs.ts";
 import { isRealDate, type QuarterSummary } from "./returns.ts";
 
 const date = (missing: string) =>

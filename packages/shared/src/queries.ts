@@ -1,6 +1,6 @@
 import { z } from "./zod.ts";
 import type { QueryStatus } from "./enums.ts";
-import type { PersonRef } from "./returns.ts";
+import type { PersonRef } from "./refs.ts";
 
 export const QUERY_TEXT_MAX_LENGTH = 1000;
 

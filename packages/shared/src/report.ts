@@ -1,8 +1,8 @@
 // The partnership's report, written from the returns: each cell's words, the trend and the RAG.
 import { z } from "./zod.ts";
-import type { OrganisationRef } from "./auth.ts";
 import type { Polarity, Rag } from "./enums.ts";
 import { change, compareFigures, formatFigure } from "./figures.ts";
+import type { OrganisationRef } from "./refs.ts";
 import type { FieldDeclaration, FieldValue, IndicatorSummary, ReturnRecord } from "./returns.ts";
 
 export interface ReportQuarter {

@@ -1,10 +1,10 @@
 // The quarterly return of one indicator: what PUT /api/returns/:indicatorId/:quarterId accepts,
 // checked against the indicator's own field declarations, the same way in the browser and the API.
 import { z } from "./zod.ts";
-import type { OrganisationRef } from "./auth.ts";
 import { NO_DATA_REASONS, RETURN_STATUSES, type FieldKind, type NoDataReason, type Polarity, type Rag, type ReturnStatus } from "./enums.ts";
 import { compareFigures, isWholeNumber, parseFigure } from "./figures.ts";
 import type { QueryRecord } from "./queries.ts";
+import type { OrganisationRef, PersonRef } from "./refs.ts";
 
 export const COMMENTARY_MAX_LENGTH = 3000;
 export const EXPLANATION_MAX_LENGTH = 1000;
@@ -30,11 +30,6 @@ export interface NoData {
   /** YYYY-MM-DD, for NOT_YET_AVAILABLE. */
   availableFrom: string | null;
   explanation: string | null;
-}
-
-export interface PersonRef {
-  id: number;
-  name: string;
 }
 
 export interface ReturnRecord {

@@ -1,5 +1,5 @@
 import { z } from "./zod.ts";
-import { emailSchema, type OrganisationRef } from "./auth.ts";
+import { emailSchema, sessionUserSchema } from "./auth.ts";
 import { ROLES, type Role } from "./enums.ts";
 
 export const ROLE_NAMES: Record<Role, string> = {
@@ -37,19 +37,9 @@ export const updateUserSchema = z
   .check(z.refine((user) => Object.keys(user).length > 0, { error: "Say what to change" }));
 export type UpdateUser = z.output<typeof updateUserSchema>;
 
-export interface UserSummary {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  organisation: OrganisationRef | null;
-  active: boolean;
-  mustChangePassword: boolean;
-  lastSignInAt: string | null;
-}
+export const userSummarySchema = z.extend(sessionUserSchema, { active: z.boolean(), lastSignInAt: z.nullable(z.string()) });
+export type UserSummary = z.infer<typeof userSummarySchema>;
 
 /** Answered once, when a user is created or their password reset: the admin passes it on. */
-export interface TemporaryPasswordIssued {
-  user: UserSummary;
-  temporaryPassword: string;
-}
+export const temporaryPasswordIssuedSchema = z.object({ user: userSummarySchema, temporaryPassword: z.string() });
+export type TemporaryPasswordIssued = z.infer<typeof temporaryPasswordIssuedSchema>;

@@ -1,6 +1,11 @@
 // zod for the contract: the tree-shakable "mini" build (these schemas run in the data owner's
 // browser, which has a download budget: scripts/check-bundle.mjs), with plain English messages
 // for the problems a schema does not word itself, since mini ships no locale.
+//
+// The API's answers are described by plain z.object schemas: encoding an answer drops every key a
+// schema does not declare, so nothing undeclared leaves the API, and it refuses one-way
+// transforms, so answers have none. The web app imports only their types, which keeps them out of
+// its bundle.
 import * as z from "zod/mini";
 
 z.config({

@@ -1,0 +1,8 @@
+// How an answer names another record: enough to show it and link to it.
+import { z } from "./zod.ts";
+
+export const personRefSchema = z.object({ id: z.int(), name: z.string() });
+export type PersonRef = z.infer<typeof personRefSchema>;
+
+export const organisationRefSchema = z.object({ id: z.int(), name: z.string(), shortName: z.string() });
+export type OrganisationRef = z.infer<typeof organisationRefSchema>;
