@@ -1,6 +1,6 @@
 import { z } from "./zod.ts";
-import type { QueryStatus } from "./enums.ts";
-import type { PersonRef } from "./refs.ts";
+import { QUERY_STATUSES } from "./enums.ts";
+import { personRefSchema } from "./refs.ts";
 
 export const QUERY_TEXT_MAX_LENGTH = 1000;
 
@@ -21,17 +21,18 @@ export type RaiseQuery = z.input<typeof raiseQuerySchema>;
 export const answerQuerySchema = z.strictObject({ response: text("Enter your answer") });
 export type AnswerQuery = z.input<typeof answerQuerySchema>;
 
-export interface QueryRecord {
-  id: number;
-  returnId: number;
-  fieldKey: string | null;
-  text: string;
-  status: QueryStatus;
-  raisedBy: PersonRef;
-  raisedAt: string;
-  response: string | null;
-  answeredBy: PersonRef | null;
-  answeredAt: string | null;
-  closedBy: PersonRef | null;
-  closedAt: string | null;
-}
+export const queryRecordSchema = z.object({
+  id: z.int(),
+  returnId: z.int(),
+  fieldKey: z.nullable(z.string()),
+  text: z.string(),
+  status: z.enum(QUERY_STATUSES),
+  raisedBy: personRefSchema,
+  raisedAt: z.string(),
+  response: z.nullable(z.string()),
+  answeredBy: z.nullable(personRefSchema),
+  answeredAt: z.nullable(z.string()),
+  closedBy: z.nullable(personRefSchema),
+  closedAt: z.nullable(z.string()),
+});
+export type QueryRecord = z.infer<typeof queryRecordSchema>;

@@ -6,3 +6,9 @@ export type PersonRef = z.infer<typeof personRefSchema>;
 
 export const organisationRefSchema = z.object({ id: z.int(), name: z.string(), shortName: z.string() });
 export type OrganisationRef = z.infer<typeof organisationRefSchema>;
+
+export const yearRefSchema = z.object({ id: z.int(), label: z.string() });
+
+export const quarterRefSchema = z.object({ id: z.int(), name: z.string() });
+
+export const priorityRefSchema = z.object({ id: z.int(), number: z.int(), title: z.string() });

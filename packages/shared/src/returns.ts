@@ -1,95 +1,100 @@
 // The quarterly return of one indicator: what PUT /api/returns/:indicatorId/:quarterId accepts,
 // checked against the indicator's own field declarations, the same way in the browser and the API.
 import { z } from "./zod.ts";
-import { NO_DATA_REASONS, RETURN_STATUSES, type FieldKind, type NoDataReason, type Polarity, type Rag, type ReturnStatus } from "./enums.ts";
+import { FIELD_KINDS, NO_DATA_REASONS, POLARITIES, QUARTER_STATUSES, RAGS, RETURN_STATUSES, type ReturnStatus } from "./enums.ts";
 import { compareFigures, isWholeNumber, parseFigure } from "./figures.ts";
-import type { QueryRecord } from "./queries.ts";
-import type { OrganisationRef, PersonRef } from "./refs.ts";
+import { queryRecordSchema } from "./queries.ts";
+import { organisationRefSchema, personRefSchema, priorityRefSchema, quarterRefSchema, yearRefSchema } from "./refs.ts";
 
 export const COMMENTARY_MAX_LENGTH = 3000;
 export const EXPLANATION_MAX_LENGTH = 1000;
 export const TEXT_FIELD_MAX_LENGTH = 1000;
 
-export interface FieldDeclaration {
-  key: string;
-  label: string;
-  kind: FieldKind;
-  unit: string | null;
-  comparesWithPreviousYear: boolean;
-  required: boolean;
-  softMin: string | null;
-  softMax: string | null;
-  retired: boolean;
-}
+export const fieldDeclarationSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  kind: z.enum(FIELD_KINDS),
+  unit: z.nullable(z.string()),
+  comparesWithPreviousYear: z.boolean(),
+  required: z.boolean(),
+  softMin: z.nullable(z.string()),
+  softMax: z.nullable(z.string()),
+  retired: z.boolean(),
+});
+export type FieldDeclaration = z.infer<typeof fieldDeclarationSchema>;
 
 /** A figure on the wire: a decimal string, a rank's position and "out of", or text. */
-export type FieldValue = string | { position: string; outOf: string };
+export const fieldValueSchema = z.union([z.string(), z.object({ position: z.string(), outOf: z.string() })]);
+export type FieldValue = z.infer<typeof fieldValueSchema>;
 
-export interface NoData {
-  reason: NoDataReason;
+export const noDataSchema = z.object({
+  reason: z.enum(NO_DATA_REASONS),
   /** YYYY-MM-DD, for NOT_YET_AVAILABLE. */
-  availableFrom: string | null;
-  explanation: string | null;
-}
+  availableFrom: z.nullable(z.string()),
+  explanation: z.nullable(z.string()),
+});
+export type NoData = z.infer<typeof noDataSchema>;
 
-export interface ReturnRecord {
-  id: number;
-  indicatorId: number;
-  quarterId: number;
-  status: ReturnStatus;
-  noData: NoData | null;
-  values: Record<string, FieldValue>;
-  previousYear: Record<string, string>;
-  commentary: string | null;
+export const returnRecordSchema = z.object({
+  id: z.int(),
+  indicatorId: z.int(),
+  quarterId: z.int(),
+  status: z.enum(RETURN_STATUSES),
+  noData: z.nullable(noDataSchema),
+  values: z.record(z.string(), fieldValueSchema),
+  previousYear: z.record(z.string(), z.string()),
+  commentary: z.nullable(z.string()),
   /** A RAG set by hand over the computed one, with its reason. */
-  ragOverride: Rag | null;
-  ragOverrideReason: string | null;
-  version: number;
-  createdAt: string;
-  createdBy: PersonRef;
-  updatedAt: string;
-  updatedBy: PersonRef;
-  submittedAt: string | null;
-  submittedBy: PersonRef | null;
-}
+  ragOverride: z.nullable(z.enum(RAGS)),
+  ragOverrideReason: z.nullable(z.string()),
+  version: z.int(),
+  createdAt: z.string(),
+  createdBy: personRefSchema,
+  updatedAt: z.string(),
+  updatedBy: personRefSchema,
+  submittedAt: z.nullable(z.string()),
+  submittedBy: z.nullable(personRefSchema),
+});
+export type ReturnRecord = z.infer<typeof returnRecordSchema>;
 
 /** What an indicator is, wherever it is shown. */
-export interface IndicatorDefinition {
-  id: number;
-  ref: string | null;
-  title: string;
-  owner: OrganisationRef;
-  leadContact: string | null;
-  restricted: boolean;
-  polarity: Polarity;
-  target: string | null;
-  headlineFieldKey: string | null;
-}
+export const indicatorDefinitionSchema = z.object({
+  id: z.int(),
+  ref: z.nullable(z.string()),
+  title: z.string(),
+  owner: organisationRefSchema,
+  leadContact: z.nullable(z.string()),
+  restricted: z.boolean(),
+  polarity: z.enum(POLARITIES),
+  target: z.nullable(z.string()),
+  headlineFieldKey: z.nullable(z.string()),
+});
+export type IndicatorDefinition = z.infer<typeof indicatorDefinitionSchema>;
 
-export interface IndicatorSummary extends IndicatorDefinition {
-  priority: { id: number; number: number; title: string };
-  fields: FieldDeclaration[];
-}
+export const indicatorSummarySchema = z.extend(indicatorDefinitionSchema, { priority: priorityRefSchema, fields: z.array(fieldDeclarationSchema) });
+export type IndicatorSummary = z.infer<typeof indicatorSummarySchema>;
 
-export interface QuarterSummary {
-  id: number;
-  number: number;
-  year: { id: number; label: string };
+export const quarterSummarySchema = z.object({
+  id: z.int(),
+  number: z.int(),
+  year: yearRefSchema,
   /** "Q4 2019/20" */
-  name: string;
-  startDate: string;
-  endDate: string;
-  dueDate: string;
-  status: "PLANNED" | "OPEN" | "CLOSED";
-  signedOffAt: string | null;
-  signedOffBy: PersonRef | null;
-}
+  name: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  dueDate: z.string(),
+  status: z.enum(QUARTER_STATUSES),
+  signedOffAt: z.nullable(z.string()),
+  signedOffBy: z.nullable(personRefSchema),
+});
+export type QuarterSummary = z.infer<typeof quarterSummarySchema>;
 
-export interface ReturnsList {
-  quarter: QuarterSummary;
+export const returnsListSchema = z.object({
+  quarter: quarterSummarySchema,
   /** openQueries: queries on the return not yet closed. */
-  items: { indicator: IndicatorSummary; return: ReturnRecord | null; openQueries: number }[];
-}
+  items: z.array(z.object({ indicator: indicatorSummarySchema, return: z.nullable(returnRecordSchema), openQueries: z.int() })),
+});
+export type ReturnsList = z.infer<typeof returnsListSchema>;
 
 const rawFigure = z.nullable(z.union([z.string().check(z.maxLength(40, { error: "is too long" })), z.number()]));
 const rawValue = z.union([rawFigure, z.strictObject({ position: rawFigure, outOf: rawFigure })]);
@@ -279,27 +284,25 @@ function readNumber(field: FieldDeclaration, raw: string | number, report: Repor
 }
 
 /** One entry of a return's history: "Submitted on 26 Nov 2026 at 10:42 by Paul Haley". */
-export interface ReturnChange {
-  at: string;
-  by: PersonRef | null;
-  action: string;
-}
+export const returnChangeSchema = z.object({ at: z.string(), by: z.nullable(personRefSchema), action: z.string() });
+export type ReturnChange = z.infer<typeof returnChangeSchema>;
 
 /** GET /api/returns/:indicatorId/:quarterId: the return with what the form shows beside it. */
-export interface ReturnDetail {
-  quarter: QuarterSummary;
-  indicator: IndicatorSummary;
-  return: ReturnRecord | null;
+export const returnDetailSchema = z.object({
+  quarter: quarterSummarySchema,
+  indicator: indicatorSummarySchema,
+  return: z.nullable(returnRecordSchema),
   /** The four quarters before this one, oldest first, through the indicator's lineage. */
-  history: { quarter: { id: number; name: string }; return: ReturnRecord | null }[];
+  history: z.array(z.object({ quarter: quarterRefSchema, return: z.nullable(returnRecordSchema) })),
   /** Last year's figures for the same quarter, from the lineage's return; null when there is none. */
-  lastYear: Record<string, string> | null;
-  changes: ReturnChange[];
-  queries: QueryRecord[];
+  lastYear: z.nullable(z.record(z.string(), z.string())),
+  changes: z.array(returnChangeSchema),
+  queries: z.array(queryRecordSchema),
   /** The caller may enter this return's figures now. */
-  mayEdit: boolean;
+  mayEdit: z.boolean(),
   /** The caller may record "No data provided" (a manager, for an outstanding return). */
-  mayRecordNotProvided: boolean;
+  mayRecordNotProvided: z.boolean(),
   /** The caller may query the return's figures (a manager, once it is submitted) and close queries. */
-  mayQuery: boolean;
-}
+  mayQuery: z.boolean(),
+});
+export type ReturnDetail = z.infer<typeof returnDetailSchema>;
