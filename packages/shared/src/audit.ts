@@ -1,5 +1,5 @@
 import { z } from "./zod.ts";
-import type { PersonRef } from "./refs.ts";
+import { indicatorRefSchema, organisationRefSchema, personRefSchema, quarterRefSchema } from "./refs.ts";
 
 const id = z.optional(z.coerce.number().check(z.multipleOf(1), z.positive()));
 const day = z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date like 2020-01-31" })));
@@ -18,28 +18,30 @@ export const auditFilterSchema = z.strictObject({
 });
 export type AuditFilter = z.input<typeof auditFilterSchema>;
 
-export interface AuditEventRecord {
-  id: string;
-  at: string;
-  actor: PersonRef | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  quarter: { id: number; name: string } | null;
-  organisation: { id: number; shortName: string } | null;
-  indicator: { id: number; ref: string | null; title: string } | null;
-  before: unknown;
-  after: unknown;
-  clientAddress: string | null;
-}
+export const auditEventRecordSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.nullable(personRefSchema),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.nullable(z.string()),
+  quarter: z.nullable(quarterRefSchema),
+  organisation: z.nullable(z.pick(organisationRefSchema, { id: true, shortName: true })),
+  indicator: z.nullable(indicatorRefSchema),
+  before: z.unknown(),
+  after: z.unknown(),
+  clientAddress: z.nullable(z.string()),
+});
+export type AuditEventRecord = z.infer<typeof auditEventRecordSchema>;
 
-export interface AuditPage {
-  events: AuditEventRecord[];
-  total: number;
-  page: number;
-  pageSize: number;
+export const auditPageSchema = z.object({
+  events: z.array(auditEventRecordSchema),
+  total: z.int(),
+  page: z.int(),
+  pageSize: z.int(),
   /** The values the filters can take. */
-  actions: string[];
-  people: PersonRef[];
-  indicators: { id: number; ref: string | null; title: string }[];
-}
+  actions: z.array(z.string()),
+  people: z.array(personRefSchema),
+  indicators: z.array(indicatorRefSchema),
+});
+export type AuditPage = z.infer<typeof auditPageSchema>;

@@ -1,72 +1,79 @@
 // The manager's view of a quarter: who has sent what, by when, and who has been chased.
 import { z } from "./zod.ts";
-import type { DeliveryStatus, NoDataReason, ReturnStatus } from "./enums.ts";
-import type { OrganisationRef, PersonRef } from "./refs.ts";
-import type { QuarterSummary } from "./returns.ts";
+import { DELIVERY_STATUSES, NO_DATA_REASONS, RETURN_STATUSES } from "./enums.ts";
+import { organisationResponseSchema } from "./organisations.ts";
+import { indicatorRefSchema, organisationRefSchema, personRefSchema, priorityRefSchema } from "./refs.ts";
+import { quarterSummarySchema } from "./returns.ts";
 
 /**
  * A cell of the grid. "In": submitted, or no data with a reason that answers for the quarter.
  * "Expected": not yet available, before its date. "Outstanding": missing, a draft, or expected
  * after its date. "Not provided": closed without data by the manager or at sign-off.
  */
-export type CellState = "IN" | "EXPECTED" | "OUTSTANDING" | "NOT_PROVIDED";
+export const cellStateSchema = z.enum(["IN", "EXPECTED", "OUTSTANDING", "NOT_PROVIDED"]);
+export type CellState = z.infer<typeof cellStateSchema>;
 
-export interface CompletenessCell {
-  indicator: { id: number; ref: string | null; title: string; priorityId: number; restricted: boolean };
-  state: CellState;
-  status: ReturnStatus | null;
-  noDataReason: NoDataReason | null;
-  availableFrom: string | null;
+export const completenessCellSchema = z.object({
+  indicator: z.extend(indicatorRefSchema, { priorityId: z.int(), restricted: z.boolean() }),
+  state: cellStateSchema,
+  status: z.nullable(z.enum(RETURN_STATUSES)),
+  noDataReason: z.nullable(z.enum(NO_DATA_REASONS)),
+  availableFrom: z.nullable(z.string()),
   /** In after the due date, or outstanding once the due date (or its own expected date) has passed. */
-  late: boolean;
-  openQueries: number;
-}
+  late: z.boolean(),
+  openQueries: z.int(),
+});
+export type CompletenessCell = z.infer<typeof completenessCellSchema>;
 
-export interface ChaseSummary {
-  id: number;
-  sentAt: string;
-  sentBy: PersonRef;
-  recipient: string;
-  deliveryStatus: DeliveryStatus;
-  deliveryError: string | null;
-}
+export const chaseSummarySchema = z.object({
+  id: z.int(),
+  sentAt: z.string(),
+  sentBy: personRefSchema,
+  recipient: z.string(),
+  deliveryStatus: z.enum(DELIVERY_STATUSES),
+  deliveryError: z.nullable(z.string()),
+});
+export type ChaseSummary = z.infer<typeof chaseSummarySchema>;
 
-export interface OrganisationCompleteness {
-  organisation: OrganisationRef & { contactName: string | null; contactEmail: string | null };
-  expected: number;
-  received: number;
+export const organisationCompletenessSchema = z.object({
+  organisation: organisationResponseSchema,
+  expected: z.int(),
+  received: z.int(),
   /** Missing, drafts and expected returns: what a chase lists. */
-  outstanding: number;
-  overdue: number;
-  lastChase: ChaseSummary | null;
-  cells: CompletenessCell[];
-}
+  outstanding: z.int(),
+  overdue: z.int(),
+  lastChase: z.nullable(chaseSummarySchema),
+  cells: z.array(completenessCellSchema),
+});
+export type OrganisationCompleteness = z.infer<typeof organisationCompletenessSchema>;
 
-export interface FollowUp {
-  organisation: OrganisationRef;
-  indicator: { id: number; ref: string | null; title: string };
-  availableFrom: string;
-  overdue: boolean;
-}
+export const followUpSchema = z.object({
+  organisation: organisationRefSchema,
+  indicator: indicatorRefSchema,
+  availableFrom: z.string(),
+  overdue: z.boolean(),
+});
+export type FollowUp = z.infer<typeof followUpSchema>;
 
-export interface Completeness {
-  quarter: QuarterSummary;
+export const completenessSchema = z.object({
+  quarter: quarterSummarySchema,
   /** The day the figures were computed for (YYYY-MM-DD, Europe/London). */
-  today: string;
-  expected: number;
-  received: number;
-  receivedOnTime: number;
+  today: z.string(),
+  expected: z.int(),
+  received: z.int(),
+  receivedOnTime: z.int(),
   /** received ÷ expected, and received by the due date ÷ expected, as DHIS2 reports them. */
-  completeness: number;
-  timeliness: number;
-  outstanding: number;
-  overdue: number;
-  priorities: { id: number; number: number; title: string }[];
-  organisations: OrganisationCompleteness[];
-  followUps: FollowUp[];
+  completeness: z.number(),
+  timeliness: z.number(),
+  outstanding: z.int(),
+  overdue: z.int(),
+  priorities: z.array(priorityRefSchema),
+  organisations: z.array(organisationCompletenessSchema),
+  followUps: z.array(followUpSchema),
   /** Whether chases are emailed (SMTP_URL is set) or only recorded. */
-  mailConfigured: boolean;
-}
+  mailConfigured: z.boolean(),
+});
+export type Completeness = z.infer<typeof completenessSchema>;
 
 const id = z.int().check(z.positive());
 
@@ -95,28 +102,27 @@ export const sendChaseSchema = z.strictObject({
 });
 export type SendChase = z.input<typeof sendChaseSchema>;
 
-export interface ChaseItem {
-  indicatorId: number;
-  ref: string | null;
-  title: string;
-  state: string;
-}
+export const chaseItemSchema = z.object({ indicatorId: z.int(), ref: z.nullable(z.string()), title: z.string(), state: z.string() });
+export type ChaseItem = z.infer<typeof chaseItemSchema>;
 
-export interface ChasePreview {
-  organisation: OrganisationRef;
-  recipient: string | null;
-  subject: string;
-  body: string;
-  items: ChaseItem[];
+// Named apart from chasePreviewSchema above: that is the request's body (ChasePreviewRequest).
+export const chasePreviewResponseSchema = z.object({
+  organisation: organisationRefSchema,
+  recipient: z.nullable(z.string()),
+  subject: z.string(),
+  body: z.string(),
+  items: z.array(chaseItemSchema),
   /** Why it would not be sent: no contact email, nothing outstanding, or chased in the last 24 hours. */
-  skipped: "NO_CONTACT" | "NOTHING_OUTSTANDING" | "RECENTLY_CHASED" | null;
-  lastChase: ChaseSummary | null;
-}
+  skipped: z.nullable(z.enum(["NO_CONTACT", "NOTHING_OUTSTANDING", "RECENTLY_CHASED"])),
+  lastChase: z.nullable(chaseSummarySchema),
+});
+export type ChasePreview = z.infer<typeof chasePreviewResponseSchema>;
 
-export interface ChaseRecord extends ChaseSummary {
-  quarterId: number;
-  organisation: OrganisationRef;
-  subject: string;
-  body: string;
-  items: ChaseItem[];
-}
+export const chaseRecordSchema = z.extend(chaseSummarySchema, {
+  quarterId: z.int(),
+  organisation: organisationRefSchema,
+  subject: z.string(),
+  body: z.string(),
+  items: z.array(chaseItemSchema),
+});
+export type ChaseRecord = z.infer<typeof chaseRecordSchema>;

@@ -1,6 +1,6 @@
 import { z } from "./zod.ts";
-import type { OrganisationRef } from "./refs.ts";
-import { isRealDate, type QuarterSummary } from "./returns.ts";
+import { organisationRefSchema } from "./refs.ts";
+import { isRealDate, quarterSummarySchema } from "./returns.ts";
 
 const date = (missing: string) =>
   z.string({ error: missing }).check(z.minLength(1, { error: missing }), z.refine(isRealDate, { error: "Enter a real date" }));
@@ -26,33 +26,38 @@ export const reopenSchema = z.strictObject({
 });
 export type Reopen = z.input<typeof reopenSchema>;
 
-export interface OutstandingReturn {
-  indicatorId: number;
-  ref: string | null;
-  title: string;
-  organisation: OrganisationRef;
+export const outstandingReturnSchema = z.object({
+  indicatorId: z.int(),
+  ref: z.nullable(z.string()),
+  title: z.string(),
+  organisation: organisationRefSchema,
   /** "Not started" or "Draft". */
-  state: string;
-}
+  state: z.string(),
+});
+export type OutstandingReturn = z.infer<typeof outstandingReturnSchema>;
 
 /** What signing off will do (and, after it, what it did). */
-export interface SignOffSummary {
-  quarter: QuarterSummary;
-  submitted: number;
+export const signOffSummarySchema = z.object({
+  quarter: quarterSummarySchema,
+  submitted: z.int(),
   /** No-data returns by reason, as they stand. */
-  noData: Record<string, number>;
+  noData: z.record(z.string(), z.int()),
   /** Missing and draft returns: recorded as "No data provided" by the sign-off. */
-  notProvided: OutstandingReturn[];
-}
+  notProvided: z.array(outstandingReturnSchema),
+});
+export type SignOffSummary = z.infer<typeof signOffSummarySchema>;
 
-export interface YearOverview {
-  id: number;
-  label: string;
-  planYear: number;
-  startDate: string;
-  endDate: string;
-  quarters: (QuarterSummary & { expected: number; received: number; reopenedAt: string | null; reopenReason: string | null })[];
-}
+export const yearOverviewSchema = z.object({
+  id: z.int(),
+  label: z.string(),
+  planYear: z.int(),
+  startDate: z.string(),
+  endDate: z.string(),
+  quarters: z.array(
+    z.extend(quarterSummarySchema, { expected: z.int(), received: z.int(), reopenedAt: z.nullable(z.string()), reopenReason: z.nullable(z.string()) }),
+  ),
+});
+export type YearOverview = z.infer<typeof yearOverviewSchema>;
 
 export const newYearSchema = z.strictObject({
   label: z.string({ error: "Enter the year's label" }).check(z.trim(), z.regex(/^\d{4}\/\d{2}$/, { error: "Enter the label like 2020/21" })),

@@ -12,3 +12,5 @@ export const yearRefSchema = z.object({ id: z.int(), label: z.string() });
 export const quarterRefSchema = z.object({ id: z.int(), name: z.string() });
 
 export const priorityRefSchema = z.object({ id: z.int(), number: z.int(), title: z.string() });
+
+export const indicatorRefSchema = z.object({ id: z.int(), ref: z.nullable(z.string()), title: z.string() });
