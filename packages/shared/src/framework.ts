@@ -3,7 +3,8 @@ import { z } from "./zod.ts";
 import { FIELD_KINDS, POLARITIES } from "./enums.ts";
 import { parseFigure } from "./figures.ts";
 import { optionalText } from "./organisations.ts";
-import type { FieldDeclaration, IndicatorDefinition } from "./returns.ts";
+import { yearRefSchema } from "./refs.ts";
+import { fieldDeclarationSchema, indicatorDefinitionSchema } from "./returns.ts";
 
 const text = (missing: string, max: number) =>
   z.string({ error: missing }).check(z.trim(), z.minLength(1, { error: missing }), z.maxLength(max, { error: `Keep it to ${max} characters or fewer` }));
@@ -77,33 +78,34 @@ export const indicatorSchema = z
 export type IndicatorInput = z.input<typeof indicatorSchema>;
 export type IndicatorChanges = z.output<typeof indicatorSchema>;
 
-export interface FrameworkField extends FieldDeclaration {
+export const frameworkFieldSchema = z.extend(fieldDeclarationSchema, {
   /** Figures it holds: such a field can be retired, not deleted or redefined. */
-  values: number;
-}
+  values: z.int(),
+});
+export type FrameworkField = z.infer<typeof frameworkFieldSchema>;
 
-export interface FrameworkIndicator extends IndicatorDefinition {
-  sortOrder: number;
-  retired: boolean;
-  previousIndicatorId: number | null;
-  returns: number;
+export const frameworkIndicatorSchema = z.extend(indicatorDefinitionSchema, {
+  sortOrder: z.int(),
+  retired: z.boolean(),
+  previousIndicatorId: z.nullable(z.int()),
+  returns: z.int(),
   /** Returns in signed-off quarters: the indicator's wording is then fixed for the year. */
-  signedOffReturns: number;
-  fields: FrameworkField[];
-}
+  signedOffReturns: z.int(),
+  fields: z.array(frameworkFieldSchema),
+});
+export type FrameworkIndicator = z.infer<typeof frameworkIndicatorSchema>;
 
-export interface FrameworkPriority {
-  id: number;
-  number: number;
-  title: string;
-  outcome: string;
-  sortOrder: number;
+export const frameworkPrioritySchema = z.object({
+  id: z.int(),
+  number: z.int(),
+  title: z.string(),
+  outcome: z.string(),
+  sortOrder: z.int(),
   /** Has indicators with signed-off returns: its wording is fixed for the year. */
-  locked: boolean;
-  indicators: FrameworkIndicator[];
-}
+  locked: z.boolean(),
+  indicators: z.array(frameworkIndicatorSchema),
+});
+export type FrameworkPriority = z.infer<typeof frameworkPrioritySchema>;
 
-export interface Framework {
-  year: { id: number; label: string };
-  priorities: FrameworkPriority[];
-}
+export const frameworkSchema = z.object({ year: yearRefSchema, priorities: z.array(frameworkPrioritySchema) });
+export type Framework = z.infer<typeof frameworkSchema>;

@@ -1,62 +1,58 @@
 // The partnership's report, written from the returns: each cell's words, the trend and the RAG.
 import { z } from "./zod.ts";
-import type { Polarity, Rag } from "./enums.ts";
+import { RAGS, type Polarity } from "./enums.ts";
 import { change, compareFigures, formatFigure } from "./figures.ts";
-import type { OrganisationRef } from "./refs.ts";
-import type { FieldDeclaration, FieldValue, IndicatorSummary, ReturnRecord } from "./returns.ts";
+import { yearOverviewSchema } from "./quarters.ts";
+import { organisationRefSchema } from "./refs.ts";
+import { quarterSummarySchema, type FieldDeclaration, type FieldValue, type IndicatorSummary, type ReturnRecord } from "./returns.ts";
 
-export interface ReportQuarter {
-  id: number;
-  number: number;
-  name: string;
-  startDate: string;
-  status: "PLANNED" | "OPEN" | "CLOSED";
-}
+export const reportQuarterSchema = z.pick(quarterSummarySchema, { id: true, number: true, name: true, startDate: true, status: true });
+export type ReportQuarter = z.infer<typeof reportQuarterSchema>;
 
-export interface Trend {
-  arrow: "↗" | "↘" | "—";
+export const trendSchema = z.object({
+  arrow: z.enum(["↗", "↘", "—"]),
   /** Whether the move is good news, by the indicator's polarity. */
-  tone: "good" | "bad" | "neutral";
+  tone: z.enum(["good", "bad", "neutral"]),
   /** "Up from 97 in Q2 2019/20" */
-  description: string;
-}
+  description: z.string(),
+});
+export type Trend = z.infer<typeof trendSchema>;
 
-export interface RagStatus {
-  rag: Rag;
+export const ragStatusSchema = z.object({
+  rag: z.enum(RAGS),
   /** Set by hand, with its reason, rather than computed against the target. */
-  override: boolean;
-  reason: string | null;
-}
+  override: z.boolean(),
+  reason: z.nullable(z.string()),
+});
+export type RagStatus = z.infer<typeof ragStatusSchema>;
 
-export interface ReportLine {
-  indicatorId: number;
-  ref: string | null;
-  restricted: boolean;
-  title: string;
-  owner: OrganisationRef;
+export const reportLineSchema = z.object({
+  indicatorId: z.int(),
+  ref: z.nullable(z.string()),
+  restricted: z.boolean(),
+  title: z.string(),
+  owner: organisationRefSchema,
   /** The data-collation cell: the owner, and the lead contact when there is one. */
-  collation: string;
-  cells: [string, string, string, string];
-  trend: Trend | null;
-  rag: RagStatus | null;
+  collation: z.string(),
+  cells: z.tuple([z.string(), z.string(), z.string(), z.string()]),
+  trend: z.nullable(trendSchema),
+  rag: z.nullable(ragStatusSchema),
   /** The headline figure of each quarter, for the small chart (null where there is none). */
-  chart: (number | null)[];
-}
+  chart: z.array(z.nullable(z.number())),
+});
+export type ReportLine = z.infer<typeof reportLineSchema>;
 
-export interface ReportPriority {
-  number: number;
-  title: string;
-  outcome: string;
-  lines: ReportLine[];
-}
+export const reportPrioritySchema = z.object({ number: z.int(), title: z.string(), outcome: z.string(), lines: z.array(reportLineSchema) });
+export type ReportPriority = z.infer<typeof reportPrioritySchema>;
 
-export interface Report {
-  year: { id: number; label: string; planYear: number; startDate: string; endDate: string };
+export const reportSchema = z.object({
+  year: z.omit(yearOverviewSchema, { quarters: true }),
   /** "Year 3 - April 2019 to March 2020", as the document heads it. */
-  title: string;
-  quarters: ReportQuarter[];
-  priorities: ReportPriority[];
-}
+  title: z.string(),
+  quarters: z.array(reportQuarterSchema),
+  priorities: z.array(reportPrioritySchema),
+});
+export type Report = z.infer<typeof reportSchema>;
 
 /** The field the trend follows: the declared headline, else the first number. */
 export function headlineField(indicator: Pick<IndicatorSummary, "fields" | "headlineFieldKey">): FieldDeclaration | undefined {
@@ -204,13 +200,14 @@ export const importReportSchema = z.strictObject({
 });
 
 /** What an import did, for the admin who ran it. */
-export interface ImportSummary {
-  year: string;
-  organisationsCreated: string[];
-  prioritiesCreated: number;
-  prioritiesUpdated: number;
-  indicatorsCreated: number;
-  indicatorsUpdated: number;
-  returnsWritten: number;
-  returnsUnchanged: number;
-}
+export const importSummarySchema = z.object({
+  year: z.string(),
+  organisationsCreated: z.array(z.string()),
+  prioritiesCreated: z.int(),
+  prioritiesUpdated: z.int(),
+  indicatorsCreated: z.int(),
+  indicatorsUpdated: z.int(),
+  returnsWritten: z.int(),
+  returnsUnchanged: z.int(),
+});
+export type ImportSummary = z.infer<typeof importSummarySchema>;
