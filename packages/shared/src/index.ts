@@ -12,3 +12,4 @@ export * from "./audit.ts";
 export * from "./framework.ts";
 export * from "./report.ts";
 export * from "./refs.ts";
+export * from "./http.ts";
