@@ -1,7 +1,8 @@
 import { z } from "./zod.ts";
+import { idParam } from "./http.ts";
 import { indicatorRefSchema, organisationRefSchema, personRefSchema, quarterRefSchema } from "./refs.ts";
 
-const id = z.optional(z.coerce.number().check(z.multipleOf(1), z.positive()));
+const id = z.optional(idParam);
 const day = z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date like 2020-01-31" })));
 
 /** The audit log's filters, as query-string parameters. */
