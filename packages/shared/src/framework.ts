@@ -107,5 +107,9 @@ export const frameworkPrioritySchema = z.object({
 });
 export type FrameworkPriority = z.infer<typeof frameworkPrioritySchema>;
 
+/** A priority as added or changed: its own columns, without the framework view's lock and indicators. */
+export const savedPrioritySchema = z.object({ id: z.int(), yearId: z.int(), number: z.int(), title: z.string(), outcome: z.string(), sortOrder: z.int() });
+export type SavedPriority = z.infer<typeof savedPrioritySchema>;
+
 export const frameworkSchema = z.object({ year: yearRefSchema, priorities: z.array(frameworkPrioritySchema) });
 export type Framework = z.infer<typeof frameworkSchema>;

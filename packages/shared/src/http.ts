@@ -1,5 +1,5 @@
-// What every route shares: the ids in its path and query string, and the shape of an error answer.
-// (A 204 answer has no body, so it has no schema.)
+// The HTTP side of the contract: the ids in paths and query strings, the shape of an error answer,
+// and the health check's. (A 204 answer has no body, so it has no schema.)
 import { z } from "./zod.ts";
 
 // PostgreSQL's integer, the type of every id column: a larger id could only fail in the database.
@@ -33,3 +33,7 @@ export const problemSchema = z.looseObject({
   fields: z.optional(z.record(z.string(), z.string())),
 });
 export type Problem = z.infer<typeof problemSchema>;
+
+/** GET /api/health while the database answers; otherwise a 503 problem, with status "unavailable" and database "down". */
+export const healthSchema = z.object({ status: z.literal("ok"), database: z.literal("up") });
+export type Health = z.infer<typeof healthSchema>;

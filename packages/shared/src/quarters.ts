@@ -1,5 +1,5 @@
 import { z } from "./zod.ts";
-import { organisationRefSchema } from "./refs.ts";
+import { organisationRefSchema, yearRefSchema } from "./refs.ts";
 import { isRealDate, quarterSummarySchema } from "./returns.ts";
 
 const date = (missing: string) =>
@@ -58,6 +58,10 @@ export const yearOverviewSchema = z.object({
   ),
 });
 export type YearOverview = z.infer<typeof yearOverviewSchema>;
+
+/** What creating a year did: the year, the one its framework was copied from, and how many indicators came with it. */
+export const createdYearSchema = z.extend(yearRefSchema, { copiedFrom: z.nullable(z.string()), indicators: z.int() });
+export type CreatedYear = z.infer<typeof createdYearSchema>;
 
 export const newYearSchema = z.strictObject({
   label: z.string({ error: "Enter the year's label" }).check(z.trim(), z.regex(/^\d{4}\/\d{2}$/, { error: "Enter the label like 2020/21" })),
