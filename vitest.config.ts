@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["packages/*/src/**/*.test.ts", "prisma/test/**/*.test.ts", "apps/api/test/**/*.test.ts", "apps/web/src/**/*.test.ts"],
-    globalSetup: ["prisma/src/testing/global-setup.ts"],
+    globalSetup: ["apps/api/test/global-setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -1,4 +1,5 @@
 export { createPrismaClient } from "./client.ts";
+export { openCommandLineDatabase, type CommandLineDatabase } from "./cli/command-line-database.ts";
 export { EMBEDDED_DATABASE, resolveDataDir } from "./data-dir.ts";
 export { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres.ts";
 export { applyMigrations, readMigrations, migrationsDir } from "./migrations/apply.ts";

@@ -79,11 +79,11 @@ describe("a signed-off quarter is locked", () => {
 
 describe("the audit log is append-only", () => {
   it("refuses update, delete and truncate", async () => {
-    const { id } = await one<{ id: string }>("SELECT id FROM audit_events LIMIT 1");
+    const { id, action } = await one<{ id: string; action: string }>("SELECT id, action FROM audit_events LIMIT 1");
     await expect(db.sql.query("UPDATE audit_events SET action = 'forged' WHERE id = $1", [id])).rejects.toMatchObject({ code: "QRAPP" });
     await expect(db.sql.query("DELETE FROM audit_events WHERE id = $1", [id])).rejects.toMatchObject({ code: "QRAPP" });
     await expect(db.sql.query("TRUNCATE audit_events")).rejects.toMatchObject({ code: "QRAPP" });
-    expect((await one<{ action: string }>("SELECT action FROM audit_events WHERE id = $1", [id])).action).toBe("quarter.close");
+    expect((await one<{ action: string }>("SELECT action FROM audit_events WHERE id = $1", [id])).action).toBe(action);
   });
 
   it("accepts new events", async () => {

@@ -10,9 +10,10 @@ import { healthRoutes } from "./features/health/routes.ts";
 import { organisationsRoutes } from "./features/organisations/routes.ts";
 import { quartersRoutes } from "./features/quarters/routes.ts";
 import { queriesRoutes } from "./features/queries/routes.ts";
-import { reportImportRoutes, reportsRoutes } from "./features/reports/routes.ts";
+import { reportsRoutes } from "./features/reports/routes.ts";
 import { returnsRoutes } from "./features/returns/routes.ts";
 import { usersRoutes } from "./features/users/routes.ts";
+import { contextPlugin } from "./plugins/context.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { mailerPlugin } from "./plugins/mailer.ts";
 import { openApiPlugin } from "./plugins/openapi.ts";
@@ -51,8 +52,10 @@ export async function buildApp({ config, prisma, databaseUrl, webDistDir = defau
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { config });
   await app.register(openApiPlugin);
-  // Every /api route needs a session from here on, unless it says it is public.
+  // Every /api route needs a session from here on, unless it says it is public; then each request
+  // gets the context its services run on, and the route's permission is checked.
   await app.register(sessionPlugin, { config });
+  await app.register(contextPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
@@ -63,7 +66,6 @@ export async function buildApp({ config, prisma, databaseUrl, webDistDir = defau
   await app.register(auditRoutes);
   await app.register(frameworkRoutes);
   await app.register(reportsRoutes);
-  await app.register(reportImportRoutes);
   await app.register(usersRoutes);
   await app.register(organisationsRoutes);
 

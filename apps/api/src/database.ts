@@ -6,8 +6,8 @@ import {
   type EmbeddedDatabase,
   type PrismaClient,
 } from "@quarterly-returns/db";
-import { isEmpty, seedDemo } from "@quarterly-returns/db/seed";
 import type { Config } from "./config.ts";
+import { isEmpty, seedDemo } from "./core/demo/seed-demo.ts";
 
 export interface Database {
   prisma: PrismaClient;

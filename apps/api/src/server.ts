@@ -1,7 +1,7 @@
 // npm start: the database, then the app on one port, until Ctrl-C or SIGTERM.
-import { demo } from "@quarterly-returns/db/seed";
 import closeWithGrace from "close-with-grace";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
+import * as demo from "./core/demo/demo-data.ts";
 import { openDatabase } from "./database.ts";
 
 const say = (message: string) => process.stdout.write(`${message}\n`);

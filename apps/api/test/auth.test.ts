@@ -2,7 +2,7 @@ import { createSigner } from "fast-jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { SIGN_IN_ATTEMPTS_PER_ADDRESS } from "../src/features/auth/routes.ts";
-import { FAILED_SIGN_INS_PER_EMAIL } from "../src/features/auth/service.ts";
+import { FAILED_SIGN_INS_PER_EMAIL } from "../src/core/auth/auth.ts";
 import { SESSION_IDLE_SECONDS, SESSION_LIFETIME_SECONDS } from "../src/plugins/session.ts";
 import { as, buildTestApp, DEMO_PASSWORD, sessionCookie, signIn, someAddress, testConfig, type TestApp } from "./helper.ts";
 

@@ -66,11 +66,12 @@ describe("GET /api/quarters/:id/completeness", () => {
 
     const crc = completeness.organisations.find((entry: { organisation: { shortName: string } }) => entry.organisation.shortName === "CRC");
     expect(crc).toMatchObject({ expected: 4, received: 0, outstanding: 4, overdue: 3 });
-    expect(crc.cells.map((cell: { indicator: { ref: string }; state: string; late: boolean }) => `${cell.indicator.ref} ${cell.state}${cell.late ? " late" : ""}`)).toEqual([
-      "1.2 EXPECTED", "1.3 OUTSTANDING late", "1.4 OUTSTANDING late", "1.5 OUTSTANDING late",
+    type Cell = { indicator: { ref: string }; progress: { state: string; overdue: boolean } };
+    expect(crc.cells.map((cell: Cell) => `${cell.indicator.ref} ${cell.progress.state}${cell.progress.overdue ? " overdue" : ""}`)).toEqual([
+      "1.2 EXPECTED", "1.3 EXPECTED overdue", "1.4 DRAFT overdue", "1.5 MISSING overdue",
     ]);
     const pcc = completeness.organisations.find((entry: { organisation: { shortName: string } }) => entry.organisation.shortName === "PCC");
-    expect(pcc.cells[0].state).toBe("NOT_PROVIDED");
+    expect(pcc.cells[0].progress.state).toBe("NOT_PROVIDED");
     expect(completeness.followUps.map((followUp: { indicator: { ref: string }; overdue: boolean }) => [followUp.indicator.ref, followUp.overdue])).toEqual([
       ["1.3", true],
       ["1.2", false],

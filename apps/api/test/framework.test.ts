@@ -48,16 +48,16 @@ describe("the framework of a year with signed-off quarters", () => {
     const fires = await indicatorByRef("4.5");
     const retitled = await admin.put(`/api/indicators/${fires.id}`, body(fires, { title: "Deliberate property fires" }));
     expect(retitled.statusCode).toBe(409);
-    expect(retitled.json().message).toMatch(/^This indicator has signed-off returns, so its title cannot change this year/);
+    expect(retitled.json().message).toMatch(/^This indicator is in the signed-off Q1–Q3 2019\/20 report, so its title cannot change while they are signed off/);
 
     const withoutVehicles = await admin.put(`/api/indicators/${fires.id}`, body(fires, { fields: body(fires).fields.filter((field) => field.key !== "vehicles") }));
     expect(withoutVehicles.statusCode).toBe(409);
-    expect(withoutVehicles.json().fields).toEqual({ "fields.vehicles": "The field vehicles holds figures: retire it instead of removing it" });
+    expect(withoutVehicles.json().fields).toEqual({ "fields.vehicles": "The field vehicles is in the signed-off Q1–Q3 2019/20 report: retire it instead of removing it" });
 
     const rekinded = body(fires);
     rekinded.fields[0] = { ...rekinded.fields[0]!, kind: "DECIMAL" } as never;
     expect((await admin.put(`/api/indicators/${fires.id}`, rekinded)).json().fields).toEqual({
-      "fields.0.kind": "The field dwellings holds figures, so its kind cannot change: retire it and add a new field",
+      "fields.0.kind": "The field dwellings is in the signed-off Q1–Q3 2019/20 report, so its kind cannot change: retire it and add a new field",
     });
   });
 

@@ -84,7 +84,9 @@ const randomOctet = () => Math.floor(Math.random() * 254) + 1;
 
 /** A digest of every row of the tables a write could touch: equal digests, nothing written. */
 export async function fingerprint(db: TestDatabase): Promise<string> {
-  const tables = ["returns", "return_values", "return_queries", "audit_events", "users", "organisations", "quarters"];
+  const tables = [
+    "returns", "return_values", "return_queries", "audit_events", "users", "organisations", "reporting_years", "quarters", "priorities", "indicators", "indicator_fields", "chases",
+  ];
   const digests = await Promise.all(
     tables.map(async (table) => {
       const { rows } = await db.sql.query(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${table} t`);

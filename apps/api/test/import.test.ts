@@ -162,7 +162,7 @@ describe("reports from other years and partnerships", () => {
     const response = await importText(changed, "2021/22");
     expect(response.statusCode).toBe(400);
     expect(response.json().problems).toEqual([
-      { line: 4, problem: 'Q1 2021/22 is signed off, and A1\'s return would change to "44". Reopen the quarter to import it.' },
+      { line: 4, problem: expect.stringMatching(/^A1 in Q1 2021\/22 would read “44”: Q1 2021\/22 was signed off on .+ by Ada Admin; its returns can no longer be changed\.$/) },
     ]);
     expect(await fingerprint(test.db)).toBe(before);
   });

@@ -2,7 +2,7 @@
 // connection (another replica, a command-line tool) are seen by the very next request.
 import type { Report } from "@quarterly-returns/shared";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ReadCache, type ChangeFeed } from "../src/plugins/read-cache.ts";
+import { ReadCache, type ChangeFeed } from "../src/core/read-cache.ts";
 import { as, buildTestApp, signIn, type TestApp } from "./helper.ts";
 
 let test: TestApp;

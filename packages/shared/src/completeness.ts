@@ -2,25 +2,16 @@
 import { z } from "./zod.ts";
 import { DELIVERY_STATUSES, NO_DATA_REASONS, RETURN_STATUSES } from "./enums.ts";
 import { organisationResponseSchema } from "./organisations.ts";
+import { progressSchema } from "./progress.ts";
 import { indicatorRefSchema, organisationRefSchema, personRefSchema, priorityRefSchema } from "./refs.ts";
 import { quarterSummarySchema } from "./returns.ts";
 
-/**
- * A cell of the grid. "In": submitted, or no data with a reason that answers for the quarter.
- * "Expected": not yet available, before its date. "Outstanding": missing, a draft, or expected
- * after its date. "Not provided": closed without data by the manager or at sign-off.
- */
-export const cellStateSchema = z.enum(["IN", "EXPECTED", "OUTSTANDING", "NOT_PROVIDED"]);
-export type CellState = z.infer<typeof cellStateSchema>;
-
+/** A cell of the grid: one indicator's return, where it stands (see progress.ts). */
 export const completenessCellSchema = z.object({
   indicator: z.extend(indicatorRefSchema, { priorityId: z.int(), restricted: z.boolean() }),
-  state: cellStateSchema,
+  progress: progressSchema,
   status: z.nullable(z.enum(RETURN_STATUSES)),
   noDataReason: z.nullable(z.enum(NO_DATA_REASONS)),
-  availableFrom: z.nullable(z.string()),
-  /** In after the due date, or outstanding once the due date (or its own expected date) has passed. */
-  late: z.boolean(),
   openQueries: z.int(),
 });
 export type CompletenessCell = z.infer<typeof completenessCellSchema>;

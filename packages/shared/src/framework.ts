@@ -1,10 +1,12 @@
 // The framework an admin edits: priorities, their indicators, and each indicator's fields.
 import { z } from "./zod.ts";
 import { FIELD_KINDS, POLARITIES } from "./enums.ts";
+import { FIELD_KIND_MODULES } from "./field-kinds/index.ts";
+import { fieldDeclarationSchema } from "./fields.ts";
 import { parseFigure } from "./figures.ts";
 import { optionalText } from "./organisations.ts";
 import { yearRefSchema } from "./refs.ts";
-import { fieldDeclarationSchema, indicatorDefinitionSchema } from "./returns.ts";
+import { indicatorDefinitionSchema } from "./returns.ts";
 
 const text = (missing: string, max: number) =>
   z.string({ error: missing }).check(z.trim(), z.minLength(1, { error: missing }), z.maxLength(max, { error: `Keep it to ${max} characters or fewer` }));
@@ -44,7 +46,7 @@ export const fieldSchema = z
     retired: z._default(z.boolean(), false),
   })
   .check(z.superRefine((field, ctx) => {
-    if (field.kind === "TEXT" && (field.comparesWithPreviousYear || field.softMin || field.softMax)) {
+    if (!FIELD_KIND_MODULES[field.kind].numeric && (field.comparesWithPreviousYear || field.softMin || field.softMax)) {
       ctx.addIssue({ code: "custom", path: ["kind"], message: "A text field has no comparison with last year and no expected range" });
     }
     if (field.softMin && field.softMax && Number(field.softMin) > Number(field.softMax)) {
@@ -89,8 +91,12 @@ export const frameworkIndicatorSchema = z.extend(indicatorDefinitionSchema, {
   retired: z.boolean(),
   previousIndicatorId: z.nullable(z.int()),
   returns: z.int(),
-  /** Returns in signed-off quarters: the indicator's wording is then fixed for the year. */
+  /** Returns in signed-off quarters. */
   signedOffReturns: z.int(),
+  /** The quarter (1–4) it is first reported in: after the last signed-off one, when added during the year. */
+  firstQuarter: z.int(),
+  /** The signed-off quarters whose report shows it: while there are any, its wording, owner and fields are fixed. */
+  fixedBySignedOffQuarters: z.array(z.int()),
   fields: z.array(frameworkFieldSchema),
 });
 export type FrameworkIndicator = z.infer<typeof frameworkIndicatorSchema>;
@@ -101,14 +107,16 @@ export const frameworkPrioritySchema = z.object({
   title: z.string(),
   outcome: z.string(),
   sortOrder: z.int(),
-  /** Has indicators with signed-off returns: its wording is fixed for the year. */
+  /** The quarter (1–4) it is first reported in. */
+  firstQuarter: z.int(),
+  /** A signed-off quarter's report shows it: its wording is fixed while that quarter stays signed off. */
   locked: z.boolean(),
   indicators: z.array(frameworkIndicatorSchema),
 });
 export type FrameworkPriority = z.infer<typeof frameworkPrioritySchema>;
 
 /** A priority as added or changed: its own columns, without the framework view's lock and indicators. */
-export const savedPrioritySchema = z.object({ id: z.int(), yearId: z.int(), number: z.int(), title: z.string(), outcome: z.string(), sortOrder: z.int() });
+export const savedPrioritySchema = z.object({ id: z.int(), yearId: z.int(), number: z.int(), title: z.string(), outcome: z.string(), sortOrder: z.int(), firstQuarter: z.int() });
 export type SavedPriority = z.infer<typeof savedPrioritySchema>;
 
 export const frameworkSchema = z.object({ year: yearRefSchema, priorities: z.array(frameworkPrioritySchema) });

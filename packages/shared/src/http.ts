@@ -3,7 +3,7 @@
 import { z } from "./zod.ts";
 
 // PostgreSQL's integer, the type of every id column: a larger id could only fail in the database.
-const MAX_ID = 2_147_483_647;
+export const MAX_ID = 2_147_483_647;
 const ID_PROBLEM = `must be a whole number from 1 to ${MAX_ID}`;
 
 /**

@@ -13,3 +13,8 @@ export * from "./framework.ts";
 export * from "./report.ts";
 export * from "./refs.ts";
 export * from "./http.ts";
+export * from "./fields.ts";
+export * from "./field-kinds/index.ts";
+export * from "./progress.ts";
+export * from "./permissions.ts";
+export * from "./audit-actions.ts";

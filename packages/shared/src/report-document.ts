@@ -25,6 +25,8 @@ export interface DocumentPriority {
   title: string;
   outcome: string;
   lines: DocumentIndicatorLine[];
+  /** Where its heading is (1-based), for messages; 0 for a document being written. */
+  line: number;
 }
 
 export interface ReportDocument {
@@ -97,7 +99,7 @@ export function parseReportDocument(text: string): ReportDocument {
       if (document.priorities.some((existing) => existing.number === number)) problems.push({ line, problem: `Priority ${number} appears twice` });
       const title = headingWithTitleBelow();
       if (!title) problems.push({ line, problem: `Priority ${priorityMatch[1]} has no title` });
-      priority = { number, title, outcome: "", lines: [] };
+      priority = { number, title, outcome: "", lines: [], line };
       document.priorities.push(priority);
       tableStarted = false;
       previous = undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ragOf, reportCellText, trendOf, type ReportQuarter } from "./report.ts";
-import type { FieldDeclaration, ReturnRecord } from "./returns.ts";
+import type { FieldDeclaration } from "./fields.ts";
+import type { ReturnRecord } from "./returns.ts";
 
 const field = (key: string, kind: FieldDeclaration["kind"], extra: Partial<FieldDeclaration> = {}): FieldDeclaration => ({
   key, label: key, kind, unit: null, comparesWithPreviousYear: false, required: true, softMin: null, softMax: null, retired: false, ...extra,

@@ -1,10 +1,12 @@
 // The partnership's report, written from the returns: each cell's words, the trend and the RAG.
 import { z } from "./zod.ts";
 import { RAGS, type Polarity } from "./enums.ts";
+import { kindOf } from "./field-kinds/index.ts";
+import type { FieldDeclaration, FieldValue } from "./fields.ts";
 import { change, compareFigures, formatFigure } from "./figures.ts";
 import { yearOverviewSchema } from "./quarters.ts";
 import { organisationRefSchema } from "./refs.ts";
-import { quarterSummarySchema, type FieldDeclaration, type FieldValue, type IndicatorSummary, type ReturnRecord } from "./returns.ts";
+import { quarterSummarySchema, type IndicatorSummary, type ReturnRecord } from "./returns.ts";
 
 export const reportQuarterSchema = z.pick(quarterSummarySchema, { id: true, number: true, name: true, startDate: true, status: true });
 export type ReportQuarter = z.infer<typeof reportQuarterSchema>;
@@ -49,50 +51,43 @@ export const reportSchema = z.object({
   year: z.omit(yearOverviewSchema, { quarters: true }),
   /** "Year 3 - April 2019 to March 2020", as the document heads it. */
   title: z.string(),
+  /** The report as it stood at the end of this quarter (1–4): later quarters' cells are empty, and what was added in them absent. */
+  throughQuarter: z.int(),
   quarters: z.array(reportQuarterSchema),
   priorities: z.array(reportPrioritySchema),
 });
 export type Report = z.infer<typeof reportSchema>;
 
-/** The field the trend follows: the declared headline, else the first number. */
+/** The field the trend follows: the declared headline, else the first that holds a figure. */
 export function headlineField(indicator: Pick<IndicatorSummary, "fields" | "headlineFieldKey">): FieldDeclaration | undefined {
-  return indicator.fields.find((field) => field.key === indicator.headlineFieldKey && field.kind !== "TEXT") ?? indicator.fields.find((field) => field.kind !== "TEXT");
+  const numeric = indicator.fields.filter((field) => kindOf(field).numeric);
+  return numeric.find((field) => field.key === indicator.headlineFieldKey) ?? numeric[0];
 }
 
-const ordinal = (position: string) => {
-  const number = Number(position);
-  const suffix = number % 100 >= 11 && number % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[number % 10] ?? "th";
-  return `${position}${suffix}`;
-};
-
-/** Percentages keep at least one decimal place, as the report writes them: "100.0%", "2.63%". */
-function percent(figure: string): string {
-  const formatted = formatFigure(figure);
-  return `${formatted.includes(".") ? formatted : `${formatted}.0`}%`;
-}
-
-function figureText(field: FieldDeclaration, figure: string): string {
-  if (field.kind === "PERCENT") return percent(figure);
-  return `${formatFigure(figure)}${field.unit ? ` ${field.unit}` : ""}`;
+/**
+ * The headline figure of a return, wherever one is shown (trend, RAG, chart, the form's history):
+ * only a submitted return's, since a draft is unfinished and "no update" repeats an old one.
+ */
+export function headlineFigure(indicator: Pick<IndicatorSummary, "fields" | "headlineFieldKey">, record: Pick<ReturnRecord, "status" | "values"> | null): string | null {
+  const field = headlineField(indicator);
+  const value = field && record?.status === "SUBMITTED" ? record.values[field.key] : undefined;
+  return value === undefined ? null : kindOf(field!).figureOf(value);
 }
 
 const signedPercent = (value: number) => `${value > 0 ? "+" : value < 0 ? "-" : ""}${Math.abs(value).toFixed(1).replace(/\.0$/, "")}%`;
 
 function comparison(field: FieldDeclaration, figure: string, previous: string, quarter: ReportQuarter): string {
+  const kind = kindOf(field);
   const lastYear = `Q${quarter.number}/${Number(quarter.startDate.slice(0, 4)) - 1}`;
   const { difference, percent: relative } = change(figure, previous);
-  const amount = difference.replace("-", "");
-  const unit = field.kind === "PERCENT" ? " percentage points" : "";
-  const size = `${field.kind === "PERCENT" ? formatFigure(amount) : formatFigure(amount)}${unit}${relative === null ? "" : ` (${signedPercent(relative)})`}`;
+  const size = `${formatFigure(difference.replace("-", ""))}${kind.differenceUnit}${relative === null ? "" : ` (${signedPercent(relative)})`}`;
   const movement = compareFigures(difference, "0") === 0 ? "no change" : difference.startsWith("-") ? `a reduction of ${size}` : `an increase of ${size}`;
-  const before = field.kind === "PERCENT" ? percent(previous) : formatFigure(previous);
-  return `${figureText(field, figure)} compared to ${before} in ${lastYear}, ${movement}`;
+  return `${kind.format(field, figure)} compared to ${kind.formatFigure(previous)} in ${lastYear}, ${movement}`;
 }
 
 function valueText(field: FieldDeclaration, value: FieldValue, previousYear: string | undefined, quarter: ReportQuarter): string {
-  if (typeof value === "object") return `Ranked ${ordinal(value.position)} out of ${value.outOf}`;
-  if (field.kind === "TEXT") return value;
-  return previousYear !== undefined && field.comparesWithPreviousYear ? comparison(field, value, previousYear, quarter) : figureText(field, value);
+  const compared = previousYear !== undefined && field.comparesWithPreviousYear && typeof value === "string" && kindOf(field).numeric;
+  return compared ? comparison(field, value, previousYear, quarter) : kindOf(field).format(field, value);
 }
 
 /** The figures of a return in words, from the indicator's declaration. */
@@ -120,13 +115,6 @@ export function reportCellText(fields: FieldDeclaration[], record: ReturnRecord 
   return [figuresText(fields, record, quarter), record.commentary].filter(Boolean).join("\n");
 }
 
-const headlineFigure = (field: FieldDeclaration, record: ReturnRecord | null): string | null => {
-  if (!record || record.status !== "SUBMITTED") return null;
-  const value = record.values[field.key];
-  if (value === undefined) return null;
-  return typeof value === "object" ? value.position : value;
-};
-
 function toneOf(direction: number, polarity: Polarity): Trend["tone"] {
   if (direction === 0 || polarity === "NEUTRAL") return "neutral";
   return (direction > 0) === (polarity === "HIGHER_IS_BETTER") ? "good" : "bad";
@@ -139,9 +127,10 @@ function toneOf(direction: number, polarity: Polarity): Trend["tone"] {
 export function trendOf(indicator: Pick<IndicatorSummary, "fields" | "headlineFieldKey" | "polarity">, records: (ReturnRecord | null)[], quarters: ReportQuarter[]): Trend | null {
   const field = headlineField(indicator);
   if (!field) return null;
-  const latest = [...records.keys()].reverse().find((index) => headlineFigure(field, records[index]!) !== null);
+  const figureAt = (index: number) => headlineFigure(indicator, records[index]!);
+  const latest = [...records.keys()].reverse().find((index) => figureAt(index) !== null);
   if (latest === undefined) return null;
-  const current = headlineFigure(field, records[latest]!)!;
+  const current = figureAt(latest)!;
   let previous: string | null = null;
   let against = "";
   const lastYear = records[latest]!.previousYear[field.key];
@@ -149,16 +138,16 @@ export function trendOf(indicator: Pick<IndicatorSummary, "fields" | "headlineFi
     previous = lastYear;
     against = "the same quarter last year";
   } else {
-    const earlier = [...records.keys()].slice(0, latest).reverse().find((index) => headlineFigure(field, records[index]!) !== null);
+    const earlier = [...records.keys()].slice(0, latest).reverse().find((index) => figureAt(index) !== null);
     if (earlier !== undefined) {
-      previous = headlineFigure(field, records[earlier]!);
+      previous = figureAt(earlier);
       against = quarters[earlier]!.name;
     }
   }
   if (previous === null) return null;
   const direction = compareFigures(current, previous);
   // A rank's position falls as it improves: 9th is better than 10th.
-  const polarity = field.kind === "RANK" && indicator.polarity === "NEUTRAL" ? "LOWER_IS_BETTER" : indicator.polarity;
+  const polarity = kindOf(field).lowerIsBetter && indicator.polarity === "NEUTRAL" ? "LOWER_IS_BETTER" : indicator.polarity;
   return {
     arrow: direction > 0 ? "↗" : direction < 0 ? "↘" : "—",
     tone: toneOf(direction, polarity),
@@ -173,9 +162,8 @@ export function ragOf(
 ): RagStatus | null {
   const latest = [...records].reverse().find((record) => record && record.status !== "DRAFT");
   if (latest?.ragOverride) return { rag: latest.ragOverride, override: true, reason: latest.ragOverrideReason };
-  const field = headlineField(indicator);
-  if (!field || indicator.target === null || indicator.polarity === "NEUTRAL") return null;
-  const figure = [...records].reverse().map((record) => headlineFigure(field, record)).find((value) => value !== null);
+  if (!headlineField(indicator) || indicator.target === null || indicator.polarity === "NEUTRAL") return null;
+  const figure = [...records].reverse().map((record) => headlineFigure(indicator, record)).find((value) => value !== null);
   if (figure === undefined || figure === null) return null;
   const value = Number(figure);
   const target = Number(indicator.target);
@@ -186,9 +174,8 @@ export function ragOf(
 
 /** The headline figure of each quarter, as numbers for a chart. */
 export function chartOf(indicator: Pick<IndicatorSummary, "fields" | "headlineFieldKey">, records: (ReturnRecord | null)[]): (number | null)[] {
-  const field = headlineField(indicator);
   return records.map((record) => {
-    const figure = field ? headlineFigure(field, record) : null;
+    const figure = headlineFigure(indicator, record);
     return figure === null ? null : Number(figure);
   });
 }

@@ -144,7 +144,7 @@ const auditEvent: AuditEventRecord = {
 const RESPONSE_SCHEMAS: (keyof typeof shared)[] = [
   "auditEventRecordSchema",
   "auditPageSchema",
-  "cellStateSchema",
+  "progressSchema",
   "chaseItemSchema",
   "chasePreviewResponseSchema",
   "chaseRecordSchema",

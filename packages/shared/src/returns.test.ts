@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { saveReturnSchema, type FieldDeclaration } from "./returns.ts";
+import type { FieldDeclaration } from "./fields.ts";
+import { saveReturnSchema } from "./returns.ts";
 
 const field = (key: string, kind: FieldDeclaration["kind"], extra: Partial<FieldDeclaration> = {}): FieldDeclaration => ({
   key, label: key[0]!.toUpperCase() + key.slice(1), kind, unit: null, comparesWithPreviousYear: false,

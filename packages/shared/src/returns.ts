@@ -1,31 +1,14 @@
 // The quarterly return of one indicator: what PUT /api/returns/:indicatorId/:quarterId accepts,
 // checked against the indicator's own field declarations, the same way in the browser and the API.
 import { z } from "./zod.ts";
-import { FIELD_KINDS, NO_DATA_REASONS, POLARITIES, QUARTER_STATUSES, RAGS, RETURN_STATUSES, type ReturnStatus } from "./enums.ts";
-import { compareFigures, isWholeNumber, parseFigure } from "./figures.ts";
+import { NO_DATA_REASONS, POLARITIES, QUARTER_STATUSES, RAGS, RETURN_STATUSES, type ReturnStatus } from "./enums.ts";
+import { kindOf, type StoredValue } from "./field-kinds/index.ts";
+import { fieldDeclarationSchema, fieldValueSchema, type FieldDeclaration } from "./fields.ts";
 import { queryRecordSchema } from "./queries.ts";
 import { organisationRefSchema, personRefSchema, priorityRefSchema, quarterRefSchema, yearRefSchema } from "./refs.ts";
 
 export const COMMENTARY_MAX_LENGTH = 3000;
 export const EXPLANATION_MAX_LENGTH = 1000;
-export const TEXT_FIELD_MAX_LENGTH = 1000;
-
-export const fieldDeclarationSchema = z.object({
-  key: z.string(),
-  label: z.string(),
-  kind: z.enum(FIELD_KINDS),
-  unit: z.nullable(z.string()),
-  comparesWithPreviousYear: z.boolean(),
-  required: z.boolean(),
-  softMin: z.nullable(z.string()),
-  softMax: z.nullable(z.string()),
-  retired: z.boolean(),
-});
-export type FieldDeclaration = z.infer<typeof fieldDeclarationSchema>;
-
-/** A figure on the wire: a decimal string, a rank's position and "out of", or text. */
-export const fieldValueSchema = z.union([z.string(), z.object({ position: z.string(), outOf: z.string() })]);
-export type FieldValue = z.infer<typeof fieldValueSchema>;
 
 export const noDataSchema = z.object({
   reason: z.enum(NO_DATA_REASONS),
@@ -127,7 +110,7 @@ const baseBody = z.strictObject({
 export interface SaveReturn {
   version: number;
   status: ReturnStatus;
-  values: Record<string, { number: string; outOf?: number } | { text: string }>;
+  values: Record<string, StoredValue>;
   previousYear: Record<string, string>;
   commentary: string | null;
   noData: NoData | null;
@@ -156,7 +139,7 @@ export function saveReturnSchema(fields: FieldDeclaration[]) {
         problem(["values", key], `There is no field "${key}" on this indicator`);
         continue;
       }
-      const value = readValue(field, raw, (message, subPath = []) => problem(["values", key, ...subPath], message));
+      const value = kindOf(field).read(field, raw, (message, part) => problem(["values", key, ...(part ? [part] : [])], message));
       if (value) values[key] = value;
     }
 
@@ -168,7 +151,7 @@ export function saveReturnSchema(fields: FieldDeclaration[]) {
         continue;
       }
       if (raw === null || raw === "") continue;
-      const figure = readNumber(field, raw, (message) => problem(["previousYear", key], message), `Last year's ${field.label.toLowerCase()}`);
+      const figure = kindOf(field).readFigure(field, raw, (message) => problem(["previousYear", key], message), `Last year's ${field.label.toLowerCase()}`);
       if (figure !== undefined) previousYear[key] = figure;
     }
 
@@ -228,59 +211,6 @@ export function saveReturnSchema(fields: FieldDeclaration[]) {
 function describeField(field: FieldDeclaration) {
   const label = field.label;
   return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
-}
-
-type Report = (message: string, subPath?: string[]) => void;
-
-function readValue(
-  field: FieldDeclaration,
-  raw: z.infer<typeof rawValue>,
-  report: Report,
-): SaveReturn["values"][string] | undefined {
-  if (raw === null || raw === "") return undefined;
-  if (field.kind === "TEXT") {
-    if (typeof raw !== "string") return report(`${field.label} must be text`), undefined;
-    const text = raw.trim();
-    if (text.length > TEXT_FIELD_MAX_LENGTH) return report(`${field.label} must be ${TEXT_FIELD_MAX_LENGTH} characters or fewer`), undefined;
-    return text ? { text } : undefined;
-  }
-  if (field.kind === "RANK") {
-    if (typeof raw !== "object") return report(`${field.label} needs a position and an "out of"`), undefined;
-    if ((raw.position === null || raw.position === "") && (raw.outOf === null || raw.outOf === "")) return undefined;
-    const position = readWhole(raw.position, `${field.label}: the position`, (message) => report(message, ["position"]));
-    const outOf = readWhole(raw.outOf, `${field.label}: "out of"`, (message) => report(message, ["outOf"]));
-    if (position === undefined || outOf === undefined) return undefined;
-    if (compareFigures(position, outOf) > 0) return report(`${field.label}: the position cannot be more than ${outOf}`, ["position"]), undefined;
-    return { number: position, outOf: Number(outOf) };
-  }
-  if (typeof raw === "object") return report(`${field.label} must be a number`), undefined;
-  const figure = readNumber(field, raw, report, field.label);
-  return figure === undefined ? undefined : { number: figure };
-}
-
-function readWhole(raw: string | number | null, label: string, report: (message: string) => void): string | undefined {
-  if (raw === null || raw === "") return report(`Enter ${label.toLowerCase()}`), undefined;
-  const parsed = parseFigure(raw);
-  if ("error" in parsed) return report(`${label} ${parsed.error}`), undefined;
-  if (!isWholeNumber(parsed.value) || compareFigures(parsed.value, "1") < 0) {
-    return report(`${label} must be a whole number, 1 or more`), undefined;
-  }
-  return parsed.value.replace(/\.0+$/, "");
-}
-
-function readNumber(field: FieldDeclaration, raw: string | number, report: Report, label: string): string | undefined {
-  const parsed = parseFigure(raw);
-  if ("error" in parsed) return report(`${label} ${parsed.error}`), undefined;
-  const figure = parsed.value;
-  if (field.kind === "COUNT") {
-    if (figure.startsWith("-")) return report(`${label} cannot be negative`), undefined;
-    if (!isWholeNumber(figure)) return report(`${label} must be a whole number`), undefined;
-    return figure.replace(/\.0+$/, "");
-  }
-  if (field.kind === "PERCENT" && (figure.startsWith("-") || compareFigures(figure, "100") > 0)) {
-    return report(`${label} must be a percentage from 0 to 100`), undefined;
-  }
-  return figure;
 }
 
 /** One entry of a return's history: "Submitted on 26 Nov 2026 at 10:42 by Paul Haley". */

@@ -2,23 +2,12 @@
 import type { NoDataReason } from "./enums.ts";
 import type { ReturnRecord } from "./returns.ts";
 
-export type ReturnState = "NOT_STARTED" | "DRAFT" | "SUBMITTED" | "NO_DATA";
-
 export const NO_DATA_REASON_NAMES: Record<NoDataReason, string> = {
   NOT_YET_AVAILABLE: "Not available yet",
   NOT_RELEASED: "Not released",
   NO_UPDATE: "No update this quarter",
   NOT_PROVIDED: "No data provided",
 };
-
-export function returnState(record: Pick<ReturnRecord, "status"> | null): ReturnState {
-  return record ? record.status : "NOT_STARTED";
-}
-
-/** Done, for progress: submitted, or "no data" with a reason. */
-export function isDone(record: Pick<ReturnRecord, "status"> | null): boolean {
-  return record?.status === "SUBMITTED" || record?.status === "NO_DATA";
-}
 
 /** "Not started", "Draft", "Submitted", "Not available yet (expected 28 Oct 2019)" … */
 export function describeState(record: Pick<ReturnRecord, "status" | "noData"> | null): string {

@@ -35,4 +35,4 @@ export async function createTestDatabase(template: Template = "empty"): Promise<
   };
 }
 
-export { createDatabase, dropDatabase };
+export { createDatabase, dropDatabase, TEMPLATES };

@@ -1,6 +1,6 @@
 import rateLimit, { type RateLimitOptions } from "@fastify/rate-limit";
 import type { FastifyInstance, preHandlerAsyncHookHandler } from "fastify";
-import { HttpError } from "./http-error.ts";
+import { ServiceError } from "../core/errors.ts";
 
 /**
  * A rate limit to put in a route's preHandler list. @fastify/rate-limit applies one limit per
@@ -13,7 +13,7 @@ export async function createLimiter(
 ): Promise<preHandlerAsyncHookHandler> {
   let limiter: preHandlerAsyncHookHandler | undefined;
   await app.register(async (scope) => {
-    await scope.register(rateLimit, { global: false, errorResponseBuilder: () => new HttpError(429, options.message) });
+    await scope.register(rateLimit, { global: false, errorResponseBuilder: () => new ServiceError(429, options.message) });
     limiter = scope.rateLimit(options) as preHandlerAsyncHookHandler;
   });
   return limiter!;

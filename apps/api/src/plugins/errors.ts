@@ -2,7 +2,8 @@ import type { FastifyError } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { isDatabaseUnavailable } from "../database-errors.ts";
-import { HttpError, invalid } from "../lib/http-error.ts";
+import { ServiceError, invalid } from "../core/errors.ts";
+import { isQuarterLockedError } from "../core/quarters/lock.ts";
 
 /**
  * One shape for every error the API answers: `{ message }`, plus `fields` for per-field problems
@@ -10,8 +11,8 @@ import { HttpError, invalid } from "../lib/http-error.ts";
  * to the server log, never a stack trace to the client.
  */
 export const errorsPlugin = fp(async (app) => {
-  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
-    if (error instanceof HttpError) {
+  app.setErrorHandler((error: FastifyError | ServiceError, request, reply) => {
+    if (error instanceof ServiceError) {
       if (typeof error.extra.retryAfter === "number") reply.header("retry-after", String(error.extra.retryAfter));
       return reply.code(error.statusCode).send({ message: error.message, ...error.extra });
     }
@@ -21,6 +22,10 @@ export const errorsPlugin = fp(async (app) => {
       );
       const answer = invalid(fields);
       return reply.code(400).send({ message: answer.message, ...answer.extra });
+    }
+    if (isQuarterLockedError(error)) {
+      // The database's own lock, should a write get past the services' checks.
+      return reply.code(423).send({ message: "This quarter has been signed off: nothing about its returns can change until an admin reopens it." });
     }
     if (isDatabaseUnavailable(error)) {
       request.log.error({ err: error }, "database unavailable");

@@ -6,95 +6,62 @@
 // cache asks the database for everything committed until now, so a kept read is never older than
 // one made from the database at the same moment. While this replica is not listening (starting,
 // or the database is away), nothing is kept: every read goes to the database.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import pg from "pg";
+import { audienceOf } from "../core/access.ts";
+import { ReadCache, type Slot, type WatchedTable } from "../core/read-cache.ts";
 
 const CHANNEL = "qr_data_changed";
 const RECONNECT_MS = 1_000;
 const CAUGHT_UP_WITHIN_MS = 2_000;
-/** Enough for every year's report, quarter and user of a partnership; the oldest go first. */
-const MAX_ENTRIES = 2_000;
-
-/** The tables whose changes are announced. */
-export type WatchedTable =
-  | "organisations"
-  | "users"
-  | "reporting_years"
-  | "quarters"
-  | "priorities"
-  | "indicators"
-  | "indicator_fields"
-  | "returns"
-  | "return_values"
-  | "return_queries"
-  | "chases";
 
 declare module "fastify" {
   interface FastifyInstance {
     readCache: ReadCache;
   }
-}
-
-interface Entry {
-  value: Promise<unknown>;
-  readFrom: readonly WatchedTable[];
-}
-
-/** The connection the notices arrive on. */
-export interface ChangeFeed {
-  /** Resolves once every notice of a change committed before the call has been handled. */
-  caughtUp(): Promise<void>;
-}
-
-export class ReadCache {
-  #entries = new Map<string, Entry>();
-  #feed: ChangeFeed | null = null;
-
-  /** Whether reads are being kept: only while a change feed is heard. */
-  get listening(): boolean {
-    return this.#feed !== null;
+  interface FastifyRequest {
+    readCacheSlot: Slot | null;
   }
-
-  /** Starts keeping reads, or (with null) stops and forgets them. */
-  listenTo(feed: ChangeFeed | null): void {
-    this.#feed = feed;
-    this.#entries.clear();
-  }
-
-  /** Forgets everything read from `table`. */
-  changed(table: string): void {
-    for (const [key, entry] of this.#entries) {
-      if ((entry.readFrom as readonly string[]).includes(table)) this.#entries.delete(key);
-    }
-  }
-
-  /**
-   * The value kept under `key`, or `read()`'s, which reads only the tables `readFrom`. Callers
-   * asking while it is being read share that read. The entry exists from the moment the read
-   * begins, so a change committed during the read removes it too.
-   */
-  async get<T>(key: string, readFrom: readonly WatchedTable[], read: () => Promise<T>): Promise<T> {
-    await this.#feed?.caughtUp();
-    if (!this.#feed) return read();
-    const kept = this.#entries.get(key);
-    if (kept) return kept.value as Promise<T>;
-    const value = read();
-    const entry = { value, readFrom };
-    this.#entries.set(key, entry);
-    if (this.#entries.size > MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
-    value.catch(() => {
-      if (this.#entries.get(key) === entry) this.#entries.delete(key);
-    });
-    return value;
+  interface FastifyContextConfig {
+    /**
+     * The route's answer is kept (per audience: see core/access.ts) until one of these tables
+     * changes. `vary` names what else it depends on, or null for an answer not to keep.
+     */
+    readCache?: { tables: readonly WatchedTable[]; vary?: (request: FastifyRequest) => string | null };
   }
 }
+
+const JSON_TYPE = "application/json; charset=utf-8";
 
 export const readCachePlugin = fp<{ databaseUrl: string }>(async (app, { databaseUrl }) => {
   const cache = new ReadCache();
   app.decorate("readCache", cache);
+  app.decorateRequest("readCacheSlot", null);
   const feed = listenForChanges(app, databaseUrl, cache);
   app.addHook("onClose", () => feed.stop());
+
+  // Routes that declare `readCache` answer from memory when they can, and keep what they answer.
+  app.addHook("preHandler", async (request, reply) => {
+    const declared = request.routeOptions.config?.readCache;
+    if (!declared || request.method !== "GET") return;
+    const vary = declared.vary ? declared.vary(request) : "";
+    if (vary === null) return;
+    const key = `${request.routeOptions.url} ${JSON.stringify(request.params)} ${JSON.stringify(request.query)} ${vary} for ${audienceOf(request.context.actor)}`;
+    const found = await cache.reserve(key, declared.tables);
+    if (found && "kept" in found) return reply.type(JSON_TYPE).send(found.kept);
+    request.readCacheSlot = found;
+  });
+  app.addHook("onSend", async (request, reply, payload) => {
+    const slot = request.readCacheSlot;
+    if (!slot) return payload;
+    request.readCacheSlot = null;
+    if (reply.statusCode === 200 && typeof payload === "string") slot.keep(payload);
+    else slot.drop();
+    return payload;
+  });
+  // An answer never sent (the client went away) is not kept either.
+  app.addHook("onResponse", async (request) => request.readCacheSlot?.drop());
 });
 
 function listenForChanges(app: FastifyInstance, databaseUrl: string, cache: ReadCache) {

@@ -1,7 +1,8 @@
 import helmet from "@fastify/helmet";
 import fp from "fastify-plugin";
 import type { Config } from "../config.ts";
-import { HttpError } from "../lib/http-error.ts";
+import { ServiceError } from "../core/errors.ts";
+import { isApiRoute } from "./context.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -33,10 +34,10 @@ export const securityPlugin = fp<{ config: Config }>(async (app, { config }) => 
   });
 
   app.addHook("onRequest", async (request) => {
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith("/api/")) return;
+    if (SAFE_METHODS.has(request.method) || !isApiRoute(request)) return;
     const contentType = request.headers["content-type"] ?? "";
     if (!/^application\/json\s*(;|$)/i.test(contentType)) {
-      throw new HttpError(415, "Send this request as JSON (Content-Type: application/json).");
+      throw new ServiceError(415, "Send this request as JSON (Content-Type: application/json).");
     }
   });
 });

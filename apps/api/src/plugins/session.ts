@@ -7,9 +7,10 @@ import fastifyJwt from "@fastify/jwt";
 import type { SessionUser } from "@quarterly-returns/shared";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import type { Caller } from "../access/policy.ts";
+import type { Role } from "@quarterly-returns/db";
 import type { Config } from "../config.ts";
-import { HttpError } from "../lib/http-error.ts";
+import { ServiceError } from "../core/errors.ts";
+import { isApiRequest } from "./context.ts";
 
 export const SESSION_LIFETIME_SECONDS = 8 * 60 * 60;
 export const SESSION_IDLE_SECONDS = 30 * 60;
@@ -27,7 +28,7 @@ interface TokenPayload {
   exp?: number;
 }
 
-export type SessionCaller = Caller & SessionUser;
+export type SessionCaller = SessionUser & { role: Role; organisationId: number | null };
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -81,7 +82,7 @@ export const sessionPlugin = fp<{ config: Config }>(async (app, { config }) => {
   });
 
   app.addHook("onRequest", async (request, reply) => {
-    if (!isApiPath(request.url) || request.routeOptions.config?.public) return;
+    if (!isApiRequest(request) || request.routeOptions.config?.public) return;
     await authenticate(request, reply);
   });
 });
@@ -92,7 +93,7 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply) {
     token = await request.jwtVerify<TokenPayload>();
   } catch {
     reply.endSession();
-    throw new HttpError(401, "Sign in to continue.");
+    throw new ServiceError(401, "Sign in to continue.");
   }
   const userId = Number(token.sub);
   const user = await request.server.readCache.get(`session user ${userId}`, ["users", "organisations"], () =>
@@ -100,7 +101,7 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply) {
   );
   if (!user || !user.active || user.sessionVersion !== token.sv) {
     reply.endSession();
-    throw new HttpError(401, "Your session has ended. Please sign in again.");
+    throw new ServiceError(401, "Your session has ended. Please sign in again.");
   }
   request.caller = {
     id: user.id,
@@ -113,7 +114,7 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply) {
   };
   if (nowSeconds() - (token.iat ?? 0) > RENEW_AFTER_SECONDS) await reply.startSession(user, token.auth);
   if (user.mustChangePassword && !request.routeOptions.config?.beforePasswordChange) {
-    throw new HttpError(403, "Choose a new password before you continue.", { code: "PASSWORD_CHANGE_REQUIRED" });
+    throw new ServiceError(403, "Choose a new password before you continue.", { code: "PASSWORD_CHANGE_REQUIRED" });
   }
 }
 
@@ -122,5 +123,4 @@ export function toSessionUser(caller: SessionCaller): SessionUser {
   return { id, email, name, role, organisation, mustChangePassword };
 }
 
-const isApiPath = (url: string) => url === "/api" || url.startsWith("/api/") || url.startsWith("/api?");
 const nowSeconds = () => Math.floor(Date.now() / 1000);

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import fp from "fastify-plugin";
+import { isApiRequest } from "./context.ts";
 
 /**
  * Serves the built web app (apps/web/dist) on the API's port. Any GET outside /api that is not a
@@ -23,8 +24,8 @@ export const webAppPlugin = fp<{ distDir: string }>(async (app, { distDir }) => 
       reply.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
     },
   });
-  app.get("/*", (request, reply) => {
-    if (request.url === "/api" || request.url.startsWith("/api/")) return reply.callNotFound();
+  app.get("/*", { schema: { hide: true } }, (request, reply) => {
+    if (isApiRequest(request)) return reply.callNotFound();
     return reply.header("cache-control", "no-cache").sendFile("index.html");
   });
 });

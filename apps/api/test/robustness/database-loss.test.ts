@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { applyMigrations, createPrismaClient, startEmbeddedPostgres, type EmbeddedDatabase } from "@quarterly-returns/db";
-import { seedDemo } from "@quarterly-returns/db/seed";
+import { seedDemo } from "../../src/core/demo/seed-demo.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.ts";
 import { as, signIn, testConfig } from "../helper.ts";

@@ -1,4 +1,5 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { Permission } from "@quarterly-returns/shared";
 import { lazy, Suspense, type ReactNode } from "react";
 import { Route, Switch } from "../lib/router.tsx";
 import { ChangePasswordPage } from "../features/auth/ChangePasswordPage.tsx";
@@ -43,13 +44,12 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2 } },
 });
 
-const signedIn = (page: ReactNode, roles?: Parameters<typeof RequireSession>[0]["roles"]) => (
-  <RequireSession roles={roles}>
+/** A page for people signed in, and (when given) allowed to do what it is for. */
+const signedIn = (page: ReactNode, permission?: Permission) => (
+  <RequireSession permission={permission}>
     <Suspense fallback={<p className="govuk-body">Loading…</p>}>{page}</Suspense>
   </RequireSession>
 );
-
-
 
 export function App() {
   return (
@@ -59,27 +59,27 @@ export function App() {
           <Route path="/"><HomeRedirect /></Route>
           <Route path="/sign-in"><SignInPage /></Route>
           <Route path="/change-password">{signedIn(<ChangePasswordPage />)}</Route>
-          <Route path="/returns">{signedIn(<MyReturnsPage />, ["DATA_OWNER"])}</Route>
+          <Route path="/returns">{signedIn(<MyReturnsPage />, "enterFigures")}</Route>
           <Route path="/returns/:indicatorId/:quarterId">{signedIn(<ReturnPage />)}</Route>
-          <Route path="/completeness">{signedIn(<CompletenessPage />, ["MANAGER", "ADMIN"])}</Route>
-          <Route path="/completeness/chase/:organisationId">{signedIn(<ChasePage />, ["MANAGER", "ADMIN"])}</Route>
-          <Route path="/completeness/chase-all">{signedIn(<ChaseAllPage />, ["MANAGER", "ADMIN"])}</Route>
-          <Route path="/quarters">{signedIn(<QuartersPage />, ["ADMIN"])}</Route>
-          <Route path="/quarters/new-year">{signedIn(<NewYearPage />, ["ADMIN"])}</Route>
-          <Route path="/quarters/:id/sign-off">{signedIn(<SignOffPage />, ["ADMIN"])}</Route>
-          <Route path="/quarters/:id/reopen">{signedIn(<ReopenPage />, ["ADMIN"])}</Route>
-          <Route path="/framework">{signedIn(<FrameworkPage />, ["ADMIN"])}</Route>
-          <Route path="/framework/priorities/:id">{signedIn(<PriorityPage />, ["ADMIN"])}</Route>
-          <Route path="/framework/priorities/:priorityId/indicators/new">{signedIn(<IndicatorPage />, ["ADMIN"])}</Route>
-          <Route path="/framework/indicators/:id">{signedIn(<IndicatorPage />, ["ADMIN"])}</Route>
-          <Route path="/audit">{signedIn(<AuditPage />, ["MANAGER", "ADMIN"])}</Route>
-          <Route path="/report">{signedIn(<ReportPage />)}</Route>
-          <Route path="/report/import">{signedIn(<ImportPage />, ["ADMIN"])}</Route>
-          <Route path="/users">{signedIn(<UsersPage />, ["ADMIN"])}</Route>
-          <Route path="/users/new">{signedIn(<NewUserPage />, ["ADMIN"])}</Route>
-          <Route path="/users/:id">{signedIn(<UserPage />, ["ADMIN"])}</Route>
-          <Route path="/organisations">{signedIn(<OrganisationsPage />, ["ADMIN"])}</Route>
-          <Route path="/organisations/:id">{signedIn(<OrganisationPage />, ["ADMIN"])}</Route>
+          <Route path="/completeness">{signedIn(<CompletenessPage />, "readCompleteness")}</Route>
+          <Route path="/completeness/chase/:organisationId">{signedIn(<ChasePage />, "chase")}</Route>
+          <Route path="/completeness/chase-all">{signedIn(<ChaseAllPage />, "chase")}</Route>
+          <Route path="/quarters">{signedIn(<QuartersPage />, "manageQuarters")}</Route>
+          <Route path="/quarters/new-year">{signedIn(<NewYearPage />, "manageQuarters")}</Route>
+          <Route path="/quarters/:id/sign-off">{signedIn(<SignOffPage />, "manageQuarters")}</Route>
+          <Route path="/quarters/:id/reopen">{signedIn(<ReopenPage />, "manageQuarters")}</Route>
+          <Route path="/framework">{signedIn(<FrameworkPage />, "manageFramework")}</Route>
+          <Route path="/framework/priorities/:id">{signedIn(<PriorityPage />, "manageFramework")}</Route>
+          <Route path="/framework/priorities/:priorityId/indicators/new">{signedIn(<IndicatorPage />, "manageFramework")}</Route>
+          <Route path="/framework/indicators/:id">{signedIn(<IndicatorPage />, "manageFramework")}</Route>
+          <Route path="/audit">{signedIn(<AuditPage />, "readAudit")}</Route>
+          <Route path="/report">{signedIn(<ReportPage />, "readReport")}</Route>
+          <Route path="/report/import">{signedIn(<ImportPage />, "importReports")}</Route>
+          <Route path="/users">{signedIn(<UsersPage />, "manageUsers")}</Route>
+          <Route path="/users/new">{signedIn(<NewUserPage />, "manageUsers")}</Route>
+          <Route path="/users/:id">{signedIn(<UserPage />, "manageUsers")}</Route>
+          <Route path="/organisations">{signedIn(<OrganisationsPage />, "manageOrganisations")}</Route>
+          <Route path="/organisations/:id">{signedIn(<OrganisationPage />, "manageOrganisations")}</Route>
           <Route><NotFoundPage /></Route>
         </Switch>
       </Layout>

@@ -1,26 +1,25 @@
-import type { Role } from "@quarterly-returns/shared";
-import { ROLE_NAMES } from "@quarterly-returns/shared";
+import { can, ROLE_NAMES, type Permission } from "@quarterly-returns/shared";
 import type { ReactNode } from "react";
 import { Link, NavLink, useNavigate } from "../lib/router.tsx";
 import { useSignOut } from "../features/auth/api/sign-out.ts";
 import { useSession } from "../lib/session.ts";
 
-const NAVIGATION: { to: string; label: string; roles: Role[] }[] = [
-  { to: "/returns", label: "My returns", roles: ["DATA_OWNER"] },
-  { to: "/completeness", label: "Completeness", roles: ["MANAGER", "ADMIN"] },
-  { to: "/quarters", label: "Quarters", roles: ["ADMIN"] },
-  { to: "/framework", label: "Framework", roles: ["ADMIN"] },
-  { to: "/users", label: "Users", roles: ["ADMIN"] },
-  { to: "/organisations", label: "Organisations", roles: ["ADMIN"] },
-  { to: "/report", label: "Report", roles: ["DATA_OWNER", "MANAGER", "ADMIN"] },
-  { to: "/audit", label: "Audit log", roles: ["MANAGER", "ADMIN"] },
+const NAVIGATION: { to: string; label: string; permission: Permission }[] = [
+  { to: "/returns", label: "My returns", permission: "enterFigures" },
+  { to: "/completeness", label: "Completeness", permission: "readCompleteness" },
+  { to: "/quarters", label: "Quarters", permission: "manageQuarters" },
+  { to: "/framework", label: "Framework", permission: "manageFramework" },
+  { to: "/users", label: "Users", permission: "manageUsers" },
+  { to: "/organisations", label: "Organisations", permission: "manageOrganisations" },
+  { to: "/report", label: "Report", permission: "readReport" },
+  { to: "/audit", label: "Audit log", permission: "readAudit" },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {
   const { data: user } = useSession();
   const signOut = useSignOut();
   const navigate = useNavigate();
-  const links = user && !user.mustChangePassword ? NAVIGATION.filter((item) => item.roles.includes(user.role)) : [];
+  const links = user && !user.mustChangePassword ? NAVIGATION.filter((item) => can(user, item.permission)) : [];
 
   return (
     <>

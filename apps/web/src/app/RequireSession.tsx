@@ -1,16 +1,16 @@
-import type { Role } from "@quarterly-returns/shared";
+import { can, type Permission } from "@quarterly-returns/shared";
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "../lib/router.tsx";
 import { useSession } from "../lib/session.ts";
 import { ForbiddenPage } from "./ForbiddenPage.tsx";
 
-/** Pages for signed-in people (of the given roles). The server checks again on every request. */
-export function RequireSession({ roles, children }: { roles?: Role[]; children: ReactNode }) {
+/** Pages for signed-in people (allowed to do what the page is for). The server checks again on every request. */
+export function RequireSession({ permission, children }: { permission?: Permission | undefined; children: ReactNode }) {
   const { data: user, isPending } = useSession();
   const location = useLocation();
   if (isPending) return <p className="govuk-body">Loading…</p>;
   if (!user) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (user.mustChangePassword && location.pathname !== "/change-password") return <Navigate to="/change-password" replace />;
-  if (roles && !roles.includes(user.role)) return <ForbiddenPage />;
+  if (permission && !can(user, permission)) return <ForbiddenPage />;
   return children;
 }

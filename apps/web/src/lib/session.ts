@@ -1,4 +1,4 @@
-import type { Role, SessionUser } from "@quarterly-returns/shared";
+import { can, type Permission, type SessionUser } from "@quarterly-returns/shared";
 import { useQuery } from "@tanstack/react-query";
 import { api, ApiError } from "./api-client.ts";
 
@@ -20,7 +20,11 @@ export function useSession() {
   });
 }
 
-const HOMES: Record<Role, string> = { DATA_OWNER: "/returns", MANAGER: "/completeness", ADMIN: "/quarters" };
+/** Where a person lands after signing in: the first of these they may use. */
+const HOMES: [Permission, string][] = [
+  ["enterFigures", "/returns"],
+  ["manageQuarters", "/quarters"],
+  ["readCompleteness", "/completeness"],
+];
 
-/** Where a person lands after signing in. */
-export const homeFor = (user: SessionUser) => HOMES[user.role];
+export const homeFor = (user: SessionUser) => HOMES.find(([permission]) => can(user, permission))?.[1] ?? "/report";

@@ -1,24 +1,34 @@
-import { auditFilterSchema } from "@quarterly-returns/shared";
+import { auditFilterSchema, auditPageSchema } from "@quarterly-returns/shared";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { requirePermission } from "../../access/policy.ts";
-import { exportAudit, readAudit } from "./service.ts";
+import { z } from "zod/mini";
+import { exportAudit, readAudit } from "../../core/audit-log/audit-log.ts";
+
+const tags = ["audit"];
 
 export async function auditRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.addHook("onRequest", requirePermission("readAudit"));
+  const config = { permission: "readAudit" } as const;
 
   app.get(
     "/api/audit",
-    { schema: { querystring: auditFilterSchema, tags: ["audit"], summary: "Who changed what, when, before and after: filtered and paginated (manager, admin)" } },
-    async (request) => readAudit(app.prisma, request.query),
+    { config, schema: { querystring: auditFilterSchema, response: { 200: auditPageSchema }, tags, summary: "Who changed what, when, before and after: filtered and paginated (manager, admin)" } },
+    async (request) => readAudit(request.context, request.query),
   );
 
   app.get(
     "/api/audit.csv",
-    { schema: { querystring: auditFilterSchema, tags: ["audit"], summary: "The filtered audit log as CSV (manager, admin)" } },
+    {
+      config,
+      schema: {
+        querystring: auditFilterSchema,
+        response: { 200: { description: "The events as CSV", content: { "text/csv": { schema: z.string() } } } },
+        tags,
+        summary: "The filtered audit log as CSV (manager, admin)",
+      },
+    },
     async (request, reply) => {
-      const csv = await exportAudit(app.prisma, request.query);
+      const csv = await exportAudit(request.context, request.query);
       return reply
         .header("content-type", "text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`)

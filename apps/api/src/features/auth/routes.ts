@@ -1,12 +1,16 @@
-import { changePasswordSchema, signInSchema } from "@quarterly-returns/shared";
+import { changePasswordSchema, sessionUserSchema, signInSchema } from "@quarterly-returns/shared";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod/mini";
+import { changePassword, signIn, signOut } from "../../core/auth/auth.ts";
 import { createLimiter } from "../../lib/rate-limit.ts";
 import { toSessionUser } from "../../plugins/session.ts";
-import { changePassword, signIn, signOut } from "./service.ts";
 
-/** Sign-in attempts allowed from one address in 15 minutes (failures per email: see service.ts). */
+/** Sign-in attempts allowed from one address in 15 minutes (failures per email: see core/auth/auth.ts). */
 export const SIGN_IN_ATTEMPTS_PER_ADDRESS = 100;
+
+const signedIn = z.object({ user: sessionUserSchema });
+const tags = ["auth"];
 
 export async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -21,11 +25,11 @@ export async function authRoutes(fastify: FastifyInstance) {
     "/api/auth/login",
     {
       config: { public: true },
-      schema: { body: signInSchema, tags: ["auth"], summary: "Sign in; sets the session cookie" },
+      schema: { body: signInSchema, response: { 200: signedIn }, tags, summary: "Sign in; sets the session cookie" },
       preHandler: perAddress,
     },
     async (request, reply) => {
-      const user = await signIn(app.prisma, request, request.body);
+      const user = await signIn(request.context, request.body);
       await reply.startSession(user);
       return { user: toSessionUser(user) };
     },
@@ -33,15 +37,15 @@ export async function authRoutes(fastify: FastifyInstance) {
 
   app.post(
     "/api/auth/logout",
-    { config: { beforePasswordChange: true }, schema: { tags: ["auth"], summary: "Sign out everywhere" } },
+    { config: { beforePasswordChange: true }, schema: { response: { 204: z.null() }, tags, summary: "Sign out everywhere" } },
     async (request, reply) => {
-      await signOut(app.prisma, request, request.caller!.id);
+      await signOut(request.context);
       reply.endSession();
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
-  app.get("/api/me", { config: { beforePasswordChange: true }, schema: { tags: ["auth"], summary: "The signed-in user" } }, async (request) => ({
+  app.get("/api/me", { config: { beforePasswordChange: true }, schema: { response: { 200: signedIn }, tags, summary: "The signed-in user" } }, async (request) => ({
     user: toSessionUser(request.caller!),
   }));
 
@@ -49,10 +53,10 @@ export async function authRoutes(fastify: FastifyInstance) {
     "/api/auth/password",
     {
       config: { beforePasswordChange: true },
-      schema: { body: changePasswordSchema, tags: ["auth"], summary: "Change your password (ends your other sessions)" },
+      schema: { body: changePasswordSchema, response: { 200: signedIn }, tags, summary: "Change your password (ends your other sessions)" },
     },
     async (request, reply) => {
-      const user = await changePassword(app.prisma, request, request.caller!.id, request.body);
+      const user = await changePassword(request.context, request.body);
       await reply.startSession(user);
       return { user: toSessionUser(user) };
     },

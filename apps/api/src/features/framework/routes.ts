@@ -1,38 +1,48 @@
-import { indicatorSchema, prioritySchema } from "@quarterly-returns/shared";
+import { frameworkIndicatorSchema, frameworkSchema, idParams, indicatorSchema, savedPrioritySchema, prioritySchema } from "@quarterly-returns/shared";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { requirePermission } from "../../access/policy.ts";
-import { deleteIndicator, deletePriority, getFramework, saveIndicator, savePriority } from "./service.ts";
+import { z } from "zod/mini";
+import { deleteIndicator, deletePriority, getFramework, saveIndicator, savePriority } from "../../core/framework/framework.ts";
 
-const params = z.object({ id: z.coerce.number().int().positive() });
 const tags = ["framework"];
+const onePriority = z.object({ priority: savedPrioritySchema });
+const oneIndicator = z.object({ indicator: frameworkIndicatorSchema });
+const nothing = { 204: z.null() };
 
 export async function frameworkRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.addHook("onRequest", requirePermission("manageFramework"));
+  const config = { permission: "manageFramework" } as const;
 
-  app.get("/api/years/:id/framework", { schema: { params, tags, summary: "A year's priorities, indicators and fields (admin)" } }, async (request) =>
-    getFramework(app.prisma, request.params.id),
+  app.get("/api/years/:id/framework", { config, schema: { params: idParams, response: { 200: frameworkSchema }, tags, summary: "A year's priorities, indicators and fields (admin)" } }, async (request) =>
+    getFramework(request.context, request.params.id),
   );
-  app.post("/api/years/:id/priorities", { schema: { params, body: prioritySchema, tags, summary: "Add a priority (admin)" } }, async (request, reply) =>
-    reply.code(201).send({ priority: await savePriority(app.prisma, request, { yearId: request.params.id }, request.body) }),
+  app.post(
+    "/api/years/:id/priorities",
+    { config, schema: { params: idParams, body: prioritySchema, response: { 201: onePriority }, tags, summary: "Add a priority; during a year it starts after the last signed-off quarter (admin)" } },
+    async (request, reply) => reply.code(201).send({ priority: await savePriority(request.context, { yearId: request.params.id }, request.body) }),
   );
-  app.put("/api/priorities/:id", { schema: { params, body: prioritySchema, tags, summary: "Change a priority (admin)" } }, async (request) => ({
-    priority: await savePriority(app.prisma, request, { id: request.params.id }, request.body),
+  app.put("/api/priorities/:id", { config, schema: { params: idParams, body: prioritySchema, response: { 200: onePriority }, tags, summary: "Change a priority (admin)" } }, async (request) => ({
+    priority: await savePriority(request.context, { id: request.params.id }, request.body),
   }));
-  app.delete("/api/priorities/:id", { schema: { params, tags, summary: "Delete a priority without indicators (admin)" } }, async (request, reply) => {
-    await deletePriority(app.prisma, request, request.params.id);
-    return reply.code(204).send();
+  app.delete("/api/priorities/:id", { config, schema: { params: idParams, response: nothing, tags, summary: "Delete a priority without indicators (admin)" } }, async (request, reply) => {
+    await deletePriority(request.context, request.params.id);
+    return reply.code(204).send(null);
   });
-  app.post("/api/priorities/:id/indicators", { schema: { params, body: indicatorSchema, tags, summary: "Add an indicator with its fields (admin)" } }, async (request, reply) =>
-    reply.code(201).send({ indicator: await saveIndicator(app.prisma, request, { priorityId: request.params.id }, request.body) }),
+  app.post(
+    "/api/priorities/:id/indicators",
+    {
+      config,
+      schema: { params: idParams, body: indicatorSchema, response: { 201: oneIndicator }, tags, summary: "Add an indicator with its fields; during a year it starts after the last signed-off quarter (admin)" },
+    },
+    async (request, reply) => reply.code(201).send({ indicator: await saveIndicator(request.context, { priorityId: request.params.id }, request.body) }),
   );
-  app.put("/api/indicators/:id", { schema: { params, body: indicatorSchema, tags, summary: "Change an indicator and its fields, or retire it (admin)" } }, async (request) => ({
-    indicator: await saveIndicator(app.prisma, request, { id: request.params.id }, request.body),
-  }));
-  app.delete("/api/indicators/:id", { schema: { params, tags, summary: "Delete an indicator that has no returns (admin)" } }, async (request, reply) => {
-    await deleteIndicator(app.prisma, request, request.params.id);
-    return reply.code(204).send();
+  app.put(
+    "/api/indicators/:id",
+    { config, schema: { params: idParams, body: indicatorSchema, response: { 200: oneIndicator }, tags, summary: "Change an indicator and its fields, or retire it (admin)" } },
+    async (request) => ({ indicator: await saveIndicator(request.context, { id: request.params.id }, request.body) }),
+  );
+  app.delete("/api/indicators/:id", { config, schema: { params: idParams, response: nothing, tags, summary: "Delete an indicator that has no returns (admin)" } }, async (request, reply) => {
+    await deleteIndicator(request.context, request.params.id);
+    return reply.code(204).send(null);
   });
 }

@@ -1,10 +1,20 @@
 import type { FastifyInstance } from "fastify";
-import { checkDatabase } from "./service.ts";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod/mini";
+import { checkDatabase } from "../../core/health/health.ts";
 
-export async function healthRoutes(app: FastifyInstance) {
-  app.get("/api/health", { config: { public: true } }, async (_request, reply) => {
-    const database = await checkDatabase(app.prisma);
-    if (database === "up") return { status: "ok", database };
-    return reply.code(503).send({ status: "unavailable", database, message: "The database is not answering." });
-  });
+const up = z.object({ status: z.literal("ok"), database: z.literal("up") });
+const down = z.object({ status: z.literal("unavailable"), database: z.literal("down"), message: z.string() });
+
+export async function healthRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    "/api/health",
+    { config: { public: true }, schema: { response: { 200: up, 503: down }, tags: ["health"], summary: "200 when the database answers, 503 when it does not" } },
+    async (_request, reply) => {
+      const database = await checkDatabase(app.prisma);
+      if (database === "up") return { status: "ok" as const, database };
+      return reply.code(503).send({ status: "unavailable" as const, database, message: "The database is not answering." });
+    },
+  );
 }

@@ -1,53 +1,73 @@
-import { newYearSchema, reopenSchema, signOffSchema, updateQuarterSchema } from "@quarterly-returns/shared";
+import {
+  idParams,
+  newYearSchema,
+  quarterSummarySchema,
+  reopenSchema,
+  signOffSchema,
+  signOffSummarySchema,
+  updateQuarterSchema,
+  createdYearSchema,
+  yearOverviewSchema,
+} from "@quarterly-returns/shared";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { requirePermission } from "../../access/policy.ts";
-import { listQuarters } from "./service.ts";
-import { previewSignOff, reopen, signOff } from "./sign-off.ts";
-import { createYear, listYears, updateQuarter } from "./years.ts";
+import { z } from "zod/mini";
+import { listQuarters } from "../../core/quarters/quarters.ts";
+import { previewSignOff, reopen, signOff } from "../../core/quarters/sign-off.ts";
+import { createYear, listYears, updateQuarter } from "../../core/quarters/years.ts";
 
-const params = z.object({ id: z.coerce.number().int().positive() });
+const tags = ["quarters"];
+const oneQuarter = z.object({ quarter: quarterSummarySchema });
 
 export async function quartersRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const adminOnly = requirePermission("signOffQuarters");
+  const admin = { permission: "manageQuarters" } as const;
 
-  app.get("/api/quarters", { schema: { tags: ["quarters"], summary: "Every quarter, newest year first, with its status and due date" } }, async () => ({
-    quarters: await listQuarters(app.prisma),
-  }));
+  app.get(
+    "/api/quarters",
+    { schema: { response: { 200: z.object({ quarters: z.array(quarterSummarySchema) }) }, tags, summary: "Every quarter, newest year first, with its status and due date" } },
+    async (request) => ({ quarters: await listQuarters(request.context) }),
+  );
 
-  app.get("/api/years", { onRequest: adminOnly, schema: { tags: ["quarters"], summary: "The years and their quarters with completeness and sign-off (admin)" } }, async () => ({
-    years: await listYears(app.prisma),
-  }));
+  app.get(
+    "/api/years",
+    { config: admin, schema: { response: { 200: z.object({ years: z.array(yearOverviewSchema) }) }, tags, summary: "The years and their quarters with completeness and sign-off (admin)" } },
+    async (request) => ({ years: await listYears(request.context) }),
+  );
 
   app.post(
     "/api/years",
-    { onRequest: adminOnly, schema: { body: newYearSchema, tags: ["quarters"], summary: "Create the next year with its quarters, copying the framework (admin)" } },
-    async (request, reply) => reply.code(201).send({ year: await createYear(app.prisma, request, request.body) }),
+    {
+      config: admin,
+      schema: { body: newYearSchema, response: { 201: z.object({ year: createdYearSchema }) }, tags, summary: "Create the next year with its quarters, copying the framework (admin)" },
+    },
+    async (request, reply) => reply.code(201).send({ year: await createYear(request.context, request.body) }),
   );
 
   app.patch(
     "/api/quarters/:id",
-    { onRequest: adminOnly, schema: { params, body: updateQuarterSchema, tags: ["quarters"], summary: "Set the due date, or open a planned quarter for entry (admin)" } },
-    async (request) => ({ quarter: await updateQuarter(app.prisma, request, request.params.id, request.body) }),
+    { config: admin, schema: { params: idParams, body: updateQuarterSchema, response: { 200: oneQuarter }, tags, summary: "Set the due date, or open a planned quarter for entry (admin)" } },
+    async (request) => ({ quarter: await updateQuarter(request.context, request.params.id, request.body) }),
   );
 
   app.get(
     "/api/quarters/:id/sign-off",
-    { onRequest: adminOnly, schema: { params, tags: ["quarters"], summary: "What signing off would do (admin)" } },
-    async (request) => previewSignOff(app.prisma, request.params.id),
+    { config: admin, schema: { params: idParams, response: { 200: signOffSummarySchema }, tags, summary: "What signing off would do (admin)" } },
+    async (request) => previewSignOff(request.context, request.params.id),
   );
 
   app.post(
     "/api/quarters/:id/close",
-    { onRequest: adminOnly, schema: { params, body: signOffSchema, tags: ["quarters"], summary: "Sign off and lock the quarter; needs the admin's password (admin)" } },
-    async (request) => signOff(app.prisma, request, request.params.id, request.body.password),
+    {
+      config: admin,
+      schema: { params: idParams, body: signOffSchema, response: { 200: signOffSummarySchema }, tags, summary: "Sign off and lock the quarter; needs the admin's password (admin)" },
+    },
+    async (request) => signOff(request.context, request.params.id, request.body.password),
   );
 
   app.post(
     "/api/quarters/:id/reopen",
-    { onRequest: adminOnly, schema: { params, body: reopenSchema, tags: ["quarters"], summary: "Reopen a signed-off quarter, with a reason (admin)" } },
-    async (request) => ({ quarter: await reopen(app.prisma, request, request.params.id, request.body.reason) }),
+    { config: admin, schema: { params: idParams, body: reopenSchema, response: { 200: oneQuarter }, tags, summary: "Reopen a signed-off quarter, with a reason (admin)" } },
+    async (request) => ({ quarter: await reopen(request.context, request.params.id, request.body.reason) }),
   );
 }

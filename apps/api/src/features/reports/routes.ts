@@ -1,21 +1,31 @@
+import { importReportSchema, importSummarySchema, MAX_ID, reportSchema } from "@quarterly-returns/shared";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { ImportError, importReport } from "@quarterly-returns/db/import";
-import { importReportSchema } from "@quarterly-returns/shared";
-import { requirePermission } from "../../access/policy.ts";
-import { HttpError } from "../../lib/http-error.ts";
-import { reportCsv, reportTsv, reportXlsx } from "./exports.ts";
-import { buildReport, reportJson } from "./service.ts";
+import { z } from "zod/mini";
+import { ServiceError } from "../../core/errors.ts";
+import { ImportError, importReport } from "../../core/imports/import-report.ts";
+import { reportCsv, reportTsv, reportXlsx } from "../../core/reports/exports.ts";
+import { buildReport, REPORT_TABLES } from "../../core/reports/report.ts";
 
-const file = z.string().regex(/^\d+(\.(xlsx|csv|tsv))?$/, { error: "Ask for a year's id, optionally with .xlsx, .csv or .tsv" });
+const tags = ["reports"];
+const file = z.string().check(z.regex(/^\d{1,10}(\.(xlsx|csv|tsv))?$/, { error: "Ask for a year's id, optionally with .xlsx, .csv or .tsv" }));
+const throughQuarter = z.optional(
+  z.coerce.number().check(z.int({ error: "must be a quarter from 1 to 4" }), z.gte(1, { error: "must be a quarter from 1 to 4" }), z.lte(4, { error: "must be a quarter from 1 to 4" })),
+);
 
-const JSON_TYPE = "application/json; charset=utf-8";
 const TYPES = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv; charset=utf-8",
   tsv: "text/tab-separated-values; charset=utf-8",
 } as const;
+
+/** "12" or "12.csv" → the year and the format (none: JSON). */
+function parseFile(name: string) {
+  const [id, format] = name.split(".") as [string, keyof typeof TYPES | undefined];
+  const yearId = Number(id);
+  if (yearId < 1 || yearId > MAX_ID) throw new ServiceError(404, "There is no such year.");
+  return { yearId, format };
+}
 
 export async function reportsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -23,38 +33,51 @@ export async function reportsRoutes(fastify: FastifyInstance) {
   app.get(
     "/api/reports/:file",
     {
+      // The JSON is kept as sent; the files are written from the kept report.
+      config: { permission: "readReport", readCache: { tables: REPORT_TABLES, vary: (request) => (/\./.test((request.params as { file: string }).file) ? null : "") } },
       schema: {
         params: z.object({ file }),
-        tags: ["reports"],
-        summary: "A year's report: JSON, or .xlsx, .csv (one row per indicator and quarter) or .tsv (the document's layout); restricted rows only for those allowed",
+        querystring: z.strictObject({ quarter: throughQuarter }),
+        response: {
+          200: {
+            description: "The report: JSON, or a file",
+            content: {
+              "application/json": { schema: reportSchema },
+              [TYPES.xlsx]: { schema: z.string() },
+              [TYPES.csv]: { schema: z.string() },
+              [TYPES.tsv]: { schema: z.string() },
+            },
+          },
+        },
+        tags,
+        summary:
+          "A year's report (?quarter=N: as it stood at the end of quarter N): JSON, or .xlsx, .csv (one row per indicator and quarter) or .tsv (the document's layout); restricted rows only for those allowed",
       },
     },
     async (request, reply) => {
-      const [id, format] = request.params.file.split(".") as [string, keyof typeof TYPES | undefined];
-      const yearId = Number(id);
-      if (!format) return reply.type(JSON_TYPE).send(await reportJson(app.prisma, request, yearId));
-      const report = await buildReport(app.prisma, request, yearId);
-      const body = format === "xlsx" ? await reportXlsx(report) : format === "tsv" ? reportTsv(report) : await reportCsv(app.prisma, request, yearId);
-      const name = `performance-report-${report.year.label.replace("/", "-")}.${format}`;
-      return reply.header("content-type", TYPES[format]).header("content-disposition", `attachment; filename="${name}"`).send(body);
+      const { yearId, format } = parseFile(request.params.file);
+      const scope = { yearId, throughQuarter: request.query.quarter };
+      const report = await buildReport(request.context, scope);
+      if (!format) return reply.type("application/json; charset=utf-8").send(report);
+      const body = format === "xlsx" ? await reportXlsx(report) : format === "tsv" ? reportTsv(report) : await reportCsv(request.context, scope);
+      const name = `performance-report-${report.year.label.replace("/", "-")}${scope.throughQuarter ? `-q${scope.throughQuarter}` : ""}.${format}`;
+      // The schemas type the text answers; a workbook's bytes go out as they are.
+      return reply.header("content-type", TYPES[format]).header("content-disposition", `attachment; filename="${name}"`).send(body as unknown as string);
     },
   );
-}
 
-export async function reportImportRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.post(
     "/api/reports/import",
     {
-      onRequest: requirePermission("manageFramework"),
+      config: { permission: "importReports" },
       bodyLimit: 5 * 1024 * 1024,
-      schema: { body: importReportSchema, tags: ["reports"], summary: "Import a report in the document's layout into a year: all or nothing (admin)" },
+      schema: { body: importReportSchema, response: { 200: z.object({ summary: importSummarySchema }) }, tags, summary: "Import a report in the document's layout into a year: all or nothing (admin)" },
     },
     async (request) => {
       try {
-        return { summary: await importReport(app.prisma, request.body.text, { yearLabel: request.body.year, actorId: request.caller!.id, clientAddress: request.ip }) };
+        return { summary: await importReport(request.context, request.body.text, request.body.year) };
       } catch (error) {
-        if (error instanceof ImportError) throw new HttpError(400, error.message, { problems: error.problems });
+        if (error instanceof ImportError) throw new ServiceError(400, error.message, { problems: error.problems });
         throw error;
       }
     },

@@ -1,10 +1,14 @@
+import { idParam, returnDetailSchema, returnRecordSchema, returnsListSchema } from "@quarterly-returns/shared";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { getReturnDetail } from "./detail.ts";
-import { listReturnsJson, saveReturn } from "./service.ts";
+import { z } from "zod/mini";
+import { RETURN_TABLES } from "../../core/returns/indicators.ts";
+import { getReturnDetail } from "../../core/returns/detail.ts";
+import { listReturns } from "../../core/returns/list.ts";
+import { saveReturn } from "../../core/returns/save-return.ts";
 
-const id = z.coerce.number({ error: "must be a number" }).int().positive();
+const tags = ["returns"];
+const target = z.object({ indicatorId: idParam, quarterId: idParam });
 
 export async function returnsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -12,38 +16,37 @@ export async function returnsRoutes(fastify: FastifyInstance) {
   app.get(
     "/api/returns",
     {
+      config: { readCache: { tables: RETURN_TABLES } },
       schema: {
-        querystring: z.strictObject({ quarterId: id }),
-        tags: ["returns"],
-        summary: "The indicators you may see for a quarter, each with its return or null",
+        querystring: z.strictObject({ quarterId: idParam }),
+        response: { 200: returnsListSchema },
+        tags,
+        summary: "The indicators the quarter reports that you may see, each with its return or null",
       },
     },
-    async (request, reply) => reply.type("application/json; charset=utf-8").send(await listReturnsJson(app.prisma, request, request.query.quarterId)),
+    async (request) => listReturns(request.context, request.query.quarterId),
   );
 
   app.get(
     "/api/returns/:indicatorId/:quarterId",
     {
-      schema: {
-        params: z.object({ indicatorId: id, quarterId: id }),
-        tags: ["returns"],
-        summary: "One return with its last four quarters, last year's figures, its changes and queries",
-      },
+      schema: { params: target, response: { 200: returnDetailSchema }, tags, summary: "One return with its last four quarters, last year's figures, its changes and queries" },
     },
-    async (request) => getReturnDetail(app.prisma, request, request.params.indicatorId, request.params.quarterId),
+    async (request) => getReturnDetail(request.context, request.params.indicatorId, request.params.quarterId),
   );
 
   app.put(
     "/api/returns/:indicatorId/:quarterId",
     {
       schema: {
-        params: z.object({ indicatorId: id, quarterId: id }),
-        // Checked in the service against the indicator's own fields (saveReturnSchema).
+        params: target,
+        // Checked by the service against the indicator's own fields (saveReturnSchema).
         body: z.record(z.string(), z.unknown()),
-        tags: ["returns"],
+        response: { 200: z.object({ return: returnRecordSchema }) },
+        tags,
         summary: "Save a draft, submit, or record that there is no data (409 on a stale version, 423 when signed off)",
       },
     },
-    async (request) => ({ return: await saveReturn(app.prisma, request, request.params.indicatorId, request.params.quarterId, request.body) }),
+    async (request) => ({ return: await saveReturn(request.context, request.params.indicatorId, request.params.quarterId, request.body) }),
   );
 }

@@ -1,31 +1,37 @@
-import { createUserSchema, updateUserSchema } from "@quarterly-returns/shared";
+import { createUserSchema, idParams, temporaryPasswordIssuedSchema, updateUserSchema, userSummarySchema } from "@quarterly-returns/shared";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { requirePermission } from "../../access/policy.ts";
-import { createUser, listUsers, resetPassword, updateUser } from "./service.ts";
+import { z } from "zod/mini";
+import { createUser, listUsers, resetPassword, updateUser } from "../../core/users/users.ts";
 
-const params = z.object({ id: z.coerce.number().int().positive() });
+const tags = ["users"];
 
 export async function usersRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.addHook("onRequest", requirePermission("manageUsers"));
+  const config = { permission: "manageUsers" } as const;
 
-  app.get("/api/users", { schema: { tags: ["users"], summary: "Every user (admin)" } }, async () => ({ users: await listUsers(app.prisma) }));
+  app.get("/api/users", { config, schema: { response: { 200: z.object({ users: z.array(userSummarySchema) }) }, tags, summary: "Every user (admin)" } }, async (request) => ({
+    users: await listUsers(request.context),
+  }));
 
-  app.post("/api/users", { schema: { body: createUserSchema, tags: ["users"], summary: "Create a user with a temporary password (admin)" } }, async (request, reply) =>
-    reply.code(201).send(await createUser(app.prisma, request, request.body)),
+  app.post(
+    "/api/users",
+    { config, schema: { body: createUserSchema, response: { 201: temporaryPasswordIssuedSchema }, tags, summary: "Create a user with a temporary password (admin)" } },
+    async (request, reply) => reply.code(201).send(await createUser(request.context, request.body)),
   );
 
   app.patch(
     "/api/users/:id",
-    { schema: { params, body: updateUserSchema, tags: ["users"], summary: "Change a user's name, role or organisation; deactivate or reactivate (admin)" } },
-    async (request) => ({ user: await updateUser(app.prisma, request, request.params.id, request.body) }),
+    {
+      config,
+      schema: { params: idParams, body: updateUserSchema, response: { 200: z.object({ user: userSummarySchema }) }, tags, summary: "Change a user's name, role or organisation; deactivate or reactivate (admin)" },
+    },
+    async (request) => ({ user: await updateUser(request.context, request.params.id, request.body) }),
   );
 
   app.post(
     "/api/users/:id/reset-password",
-    { schema: { params, tags: ["users"], summary: "Give a user a new temporary password (admin)" } },
-    async (request) => resetPassword(app.prisma, request, request.params.id),
+    { config, schema: { params: idParams, response: { 200: temporaryPasswordIssuedSchema }, tags, summary: "Give a user a new temporary password (admin)" } },
+    async (request) => resetPassword(request.context, request.params.id),
   );
 }

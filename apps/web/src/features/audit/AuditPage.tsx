@@ -1,4 +1,4 @@
-import { formatDate, type AuditEventRecord, type AuditPage as Page } from "@quarterly-returns/shared";
+import { auditActionLabel, formatDate, type AuditEventRecord, type AuditPage as Page } from "@quarterly-returns/shared";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "../../lib/router.tsx";
 import { api } from "../../lib/api-client.ts";
@@ -48,7 +48,7 @@ export function AuditPage() {
         {select("organisationId", "Organisation", (organisations.data ?? []).map((organisation) => ({ value: organisation.id, label: organisation.shortName })))}
         {select("indicatorId", "Indicator", (data?.indicators ?? []).map((indicator) => ({ value: indicator.id, label: `${indicator.ref ?? ""} ${indicator.title}`.trim().slice(0, 60) })))}
         {select("quarterId", "Quarter", (quarters.data ?? []).map((quarter) => ({ value: quarter.id, label: quarter.name })))}
-        {select("action", "Action", (data?.actions ?? []).map((action) => ({ value: action, label: action })))}
+        {select("action", "Action", (data?.actions ?? []).map((action) => ({ value: action, label: auditActionLabel(action) })))}
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="filter-from">From</label>
           <input id="filter-from" type="date" className="govuk-input" value={search.get("from") ?? ""} onChange={(event) => set("from", event.target.value)} />
@@ -119,9 +119,9 @@ function Row({ event }: { event: AuditEventRecord }) {
       <td className="govuk-table__cell">
         {formatDate(event.at)} {new Date(event.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}
       </td>
-      <td className="govuk-table__cell">{event.actor?.name ?? "—"}</td>
+      <td className="govuk-table__cell">{event.actor?.name ?? systemName(event.after) ?? "—"}</td>
       <td className="govuk-table__cell">
-        <code>{event.action}</code>
+        {auditActionLabel(event.action)}
         {(event.before !== null || event.after !== null) && (
           <details className="govuk-details govuk-!-margin-bottom-0">
             <summary className="govuk-details__summary">
@@ -137,4 +137,10 @@ function Row({ event }: { event: AuditEventRecord }) {
       <td className="govuk-table__cell">{about}</td>
     </tr>
   );
+}
+
+/** Work the product did itself names itself in what it wrote ("Demo data"). */
+function systemName(after: unknown): string | null {
+  const by = after && typeof after === "object" ? (after as { by?: unknown }).by : undefined;
+  return typeof by === "string" ? by : null;
 }

@@ -1,4 +1,4 @@
-import { daysUntil, formatDate, type Completeness, type OrganisationCompleteness } from "@quarterly-returns/shared";
+import { daysUntil, formatDate, isOutstanding, type Completeness, type OrganisationCompleteness } from "@quarterly-returns/shared";
 import { useState } from "react";
 import { Link } from "../../lib/router.tsx";
 import { QuarterPicker } from "../../components/QuarterPicker.tsx";
@@ -44,7 +44,7 @@ function Overview({ data }: { data: Completeness }) {
       cells: entry.cells.filter(
         (cell) =>
           (!priorityId || cell.indicator.priorityId === Number(priorityId)) &&
-          (!outstandingOnly || cell.state === "OUTSTANDING" || cell.state === "EXPECTED"),
+          (!outstandingOnly || isOutstanding(cell.progress)),
       ),
     }))
     .filter((entry) => entry.cells.length > 0);
@@ -139,7 +139,7 @@ function Overview({ data }: { data: Completeness }) {
 function OrganisationRow({ entry, data, open }: { entry: OrganisationCompleteness; data: Completeness; open: boolean }) {
   const days = daysUntil(data.quarter.dueDate);
   const due = days > 0 ? `due in ${days} day${days === 1 ? "" : "s"}` : days === 0 ? "due today" : `${-days} day${days === -1 ? "" : "s"} past the due date`;
-  const expected = entry.cells.filter((cell) => cell.state === "EXPECTED" || (cell.availableFrom && cell.state === "OUTSTANDING"));
+  const expected = entry.cells.filter((cell) => cell.progress.state === "EXPECTED" && cell.progress.expectedOn);
   const chase = entry.lastChase;
   return (
     <section className="app-organisation" aria-labelledby={`organisation-${entry.organisation.id}`} data-testid={`organisation-${entry.organisation.shortName}`}>
@@ -159,7 +159,7 @@ function OrganisationRow({ entry, data, open }: { entry: OrganisationCompletenes
           {entry.overdue > 0 && `, ${entry.overdue} overdue`} · {entry.received} of {entry.expected} in · {due}
         </li>
         {expected.length > 0 && (
-          <li>Expected: {expected.map((cell) => `${cell.indicator.ref ?? cell.indicator.title} on ${formatDate(cell.availableFrom!)}`).join(", ")}</li>
+          <li>Expected: {expected.map((cell) => `${cell.indicator.ref ?? cell.indicator.title} on ${formatDate(cell.progress.expectedOn!)}`).join(", ")}</li>
         )}
         <li data-testid="last-chase">
           {chase

@@ -50,6 +50,7 @@ export function FrameworkPage() {
                       <td className="govuk-table__cell">
                         <Link to={`/framework/indicators/${indicator.id}?year=${framework.data.year.id}`} className="govuk-link">{indicator.title}</Link>
                         {indicator.retired && <strong className="govuk-tag govuk-tag--grey app-tag-inline">Retired</strong>}
+                        {indicator.firstQuarter > 1 && <strong className="govuk-tag govuk-tag--blue app-tag-inline">From Q{indicator.firstQuarter}</strong>}
                         {indicator.restricted && <strong className="govuk-tag govuk-tag--red app-tag-inline">Restricted</strong>}
                         <span className="govuk-body-s app-block">{POLARITY[indicator.polarity]}</span>
                       </td>

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { FIELD_KINDS, indicatorSchema, POLARITIES, type FrameworkIndicator, type IndicatorChanges, type IndicatorInput } from "@quarterly-returns/shared";
+import { FIELD_KIND_MODULES, FIELD_KINDS, indicatorSchema, POLARITIES, type FrameworkIndicator, type IndicatorChanges, type IndicatorInput } from "@quarterly-returns/shared";
 import { useFieldArray, useForm } from "react-hook-form";
 import { Link, useNavigate, useParams, useSearchParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
@@ -10,7 +10,6 @@ import { useOrganisations } from "../../lib/organisations.ts";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useDeleteIndicator, useFramework, useSaveIndicator } from "./api/framework.ts";
 
-const KIND_NAMES = { COUNT: "Count (whole number)", DECIMAL: "Decimal", PERCENT: "Percentage", RANK: "Rank (position out of N)", TEXT: "Text" } as const;
 const POLARITY_NAMES = { HIGHER_IS_BETTER: "Higher is better", LOWER_IS_BETTER: "Lower is better", NEUTRAL: "Neither" } as const;
 
 /** Adds an indicator to a priority (/framework/priorities/:priorityId/indicators/new) or edits one. */
@@ -19,12 +18,12 @@ export function IndicatorPage() {
   const yearId = Number(useSearchParams()[0].get("year"));
   const framework = useFramework(yearId || undefined);
   if (!framework.data) return <p className="govuk-body">{framework.isPending ? "Loading…" : "Open the indicator from the framework page."}</p>;
-  if (priorityId) return <IndicatorForm yearId={yearId} priorityId={Number(priorityId)} indicator={null} />;
+  if (priorityId) return <IndicatorForm yearId={yearId} yearLabel={framework.data.year.label} priorityId={Number(priorityId)} indicator={null} />;
   const indicator = framework.data.priorities.flatMap((priority) => priority.indicators).find((candidate) => candidate.id === Number(id));
-  return indicator ? <IndicatorForm key={indicator.id} yearId={yearId} priorityId={null} indicator={indicator} /> : <p className="govuk-body">There is no such indicator.</p>;
+  return indicator ? <IndicatorForm key={indicator.id} yearId={yearId} yearLabel={framework.data.year.label} priorityId={null} indicator={indicator} /> : <p className="govuk-body">There is no such indicator.</p>;
 }
 
-function IndicatorForm({ yearId, priorityId, indicator }: { yearId: number; priorityId: number | null; indicator: FrameworkIndicator | null }) {
+function IndicatorForm({ yearId, yearLabel, priorityId, indicator }: { yearId: number; yearLabel: string; priorityId: number | null; indicator: FrameworkIndicator | null }) {
   usePageTitle(indicator ? `${indicator.ref ?? ""} ${indicator.title}`.trim() : "Add an indicator");
   const save = useSaveIndicator(indicator ? { id: indicator.id } : { priorityId: priorityId! });
   const remove = useDeleteIndicator(indicator?.id ?? 0);
@@ -52,7 +51,9 @@ function IndicatorForm({ yearId, priorityId, indicator }: { yearId: number; prio
   });
   const fields = useFieldArray({ control, name: "fields" });
   const error = (field: string) => fieldError(formState.errors, save.error, field) ?? nestedError(formState.errors, field);
-  const locked = (indicator?.signedOffReturns ?? 0) > 0;
+  // In a signed-off quarter's report: its wording, owner and fields stay as that report showed them.
+  const fixedBy = indicator?.fixedBySignedOffQuarters ?? [];
+  const locked = fixedBy.length > 0;
   const submit = (changes: Partial<IndicatorInput>) =>
     handleSubmit((values) => save.mutate({ ...values, ...changes }, { onSuccess: () => navigate(back) }));
 
@@ -62,10 +63,12 @@ function IndicatorForm({ yearId, priorityId, indicator }: { yearId: number; prio
       <ErrorSummary errors={summaryItems(formState.errors, save.error ?? remove.error, "title")} />
       <h1 className="govuk-heading-l">{indicator ? `${indicator.ref ?? ""} ${indicator.title}`.trim() : "Add an indicator"}</h1>
       {indicator?.retired && <div className="govuk-inset-text">This indicator is retired: it is no longer asked for, and stays in the quarters that have its returns.</div>}
+      {indicator && indicator.firstQuarter > 1 && <p className="govuk-body">Reported from Q{indicator.firstQuarter} {yearLabel}: it was added after the quarters before were signed off.</p>}
       {locked && (
         <div className="govuk-inset-text">
-          This indicator has {indicator!.signedOffReturns} signed-off returns, so its wording is fixed for this year: the report of those quarters must not
-          change. You can add fields, retire fields or the indicator, and change what is required and the expected ranges. Change the rest in next year's framework.
+          This indicator is in the signed-off {quartersNamed(fixedBy)} {yearLabel} report, so its wording, owner and fields are fixed while those quarters
+          stay signed off: their report must not change. You can add fields for the open quarters, retire fields or the indicator, and change what is required and
+          the expected ranges. Change the rest in next year's framework.
         </div>
       )}
       <form noValidate onSubmit={submit({})}>
@@ -98,25 +101,26 @@ function IndicatorForm({ yearId, priorityId, indicator }: { yearId: number; prio
         {fields.fields.map((row, index) => {
           const existing = indicator?.fields.find((field) => field.key === row.key);
           const holdsFigures = (existing?.values ?? 0) > 0;
+          const fixed = holdsFigures || (locked && Boolean(existing));
           const at = (name: string) => `fields.${index}.${name}`;
           return (
             <fieldset key={row.id} className="govuk-fieldset app-field-editor" data-testid={`field-${row.key || index}`}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
                 Field {index + 1}{row.key ? `: ${row.key}` : ""}
-                {holdsFigures && <span className="govuk-body-s"> (holds {existing!.values} figures: retire it to change its definition)</span>}
+                {fixed && <span className="govuk-body-s"> ({holdsFigures ? `holds ${existing!.values} figures` : "in a signed-off report"}: retire it to change its definition)</span>}
               </legend>
               <div className="app-field-editor__grid">
                 <TextInput id={at("key")} label="Key" readOnly={Boolean(existing)} error={error(at("key"))} {...register(`fields.${index}.key`)} />
-                <TextInput id={at("label")} label="Label" readOnly={holdsFigures} error={error(at("label"))} {...register(`fields.${index}.label`)} />
-                <Select id={at("kind")} label="Kind" disabled={holdsFigures} options={FIELD_KINDS.map((value) => ({ value, label: KIND_NAMES[value] }))} error={error(at("kind"))} {...register(`fields.${index}.kind`)} />
-                <TextInput id={at("unit")} label="Unit (optional)" readOnly={holdsFigures} error={error(at("unit"))} {...register(`fields.${index}.unit`)} />
+                <TextInput id={at("label")} label="Label" readOnly={fixed} error={error(at("label"))} {...register(`fields.${index}.label`)} />
+                <Select id={at("kind")} label="Kind" disabled={fixed} options={FIELD_KINDS.map((value) => ({ value, label: FIELD_KIND_MODULES[value].name }))} error={error(at("kind"))} {...register(`fields.${index}.kind`)} />
+                <TextInput id={at("unit")} label="Unit (optional)" readOnly={fixed} error={error(at("unit"))} {...register(`fields.${index}.unit`)} />
                 <TextInput id={at("softMin")} label="Expected minimum" inputMode="decimal" error={error(at("softMin"))} {...register(`fields.${index}.softMin`)} />
                 <TextInput id={at("softMax")} label="Expected maximum" inputMode="decimal" error={error(at("softMax"))} {...register(`fields.${index}.softMax`)} />
               </div>
               <div className="govuk-checkboxes govuk-checkboxes--small">
                 {(
                   [
-                    ["comparesWithPreviousYear", "Compared with the same quarter last year", holdsFigures],
+                    ["comparesWithPreviousYear", "Compared with the same quarter last year", fixed],
                     ["required", "Required to submit", false],
                     ["retired", "Retired: no longer asked for", false],
                   ] as const
@@ -127,7 +131,7 @@ function IndicatorForm({ yearId, priorityId, indicator }: { yearId: number; prio
                   </div>
                 ))}
               </div>
-              {!holdsFigures && (
+              {!fixed && (
                 <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-top-3" onClick={() => fields.remove(index)}>
                   Remove field {index + 1}
                 </button>
@@ -166,4 +170,9 @@ function nestedError(errors: object, path: string): string | undefined {
   const found = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors);
   const message = (found as { message?: unknown } | undefined)?.message;
   return typeof message === "string" ? message : undefined;
+}
+
+/** [1, 2, 3] → "Q1–Q3"; [2] → "Q2". */
+function quartersNamed(numbers: number[]): string {
+  return numbers.length > 1 ? `Q${numbers[0]}–Q${numbers.at(-1)}` : `Q${numbers[0]}`;
 }

@@ -43,7 +43,7 @@ function PriorityForm({ yearId, priority }: { yearId: number; priority: { id: nu
         <ErrorSummary errors={summaryItems(formState.errors, save.error, "title")} />
         <h1 className="govuk-heading-l">{priority ? `Priority ${priority.number}` : "Add a priority"}</h1>
         {priority?.locked && (
-          <div className="govuk-inset-text">This priority has signed-off returns, so its wording is fixed for this year. Change it in next year's framework.</div>
+          <div className="govuk-inset-text">This priority is in the report of signed-off quarters, so its wording is fixed while they stay signed off. Change it in next year's framework.</div>
         )}
         <form noValidate onSubmit={handleSubmit((values) => save.mutate(values, { onSuccess: () => navigate(`/framework?year=${yearId}`) }))}>
           <fieldset className="govuk-fieldset" disabled={priority?.locked}>

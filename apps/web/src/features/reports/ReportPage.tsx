@@ -1,8 +1,9 @@
-import type { Report, ReportLine, ReportPriority } from "@quarterly-returns/shared";
-import { Link } from "../../lib/router.tsx";
+import { can, type QuarterSummary, type Report, type ReportLine, type ReportPriority } from "@quarterly-returns/shared";
+import { Link, useSearchParams } from "../../lib/router.tsx";
+import { Select } from "../../components/Select.tsx";
 import { Sparkline } from "../../components/Sparkline.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";
-import { useChosenYear } from "../../lib/quarters.ts";
+import { useChosenYear, useQuarters } from "../../lib/quarters.ts";
 import { YearSelect } from "../../components/YearSelect.tsx";
 import { useSession } from "../../lib/session.ts";
 import { useReport } from "./api/report.ts";
@@ -13,19 +14,34 @@ export function ReportPage() {
   usePageTitle("Performance report");
   const { data: user } = useSession();
   const { years, yearId, chooseYear } = useChosenYear();
-  const report = useReport(yearId);
+  const [search, setSearch] = useSearchParams();
+  const quarters = (useQuarters().data ?? []).filter((quarter) => quarter.year.id === yearId && quarter.status !== "PLANNED");
+  const through = quarters.find((quarter) => quarter.number === Number(search.get("quarter")))?.number;
+  const report = useReport(yearId, through);
+  const file = (format: string) => `/api/reports/${report.data?.year.id}.${format}${through ? `?quarter=${through}` : ""}`;
   return (
     <>
       <div className="app-no-print">
         <h1 className="govuk-heading-l">Performance report</h1>
-        {years.length > 1 && <YearSelect years={years} yearId={yearId} onChoose={chooseYear} />}
+        <div className="app-report-choices">
+          {years.length > 1 && <YearSelect years={years} yearId={yearId} onChoose={chooseYear} />}
+          {quarters.length > 1 && (
+            <Select
+              id="quarter"
+              label="Quarters"
+              value={through ?? ""}
+              onChange={(event) => setSearch(event.target.value ? { year: String(yearId), quarter: event.target.value } : { year: String(yearId) })}
+              options={[{ value: "", label: "All quarters so far" }, ...quarters.map((quarter) => ({ value: quarter.number, label: asAt(quarter) }))]}
+            />
+          )}
+        </div>
         {report.data && (
           <p className="govuk-body app-report-actions">
-            <a href={`/api/reports/${report.data.year.id}.xlsx`} className="govuk-link" download>Download as a spreadsheet (XLSX)</a>
-            <a href={`/api/reports/${report.data.year.id}.csv`} className="govuk-link" download>Download the figures (CSV)</a>
-            <a href={`/api/reports/${report.data.year.id}.tsv`} className="govuk-link" download>Download in the document's layout (TSV)</a>
+            <a href={file("xlsx")} className="govuk-link" download>Download as a spreadsheet (XLSX)</a>
+            <a href={file("csv")} className="govuk-link" download>Download the figures (CSV)</a>
+            <a href={file("tsv")} className="govuk-link" download>Download in the document's layout (TSV)</a>
             <button type="button" className="app-link-button" onClick={() => window.print()}>Print</button>
-            {user?.role === "ADMIN" && <Link to="/report/import" className="govuk-link">Import a report</Link>}
+            {can(user, "importReports") && <Link to="/report/import" className="govuk-link">Import a report</Link>}
           </p>
         )}
       </div>
@@ -36,10 +52,15 @@ export function ReportPage() {
   );
 }
 
+/** "Up to Q3 2019/20 (signed off)": the report as it stood at the end of that quarter. */
+const asAt = (quarter: QuarterSummary) => `Up to ${quarter.name} (${quarter.status === "CLOSED" ? "signed off" : "open"})`;
+
 function Document({ report }: { report: Report }) {
+  const through = report.throughQuarter < 4 ? report.quarters[report.throughQuarter - 1] : undefined;
   return (
     <div className="app-report">
       <p className="govuk-heading-m">{report.title}</p>
+      {through && <p className="govuk-body">As it stood at the end of {through.name}.</p>}
       {report.priorities.map((priority) => <Priority key={priority.number} priority={priority} />)}
     </div>
   );

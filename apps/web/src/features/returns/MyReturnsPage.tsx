@@ -1,4 +1,4 @@
-import { isDone, type ReturnsList } from "@quarterly-returns/shared";
+import { isDone, londonDay, progressOf, type ReturnsList } from "@quarterly-returns/shared";
 import { Link, useLocation } from "../../lib/router.tsx";
 import { QuarterPicker } from "../../components/QuarterPicker.tsx";
 import { QuarterStatus } from "../../components/QuarterStatus.tsx";
@@ -43,7 +43,8 @@ export function MyReturnsPage() {
 
 function ReturnsByPriority({ list }: { list: ReturnsList }) {
   if (list.items.length === 0) return <p className="govuk-body">Your organisation has no indicators to report in {list.quarter.name}.</p>;
-  const done = list.items.filter((item) => isDone(item.return)).length;
+  const today = londonDay();
+  const done = list.items.filter((item) => isDone(progressOf(item.return, list.quarter.dueDate, today))).length;
   const priorities = [...new Map(list.items.map((item) => [item.indicator.priority.id, item.indicator.priority])).values()];
   return (
     <>

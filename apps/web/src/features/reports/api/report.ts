@@ -2,8 +2,13 @@ import type { ImportSummary, Report } from "@quarterly-returns/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api-client.ts";
 
-export function useReport(yearId: number | undefined) {
-  return useQuery({ queryKey: ["report", yearId], queryFn: ({ signal }) => api<Report>(`/reports/${yearId}`, { signal }), enabled: Boolean(yearId) });
+/** The year's report; with `throughQuarter`, as it stood at the end of that quarter. */
+export function useReport(yearId: number | undefined, throughQuarter?: number) {
+  return useQuery({
+    queryKey: ["report", yearId, throughQuarter ?? 4],
+    queryFn: ({ signal }) => api<Report>(`/reports/${yearId}${throughQuarter ? `?quarter=${throughQuarter}` : ""}`, { signal }),
+    enabled: Boolean(yearId),
+  });
 }
 
 export function useImportReport() {

@@ -1,0 +1,79 @@
+// A quarter cell of the report document, as the return the product records: a cell that is only
+// a figure becomes the figure (where the indicator has one numeric field and the report writes it
+// back as the document had it), the no-data phrases become their states, anything else is
+// commentary.
+import { figuresText, parseFigure, reportCellText, saveReturnSchema, type FieldDeclaration, type FieldKind, type ImportSummary, type ReportQuarter, type ReturnRecord } from "@quarterly-returns/shared";
+import { readDocumentCell, type DocumentIndicatorLine } from "@quarterly-returns/shared/report-document";
+import type { Context } from "../context.ts";
+import { toQuarterSummary, type QuarterRow } from "../quarters/summary.ts";
+import { returnInclude, toFieldDeclaration, toReturnRecord, type IndicatorRow } from "../returns/mapping.ts";
+import { recordReturn } from "../returns/record-return.ts";
+import type { Attempt } from "./import-report.ts";
+
+const FIGURE_ONLY = /^-?\d[\d,]*(\.\d+)?\s*%?$/;
+
+/** A new indicator's one field, from the figure-only cells it has: a percentage, a decimal, or a count. */
+export function inferKind(cells: string[]): FieldKind | null {
+  const figures = cells.map((cell) => cell.trim()).filter((cell) => FIGURE_ONLY.test(cell));
+  if (figures.length === 0) return null;
+  if (figures.some((figure) => figure.endsWith("%"))) return "PERCENT";
+  return figures.some((figure) => figure.includes(".") || figure.startsWith("-")) ? "DECIMAL" : "COUNT";
+}
+
+type Desired = Pick<ReturnRecord, "status" | "noData" | "values" | "previousYear" | "commentary">;
+
+/** The return a cell says, or null for an empty cell. */
+function desiredReturn(fields: FieldDeclaration[], cell: string, quarter: ReportQuarter): Desired | null {
+  const read = readDocumentCell(cell);
+  if (read.state === "MISSING") return null;
+  const blank = { values: {}, previousYear: {}, commentary: null };
+  if (read.state === "NO_DATA") {
+    if (read.reason === "NOT_RELEASED") return { ...blank, status: "NO_DATA", noData: { reason: "NOT_RELEASED", availableFrom: null, explanation: read.explanation } };
+    const availableFrom = read.reason === "NOT_YET_AVAILABLE" ? read.availableFrom : null;
+    const record: Desired = { ...blank, status: "NO_DATA", noData: { reason: read.reason, availableFrom, explanation: null } };
+    // Keep the document's own words where the standard ones would differ ("No date provided").
+    return reportCellText(fields, record as ReturnRecord, quarter) === read.phrase ? record : { ...record, noData: { ...record.noData!, explanation: read.phrase } };
+  }
+  const numeric = fields.filter((field) => field.kind !== "TEXT" && !field.retired);
+  if (FIGURE_ONLY.test(read.text) && numeric.length === 1) {
+    const parsed = parseFigure(read.text);
+    if ("value" in parsed && (numeric[0]!.kind === "PERCENT") === read.text.endsWith("%")) {
+      const record: Desired = { ...blank, status: "SUBMITTED", noData: null, values: { [numeric[0]!.key]: parsed.value } };
+      // Only a structured figure if the field takes it and the report writes it back as the document had it.
+      const fits = saveReturnSchema(fields).safeParse({ version: 0, ...record }).success;
+      if (fits && figuresText(fields, record, quarter) === read.text) return record;
+    }
+  }
+  return { ...blank, status: "SUBMITTED", noData: null, commentary: read.text };
+}
+
+interface Cell {
+  context: Context;
+  indicator: IndicatorRow;
+  quarter: QuarterRow;
+  cell: string;
+  line: DocumentIndicatorLine;
+  summary: ImportSummary;
+  attempt: Attempt;
+}
+
+export async function importCell({ context, indicator, quarter, cell, line, summary, attempt }: Cell): Promise<void> {
+  const fields = indicator.fields.map(toFieldDeclaration);
+  const reportQuarter = toQuarterSummary(quarter);
+  const desired = desiredReturn(fields, cell, reportQuarter);
+  if (!desired) return;
+  const existing = await context.db.return.findUnique({
+    where: { indicatorId_quarterId: { indicatorId: indicator.id, quarterId: quarter.id } },
+    include: returnInclude,
+  });
+  const wanted = reportCellText(fields, desired as ReturnRecord, reportQuarter);
+  if (existing && reportCellText(fields, toReturnRecord(existing), reportQuarter) === wanted) {
+    summary.returnsUnchanged++;
+    return;
+  }
+  const body = { version: existing?.version ?? 0, ...desired };
+  const about = `${line.ref}${line.continuation ? ` (“${line.title.slice(0, 40)}”)` : ""} in ${reportQuarter.name} would read “${wanted.slice(0, 60)}${wanted.length > 60 ? "…" : ""}”`;
+  const written = await attempt(line.line, () => recordReturn(context, { indicator, quarter, body, action: "return.import" }), about);
+  if (written) summary.returnsWritten++;
+}
+

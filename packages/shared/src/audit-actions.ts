@@ -1,0 +1,47 @@
+// Every kind of event the audit log records, with the words people read for it. The server can
+// only write these (a typo is a type error), and the audit log and the return page show the words.
+
+export const AUDIT_ACTIONS = {
+  "auth.login": "Signed in",
+  "auth.login-failed": "Sign-in failed",
+  "auth.login-refused": "Sign-in refused: account deactivated",
+  "auth.login-throttled": "Sign-in refused: too many failures",
+  "auth.logout": "Signed out",
+  "auth.password-change": "Changed their password",
+  "auth.password-change-refused": "Password change refused",
+  "access.refused": "Refused access",
+  "user.create": "Added a user",
+  "user.update": "Changed a user",
+  "user.deactivate": "Deactivated a user",
+  "user.reactivate": "Reactivated a user",
+  "user.reset-password": "Reset a user's password",
+  "organisation.create": "Added an organisation",
+  "organisation.update": "Changed an organisation",
+  "year.create": "Started a year",
+  "quarter.open": "Opened a quarter for returns",
+  "quarter.update": "Changed a quarter's due date",
+  "quarter.close": "Signed off a quarter",
+  "quarter.reopen": "Reopened a quarter",
+  "framework.priority-create": "Added a priority",
+  "framework.priority-update": "Changed a priority",
+  "framework.priority-delete": "Deleted a priority",
+  "framework.indicator-create": "Added an indicator",
+  "framework.indicator-update": "Changed an indicator",
+  "framework.indicator-retire": "Retired an indicator",
+  "framework.indicator-delete": "Deleted an indicator",
+  "return.save-draft": "Saved a draft",
+  "return.submit": "Submitted",
+  "return.record-no-data": "Recorded no data",
+  "return.record-not-provided": "Recorded “No data provided”",
+  "return.import": "Imported from a report",
+  "query.raise": "Raised a query",
+  "query.answer": "Answered a query",
+  "query.close": "Closed a query",
+  "chase.send": "Sent a reminder",
+  "report.import": "Imported a report",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** The action in words; an action recorded by an older version is shown as it was stored. */
+export const auditActionLabel = (action: string): string => (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;

@@ -1,0 +1,36 @@
+-- AlterTable
+ALTER TABLE "priorities" ADD COLUMN     "first_quarter" INTEGER NOT NULL DEFAULT 1;
+
+-- AlterTable
+ALTER TABLE "indicators" ADD COLUMN     "first_quarter" INTEGER NOT NULL DEFAULT 1;
+
+-- A year has four quarters.
+ALTER TABLE "priorities" ADD CONSTRAINT "priorities_first_quarter_of_the_year" CHECK ("first_quarter" BETWEEN 1 AND 4);
+ALTER TABLE "indicators" ADD CONSTRAINT "indicators_first_quarter_of_the_year" CHECK ("first_quarter" BETWEEN 1 AND 4);
+
+-- Queries on a signed-off quarter's returns are locked with them: none is raised, answered,
+-- closed or deleted until an admin reopens the quarter, whatever connection tries.
+CREATE FUNCTION "return_queries_lock_closed_quarter"() RETURNS TRIGGER
+LANGUAGE plpgsql AS $$
+DECLARE
+  quarter_id INTEGER;
+  quarter_status "QuarterStatus";
+BEGIN
+  FOR quarter_id IN
+    SELECT r."quarter_id" FROM "returns" r
+     WHERE r."id" IN (CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE OLD."return_id" END,
+                      CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE NEW."return_id" END)
+  LOOP
+    SELECT q."status" INTO quarter_status FROM "quarters" q WHERE q."id" = quarter_id FOR SHARE;
+    IF quarter_status = 'CLOSED' THEN
+      RAISE EXCEPTION 'quarter % is signed off and locked; its queries cannot be raised, answered or closed', quarter_id
+        USING ERRCODE = 'QR423', HINT = 'An admin must reopen the quarter first.';
+    END IF;
+  END LOOP;
+  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+
+CREATE TRIGGER "return_queries_lock_closed_quarter"
+  BEFORE INSERT OR UPDATE OR DELETE ON "return_queries"
+  FOR EACH ROW EXECUTE FUNCTION "return_queries_lock_closed_quarter"();

@@ -1,1 +1,0 @@
-export { importReport, ImportError, type ImportOptions } from "./import-report.ts";
