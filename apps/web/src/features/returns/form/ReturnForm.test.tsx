@@ -64,12 +64,13 @@ const requestsSent = () =>
   fetchMock.mock.calls.map(([url, init]) => ({ url, method: init?.method, body: JSON.parse(String(init?.body)) as unknown }));
 
 function renderForm(detail = draftDetail()) {
+  const onLocked = vi.fn();
   render(
     <QueryClientProvider client={new QueryClient()}>
-      <ReturnForm detail={detail} userId={MARIA.id} onSubmitted={vi.fn()} onLocked={vi.fn()} />
+      <ReturnForm detail={detail} userId={MARIA.id} onSubmitted={vi.fn()} onLocked={onLocked} />
     </QueryClientProvider>,
   );
-  return userEvent.setup({ delay: null });
+  return { user: userEvent.setup({ delay: null }), onLocked };
 }
 
 /** Lets the autosave's clock run on, and what it sends be answered. */
@@ -95,7 +96,7 @@ afterEach(() => {
 describe("the autosave of a draft", () => {
   it("sends one PUT of the typed figure 1.5 seconds after typing stops, then says when it saved", async () => {
     answerWith(200, { return: savedReturn({ version: 3, values: { fires: "230", answered: "91.4" }, updatedAt: at(10, 42) }) });
-    const user = renderForm();
+    const { user } = renderForm();
 
     await user.type(box("Emergency calls answered within 10 seconds (optional)"), "91.4");
     expect(localStorage.getItem(LOCAL_DRAFT_KEY)).toContain("91.4");
@@ -117,7 +118,7 @@ describe("the autosave of a draft", () => {
   });
 
   it("sends nothing the shared schema refuses, and points at the answer to fix", async () => {
-    const user = renderForm();
+    const { user } = renderForm();
 
     await user.clear(box("Deliberate primary fires"));
     await user.type(box("Deliberate primary fires"), "-3");
@@ -131,13 +132,37 @@ describe("the autosave of a draft", () => {
     expect(document.getElementById("values.fires-error")?.textContent).toBe("Error: Deliberate primary fires cannot be negative");
     expect(localStorage.getItem(LOCAL_DRAFT_KEY)).toContain("-3");
   });
+
+  it("says why a save failed, and sends it again on Retry", async () => {
+    fetchMock.mockRejectedValueOnce(new TypeError("Failed to fetch"));
+    const { user } = renderForm();
+
+    await user.type(box("Emergency calls answered within 10 seconds (optional)"), "91.4");
+    await wait(1500);
+    expect(saveStatus()).toBe("Not saved: Cannot reach Quarterly Returns. Check your connection and try again. Retry");
+
+    answerWith(200, { return: savedReturn({ version: 3, values: { fires: "230", answered: "91.4" } }) });
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+    await wait(0);
+    expect(requestsSent().map(({ body }) => body)).toMatchObject([{ status: "DRAFT", version: 2 }, { status: "DRAFT", version: 2 }]);
+    expect(saveStatus()).toBe("Saved at 10:42");
+  });
+
+  it("hands over to the page when the quarter was signed off meanwhile (423)", async () => {
+    answerWith(423, { message: "Q4 2019/20 has been signed off" });
+    const { user, onLocked } = renderForm();
+
+    await user.type(box("Emergency calls answered within 10 seconds (optional)"), "91.4");
+    await wait(1500);
+    expect(onLocked).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe("a colleague's save in between (409)", () => {
   it("shows both answers to choose from, and autosaves nothing until the person has chosen", async () => {
     const theirs = savedReturn({ version: 3, values: { fires: "230", answered: "88.5" }, updatedAt: at(10, 40), updatedBy: SAM });
     answerWith(409, { message: "Someone else has saved this return since you opened it", current: theirs });
-    const user = renderForm();
+    const { user } = renderForm();
 
     await user.type(box("Emergency calls answered within 10 seconds (optional)"), "91.4");
     await wait(1500);
