@@ -1,6 +1,7 @@
 import { COMMENTARY_MAX_LENGTH, formatDate, NO_DATA_REASONS, type ReturnDetail, type ReturnRecord } from "@quarterly-returns/shared";
 import { useMemo, useRef } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { CharacterCount } from "../../../components/CharacterCount.tsx";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
 import { ConflictPanel } from "./ConflictPanel.tsx";
 import { FigureField } from "./FigureField.tsx";
@@ -58,7 +59,6 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
           }
         }
       : null;
-  const commentaryLeft = COMMENTARY_MAX_LENGTH - (typed.commentary ?? "").length;
 
   return (
     <>
@@ -126,29 +126,15 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
           ))}
 
         {typed.mode === "FIGURES" && (
-          <div className={`govuk-form-group govuk-character-count${errorAt("commentary") ? " govuk-form-group--error" : ""}`}>
-            <label className="govuk-label govuk-label--s" htmlFor="commentary">
-              {fields.length ? "Commentary (optional)" : "Update for this quarter"}
-            </label>
-            <div id="commentary-hint" className="govuk-hint">What the figures mean, what changed and why. The report prints it after the figures.</div>
-            {errorAt("commentary") && (
-              <p id="commentary-error" className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {errorAt("commentary")}
-              </p>
-            )}
-            <textarea
-              id="commentary"
-              className={`govuk-textarea${errorAt("commentary") || commentaryLeft < 0 ? " govuk-textarea--error" : ""}`}
-              rows={5}
-              aria-describedby="commentary-hint commentary-info"
-              {...register("commentary")}
-            />
-            <div id="commentary-info" className={`govuk-hint govuk-character-count__message${commentaryLeft < 0 ? " govuk-error-message" : ""}`} aria-live="polite">
-              {commentaryLeft >= 0
-                ? `You have ${commentaryLeft.toLocaleString("en-GB")} character${commentaryLeft === 1 ? "" : "s"} remaining`
-                : `You have ${(-commentaryLeft).toLocaleString("en-GB")} character${commentaryLeft === -1 ? "" : "s"} too many`}
-            </div>
-          </div>
+          <CharacterCount
+            id="commentary"
+            label={fields.length ? "Commentary (optional)" : "Update for this quarter"}
+            hint="What the figures mean, what changed and why. The report prints it after the figures."
+            error={errorAt("commentary")}
+            maxCharacters={COMMENTARY_MAX_LENGTH}
+            typed={typed.commentary ?? ""}
+            {...register("commentary")}
+          />
         )}
 
         <div className="govuk-button-group">
