@@ -3,6 +3,7 @@ import { useMemo, useRef } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { CharacterCount } from "../../../components/CharacterCount.tsx";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
+import { Radios } from "../../../components/Radios.tsx";
 import { ConflictPanel } from "./ConflictPanel.tsx";
 import { FigureField } from "./FigureField.tsx";
 import { flattenErrors, formValuesOf, returnResolver, type ReturnFormValues, type SaveIntent } from "./model.ts";
@@ -76,25 +77,17 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
       )}
 
       <form noValidate onSubmit={submit}>
-        <div className="govuk-form-group">
-          <fieldset className="govuk-fieldset">
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">What are you reporting for {quarter.name}?</legend>
-            <div className="govuk-radios govuk-radios--inline">
-              <div className="govuk-radios__item">
-                <input className="govuk-radios__input" id="mode" type="radio" value="FIGURES" {...register("mode")} />
-                <label className="govuk-label govuk-radios__label" htmlFor="mode">
-                  {fields.length ? "The figures" : "An update"}
-                </label>
-              </div>
-              <div className="govuk-radios__item">
-                <input className="govuk-radios__input" id="mode-NO_DATA" type="radio" value="NO_DATA" {...register("mode")} />
-                <label className="govuk-label govuk-radios__label" htmlFor="mode-NO_DATA">
-                  No data this quarter
-                </label>
-              </div>
-            </div>
-          </fieldset>
-        </div>
+        <Radios
+          id="mode"
+          legend={`What are you reporting for ${quarter.name}?`}
+          legendSize="m"
+          inline
+          options={[
+            { value: "FIGURES", label: fields.length ? "The figures" : "An update" },
+            { value: "NO_DATA", label: "No data this quarter" },
+          ]}
+          {...register("mode")}
+        />
 
         {typed.mode === "NO_DATA" && (
           <NoDataFields
