@@ -64,13 +64,14 @@ const requestsSent = () =>
   fetchMock.mock.calls.map(([url, init]) => ({ url, method: init?.method, body: JSON.parse(String(init?.body)) as unknown }));
 
 function renderForm(detail = draftDetail()) {
+  const onSubmitted = vi.fn();
   const onLocked = vi.fn();
   render(
     <QueryClientProvider client={new QueryClient()}>
-      <ReturnForm detail={detail} userId={MARIA.id} onSubmitted={vi.fn()} onLocked={onLocked} />
+      <ReturnForm detail={detail} userId={MARIA.id} onSubmitted={onSubmitted} onLocked={onLocked} />
     </QueryClientProvider>,
   );
-  return { user: userEvent.setup({ delay: null }), onLocked };
+  return { user: userEvent.setup({ delay: null }), onSubmitted, onLocked };
 }
 
 /** Lets the autosave's clock run on, and what it sends be answered. */
@@ -185,6 +186,35 @@ describe("a colleague's save in between (409)", () => {
     answerWith(200, { return: savedReturn({ version: 4, values: theirs.values, commentary: "Two arson series in March." }) });
     await wait(1500);
     expect(requestsSent()[1]?.body).toMatchObject({ version: 3, status: "DRAFT", values: { fires: "230", answered: "88.5" }, commentary: "Two arson series in March." });
+  });
+});
+
+describe("no data this quarter", () => {
+  it("is never autosaved, asks for what the reason needs, and is recorded with it", async () => {
+    const { user, onSubmitted } = renderForm();
+
+    await user.click(screen.getByLabelText("No data this quarter"));
+    await user.click(screen.getByLabelText("No update this quarter"));
+    await wait(1500);
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    await user.click(screen.getByLabelText("Not released"));
+    await user.click(screen.getByRole("button", { name: "Record no data" }));
+    expect(fetchMock).not.toHaveBeenCalled();
+    const problem = screen.getByRole("link", { name: "Explain why the data cannot be released" });
+    expect(problem.getAttribute("href")).toBe("#explanation");
+    expect(document.getElementById("explanation-error")?.textContent).toBe("Error: Explain why the data cannot be released");
+
+    const recorded = savedReturn({ version: 3, status: "NO_DATA", values: {}, noData: { reason: "NOT_RELEASED", availableFrom: null, explanation: "Held back until the national release." } });
+    answerWith(200, { return: recorded });
+    await user.type(box("Why can the figures not be released?"), "Held back until the national release.");
+    await user.click(screen.getByRole("button", { name: "Record no data" }));
+    await wait(0);
+    expect(requestsSent()).toMatchObject([
+      { method: "PUT", body: { version: 2, status: "NO_DATA", values: {}, noData: { reason: "NOT_RELEASED", availableFrom: null, explanation: "Held back until the national release." } } },
+    ]);
+    expect(onSubmitted).toHaveBeenCalledWith(recorded);
+    expect(localStorage.getItem(LOCAL_DRAFT_KEY)).toBeNull();
   });
 });
 
