@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import type { FieldDeclaration, PersonRef, ReturnDetail, ReturnRecord } from "@quarterly-returns/shared";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { act, cleanup, render, screen, within } from "@testing-library/react";
+import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { formValuesOf } from "./model.ts";
@@ -203,6 +203,8 @@ describe("no data this quarter", () => {
     expect(fetchMock).not.toHaveBeenCalled();
     const problem = screen.getByRole("link", { name: "Explain why the data cannot be released" });
     expect(problem.getAttribute("href")).toBe("#explanation");
+    // The summary takes the focus once it is shown; typing on before then would type into it.
+    await waitFor(() => expect(document.activeElement?.className).toBe("govuk-error-summary"));
     expect(document.getElementById("explanation-error")?.textContent).toBe("Error: Explain why the data cannot be released");
 
     const recorded = savedReturn({ version: 3, status: "NO_DATA", values: {}, noData: { reason: "NOT_RELEASED", availableFrom: null, explanation: "Held back until the national release." } });
