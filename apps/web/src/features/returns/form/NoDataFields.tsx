@@ -1,5 +1,7 @@
 import { EXPLANATION_MAX_LENGTH, NO_DATA_REASON_NAMES, type NoDataReason } from "@quarterly-returns/shared";
+import type { ReactNode } from "react";
 import type { UseFormRegister } from "react-hook-form";
+import { Radios } from "../../../components/Radios.tsx";
 import type { ReturnFormValues } from "./model.ts";
 
 interface NoDataFieldsProps {
@@ -21,52 +23,28 @@ const REASON_HINTS: Record<NoDataReason, string> = {
 
 /** Why there is no data: the reason, with the date it is expected or the explanation it needs. */
 export function NoDataFields({ register, reason, reasons, errors, onRepeatLastQuarter, disabled }: NoDataFieldsProps) {
+  const conditional: Partial<Record<NoDataReason, ReactNode>> = {
+    NOT_YET_AVAILABLE: <ExpectedDate register={register} error={errors.availableFrom} disabled={disabled} />,
+    NOT_RELEASED: <Explanation register={register} error={errors.explanation} disabled={disabled} />,
+    NO_UPDATE: onRepeatLastQuarter && (
+      <>
+        <p className="govuk-body">You can repeat last quarter's figures so the report shows them again.</p>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={onRepeatLastQuarter} disabled={disabled}>
+          Repeat last quarter's figures
+        </button>
+      </>
+    ),
+  };
   return (
-    <div className={`govuk-form-group${errors.reason ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset">
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Why is there no data?</legend>
-        {errors.reason && (
-          <p id="reason-error" className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {errors.reason}
-          </p>
-        )}
-        <div className="govuk-radios">
-          {reasons.map((value, index) => (
-            <div key={value}>
-              <div className="govuk-radios__item">
-                <input className="govuk-radios__input" id={index === 0 ? "reason" : `reason-${value}`} type="radio" value={value} disabled={disabled} {...register("reason")} />
-                <label className="govuk-label govuk-radios__label" htmlFor={index === 0 ? "reason" : `reason-${value}`}>
-                  {NO_DATA_REASON_NAMES[value]}
-                </label>
-                <div className="govuk-hint govuk-radios__hint">{REASON_HINTS[value]}</div>
-              </div>
-              {reason === value && value === "NOT_YET_AVAILABLE" && <ExpectedDate register={register} error={errors.availableFrom} disabled={disabled} />}
-              {reason === value && value === "NOT_RELEASED" && (
-                <div className="govuk-radios__conditional">
-                  <div className={`govuk-form-group${errors.explanation ? " govuk-form-group--error" : ""}`}>
-                    <label className="govuk-label" htmlFor="explanation">Why can the figures not be released?</label>
-                    {errors.explanation && (
-                      <p id="explanation-error" className="govuk-error-message">
-                        <span className="govuk-visually-hidden">Error:</span> {errors.explanation}
-                      </p>
-                    )}
-                    <textarea id="explanation" className="govuk-textarea" rows={3} maxLength={EXPLANATION_MAX_LENGTH} disabled={disabled} {...register("explanation")} />
-                  </div>
-                </div>
-              )}
-              {reason === value && value === "NO_UPDATE" && onRepeatLastQuarter && (
-                <div className="govuk-radios__conditional">
-                  <p className="govuk-body">You can repeat last quarter's figures so the report shows them again.</p>
-                  <button type="button" className="govuk-button govuk-button--secondary" onClick={onRepeatLastQuarter} disabled={disabled}>
-                    Repeat last quarter's figures
-                  </button>
-                </div>
-              )}
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+    <Radios
+      id="reason"
+      legend="Why is there no data?"
+      error={errors.reason}
+      selected={reason}
+      options={reasons.map((value) => ({ value, label: NO_DATA_REASON_NAMES[value], hint: REASON_HINTS[value], conditional: conditional[value] }))}
+      disabled={disabled}
+      {...register("reason")}
+    />
   );
 }
 
@@ -86,23 +64,35 @@ function ExpectedDate({ register, error, disabled }: { register: UseFormRegister
     </div>
   );
   return (
-    <div className="govuk-radios__conditional">
-      <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-        <fieldset className="govuk-fieldset" role="group" aria-describedby={`availableFrom-hint${error ? " availableFrom-error" : ""}`}>
-          <legend className="govuk-fieldset__legend">When do you expect the figures?</legend>
-          <div id="availableFrom-hint" className="govuk-hint">For example, 28 10 2019</div>
-          {error && (
-            <p id="availableFrom-error" className="govuk-error-message">
-              <span className="govuk-visually-hidden">Error:</span> {error}
-            </p>
-          )}
-          <div className="govuk-date-input">
-            {part("day", "Day", 2)}
-            {part("month", "Month", 2)}
-            {part("year", "Year", 4)}
-          </div>
-        </fieldset>
-      </div>
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={`availableFrom-hint${error ? " availableFrom-error" : ""}`}>
+        <legend className="govuk-fieldset__legend">When do you expect the figures?</legend>
+        <div id="availableFrom-hint" className="govuk-hint">For example, 28 10 2019</div>
+        {error && (
+          <p id="availableFrom-error" className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        )}
+        <div className="govuk-date-input">
+          {part("day", "Day", 2)}
+          {part("month", "Month", 2)}
+          {part("year", "Year", 4)}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function Explanation({ register, error, disabled }: { register: UseFormRegister<ReturnFormValues>; error: string | undefined; disabled: boolean }) {
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label" htmlFor="explanation">Why can the figures not be released?</label>
+      {error && (
+        <p id="explanation-error" className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      )}
+      <textarea id="explanation" className="govuk-textarea" rows={3} maxLength={EXPLANATION_MAX_LENGTH} disabled={disabled} {...register("explanation")} />
     </div>
   );
 }

@@ -96,8 +96,14 @@ export function formPathOf(schemaPath: string): string {
   return schemaPath || "commentary";
 }
 
-/** The shared schema as react-hook-form's resolver; `status` says which button was pressed. */
-export function returnResolver(fields: FieldDeclaration[], state: { status: ReturnStatus; version: number }): Resolver<ReturnFormValues> {
+/** What a save is checked as: the button pressed, and the server's version it replaces. */
+export interface SaveIntent {
+  status: ReturnStatus;
+  version: number;
+}
+
+/** The shared schema as react-hook-form's resolver, reading `state` each time it checks. */
+export function returnResolver(fields: FieldDeclaration[], state: SaveIntent): Resolver<ReturnFormValues> {
   const schema = saveReturnSchema(fields);
   return async (values) => {
     const result = schema.safeParse(bodyOf(values, state.status, state.version, fields));
