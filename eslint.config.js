@@ -4,6 +4,7 @@ import { createTypeScriptImportResolver } from "eslint-import-resolver-typescrip
 import boundaries from "eslint-plugin-boundaries";
 import importX from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
+import { noTypeImportCycle } from "./scripts/no-type-import-cycle.js";
 
 const resolver = createTypeScriptImportResolver();
 
@@ -21,7 +22,11 @@ export default defineConfig(
   {
     files: ["apps/*/**/*.{ts,tsx}", "packages/*/**/*.ts", "prisma/{src,test}/**/*.ts", "e2e/**/*.ts", "scripts/**/*.ts"],
     languageOptions: { parser: tseslint.parser },
-    plugins: { boundaries, "import-x": importX },
+    plugins: {
+      boundaries,
+      "import-x": importX,
+      local: { rules: { "no-type-import-cycle": noTypeImportCycle(resolver) } },
+    },
     settings: {
       // Which imported files import-x/no-cycle reads (parsed with the parser above).
       "import-x/extensions": [".ts", ".tsx"],
@@ -110,6 +115,7 @@ export default defineConfig(
         },
       ],
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
+      "local/no-type-import-cycle": "error",
     },
   },
 );
