@@ -1,6 +1,14 @@
 import type { Prisma } from "@quarterly-returns/db";
 import type { AuditAction } from "@quarterly-returns/shared";
-import type { Context } from "./context.ts";
+import type { Actor } from "./actor.ts";
+
+/** What an audit row is written with: the database (or transaction), who acts, the clock, where from. */
+export interface AuditSource {
+  db: Pick<Prisma.TransactionClient, "auditEvent">;
+  actor: Actor;
+  now(): Date;
+  clientAddress: string | null;
+}
 
 export interface AuditEntry {
   action: AuditAction;
@@ -16,7 +24,7 @@ export interface AuditEntry {
 }
 
 /** The audit row: by the context's person (the system names itself in `after.by`), at its clock's time. */
-export async function writeAudit(context: Context, entry: AuditEntry): Promise<void> {
+export async function writeAudit(context: AuditSource, entry: AuditEntry): Promise<void> {
   const { actor } = context;
   await context.db.auditEvent.create({
     data: {
@@ -36,7 +44,7 @@ export async function writeAudit(context: Context, entry: AuditEntry): Promise<v
 }
 
 /** The system is no person: it names itself in what it wrote. */
-function stamped(after: AuditEntry["after"], actor: Context["actor"]): AuditEntry["after"] {
+function stamped(after: AuditEntry["after"], actor: Actor): AuditEntry["after"] {
   if (actor.kind !== "system") return after;
   if (after && typeof after === "object" && !Array.isArray(after)) return { ...after, by: actor.name };
   return after === undefined || after === null ? { by: actor.name } : { by: actor.name, value: after };

@@ -2,36 +2,14 @@
 // in), who acts, the clock, the audit writer and the read cache. Routes build one per request
 // (plugins/context.ts); the command line, the report importer and the demo seed build their own.
 // So the same function, with the same rules and the same audit, serves every way in.
-import type { Prisma, PrismaClient, Role } from "@quarterly-returns/db";
+import type { Prisma, PrismaClient } from "@quarterly-returns/db";
 import type { Mailer } from "../lib/mailer.ts";
+import type { Actor } from "./actor.ts";
 import { writeAudit, type AuditEntry } from "./audit.ts";
 import { ReadCache } from "./read-cache.ts";
 
 export type Db = PrismaClient | Prisma.TransactionClient;
-
-/** A signed-in person. */
-export interface PersonActor {
-  kind: "person";
-  id: number;
-  name: string;
-  role: Role;
-  /** A data owner's organisation; null for managers and admins. */
-  organisationId: number | null;
-}
-
-/** The product itself: the demo seed, a scheduled job. It may do anything, and names no person. */
-export interface SystemActor {
-  kind: "system";
-  /** What the audit log says did it: "Demo data", "Scheduled reminders". */
-  name: string;
-}
-
-/** Someone not signed in (yet): signing in is all they can do. */
-export interface AnonymousActor {
-  kind: "anonymous";
-}
-
-export type Actor = PersonActor | SystemActor | AnonymousActor;
+export type { Actor, AnonymousActor, PersonActor, SystemActor } from "./actor.ts";
 
 export interface Logger {
   warn(details: object, message: string): void;

@@ -1,7 +1,7 @@
 import type { FastifyError } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { isDatabaseUnavailable } from "../database-errors.ts";
+import { isDatabaseUnavailable } from "../lib/database-errors.ts";
 import { ServiceError, invalid } from "../core/errors.ts";
 import { isQuarterLockedError } from "../core/quarters/lock.ts";
 

@@ -118,9 +118,4 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply) {
   }
 }
 
-export function toSessionUser(caller: SessionCaller): SessionUser {
-  const { id, email, name, role, organisation, mustChangePassword } = caller;
-  return { id, email, name, role, organisation, mustChangePassword };
-}
-
 const nowSeconds = () => Math.floor(Date.now() / 1000);

@@ -20,5 +20,5 @@ export const count: FieldKindModule = {
   differenceUnit: "",
   figureOf: (value) => String(value),
   lowerIsBetter: false,
-  input: { hint: (field) => `A whole number${field.unit ? ` of ${field.unit}` : ""}`, inputMode: "numeric" },
+  input: { layout: "figure", hint: (field) => `A whole number${field.unit ? ` of ${field.unit}` : ""}`, inputMode: "numeric" },
 };

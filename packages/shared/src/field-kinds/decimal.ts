@@ -20,5 +20,5 @@ export const decimal: FieldKindModule = {
   differenceUnit: "",
   figureOf: (value) => String(value),
   lowerIsBetter: false,
-  input: { hint: (field) => field.unit ?? undefined, inputMode: "decimal" },
+  input: { layout: "figure", hint: (field) => field.unit ?? undefined, inputMode: "decimal" },
 };

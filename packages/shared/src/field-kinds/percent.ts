@@ -33,5 +33,5 @@ export const percent: FieldKindModule = {
   differenceUnit: " percentage points",
   figureOf: (value) => String(value),
   lowerIsBetter: false,
-  input: { hint: () => "A percentage, like 72.6", inputMode: "decimal", suffix: "%" },
+  input: { layout: "figure", hint: () => "A percentage, like 72.6", inputMode: "decimal", suffix: "%" },
 };

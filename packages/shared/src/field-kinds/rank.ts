@@ -34,5 +34,5 @@ export const rank: FieldKindModule = {
   differenceUnit: " places",
   figureOf: (value) => (typeof value === "object" ? value.position : value),
   lowerIsBetter: true,
-  input: { hint: () => undefined, inputMode: "numeric" },
+  input: { layout: "rank", hint: () => undefined, inputMode: "numeric" },
 };

@@ -21,5 +21,5 @@ export const text: FieldKindModule = {
   differenceUnit: "",
   figureOf: () => null,
   lowerIsBetter: false,
-  input: { hint: (field) => field.unit ?? undefined, inputMode: "text" },
+  input: { layout: "text", hint: (field) => field.unit ?? undefined, inputMode: "text" },
 };

@@ -42,6 +42,9 @@ export interface FieldKindModule {
   figureOf(value: FieldValue): string | null;
   /** A rank rises as it worsens: a neutral indicator is then read as lower-is-better. */
   lowerIsBetter: boolean;
-  /** The input: its hint, the keyboard a phone shows, and what is written after the box. */
-  input: { hint(field: FieldDeclaration): string | undefined; inputMode: "numeric" | "decimal" | "text"; suffix?: string };
+  /**
+   * The input: one box for a figure or words, or a rank's two (position, "out of"); its hint; the
+   * keyboard a phone shows; and what is written after the box.
+   */
+  input: { layout: "figure" | "rank" | "text"; hint(field: FieldDeclaration): string | undefined; inputMode: "numeric" | "decimal" | "text"; suffix?: string };
 }

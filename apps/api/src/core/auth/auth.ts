@@ -1,4 +1,5 @@
 import { hashPassword, verifyPassword } from "@quarterly-returns/db";
+import type { SessionUser } from "@quarterly-returns/shared";
 import { personOf } from "../access.ts";
 import { transaction, type Context } from "../context.ts";
 import { ServiceError, invalid } from "../errors.ts";
@@ -92,4 +93,10 @@ export async function changePassword(context: Context, passwords: { currentPassw
     await tx.audit({ action: "auth.password-change", entityType: "user", entityId: userId });
     return updated;
   });
+}
+
+/** A user as the session shows them: who they are, never how they sign in. */
+export function toSessionUser(user: SessionUser): SessionUser {
+  const { id, email, name, role, organisation, mustChangePassword } = user;
+  return { id, email, name, role, organisation, mustChangePassword };
 }

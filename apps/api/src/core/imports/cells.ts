@@ -2,13 +2,13 @@
 // a figure becomes the figure (where the indicator has one numeric field and the report writes it
 // back as the document had it), the no-data phrases become their states, anything else is
 // commentary.
-import { figuresText, parseFigure, reportCellText, saveReturnSchema, type FieldDeclaration, type FieldKind, type ImportSummary, type ReportQuarter, type ReturnRecord } from "@quarterly-returns/shared";
+import { figuresText, kindOf, parseFigure, reportCellText, saveReturnSchema, type FieldDeclaration, type FieldKind, type ImportSummary, type ReportQuarter, type ReturnRecord } from "@quarterly-returns/shared";
 import { readDocumentCell, type DocumentIndicatorLine } from "@quarterly-returns/shared/report-document";
 import type { Context } from "../context.ts";
 import { toQuarterSummary, type QuarterRow } from "../quarters/summary.ts";
 import { returnInclude, toFieldDeclaration, toReturnRecord, type IndicatorRow } from "../returns/mapping.ts";
 import { recordReturn } from "../returns/record-return.ts";
-import type { Attempt } from "./import-report.ts";
+import type { Attempt } from "./steps.ts";
 
 const FIGURE_ONLY = /^-?\d[\d,]*(\.\d+)?\s*%?$/;
 
@@ -34,10 +34,10 @@ function desiredReturn(fields: FieldDeclaration[], cell: string, quarter: Report
     // Keep the document's own words where the standard ones would differ ("No date provided").
     return reportCellText(fields, record as ReturnRecord, quarter) === read.phrase ? record : { ...record, noData: { ...record.noData!, explanation: read.phrase } };
   }
-  const numeric = fields.filter((field) => field.kind !== "TEXT" && !field.retired);
+  const numeric = fields.filter((field) => kindOf(field).numeric && !field.retired);
   if (FIGURE_ONLY.test(read.text) && numeric.length === 1) {
     const parsed = parseFigure(read.text);
-    if ("value" in parsed && (numeric[0]!.kind === "PERCENT") === read.text.endsWith("%")) {
+    if ("value" in parsed) {
       const record: Desired = { ...blank, status: "SUBMITTED", noData: null, values: { [numeric[0]!.key]: parsed.value } };
       // Only a structured figure if the field takes it and the report writes it back as the document had it.
       const fits = saveReturnSchema(fields).safeParse({ version: 0, ...record }).success;

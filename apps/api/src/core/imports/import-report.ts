@@ -22,15 +22,13 @@ import { addYear } from "../quarters/years.ts";
 import { quarterSummaryInclude } from "../quarters/summary.ts";
 import { indicatorInclude, type IndicatorRow } from "../returns/mapping.ts";
 import { importCell, inferKind } from "./cells.ts";
+import { stepper, type Attempt } from "./steps.ts";
 
 export class ImportError extends Error {
   constructor(readonly problems: DocumentProblem[]) {
     super(`Nothing was imported:\n${problems.map((problem) => `  line ${problem.line}: ${problem.problem}`).join("\n")}`);
   }
 }
-
-/** One step of the batch: a rule it breaks becomes a problem on its line, and the batch goes on to find the others. */
-export type Attempt = <T>(line: number, work: () => Promise<T>, about?: string) => Promise<T | undefined>;
 
 export async function importReport(context: Context, text: string, yearLabel: string): Promise<ImportSummary> {
   await authorize(context, "importReports");
@@ -96,28 +94,6 @@ export async function importReport(context: Context, text: string, yearLabel: st
     },
     { timeout: 120_000 },
   );
-}
-
-/**
- * Each step runs to a savepoint, so a step the database refuses leaves the transaction usable for
- * the next one; the whole import is rolled back at the end if any step broke a rule.
- */
-function stepper(context: Context, problems: DocumentProblem[]): Attempt {
-  return async (line, work, about) => {
-    await context.db.$executeRawUnsafe("SAVEPOINT import_step");
-    try {
-      const result = await work();
-      await context.db.$executeRawUnsafe("RELEASE SAVEPOINT import_step");
-      return result;
-    } catch (error) {
-      if (!(error instanceof ServiceError)) throw error;
-      await context.db.$executeRawUnsafe("ROLLBACK TO SAVEPOINT import_step");
-      const fields = Object.values((error.extra.fields ?? {}) as Record<string, string>);
-      const detail = error.statusCode === 400 && fields.length ? fields.join("; ") : error.message;
-      problems.push({ line, problem: about ? `${about}: ${detail}` : detail });
-      return undefined;
-    }
-  };
 }
 
 /** The shared schema's output, as the API's edge gives it to the services; a problem is the line's. */

@@ -1,11 +1,11 @@
 // The report as files: XLSX in the document's layout, TSV in the document's own text layout, and
 // CSV for analysts. Each is written from the same report the caller may read.
-import type { Report, ReportLine } from "@quarterly-returns/shared";
+import type { FieldValue, Report, ReportLine } from "@quarterly-returns/shared";
 import { writeReportDocument } from "@quarterly-returns/shared/report-document";
 import { stringify } from "csv-stringify/sync";
-import { isoDate } from "../../lib/dates.ts";
 import { authorize, reportIndicators } from "../access.ts";
 import type { Context } from "../context.ts";
+import { returnInclude, toReturnRecord } from "../returns/mapping.ts";
 import type { ReportScope } from "./report.ts";
 
 const HEADER = ["Ref", "Activities To Support This Priority", "Data Collation", "Quarter 1 Update", "Quarter 2 Update", "Quarter 3 Update", "Quarter 4 Update", "Trend/RAG"];
@@ -65,9 +65,9 @@ export async function reportXlsx(report: Report): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const valuesText = (values: Record<string, unknown>) =>
+const valuesText = (values: Record<string, FieldValue>) =>
   Object.entries(values)
-    .map(([key, value]) => `${key}=${typeof value === "object" && value ? `${(value as { position: string }).position}/${(value as { outOf: string }).outOf}` : String(value)}`)
+    .map(([key, value]) => `${key}=${typeof value === "object" ? `${value.position}/${value.outOf}` : value}`)
     .join("; ");
 
 /** For analysts: one row per indicator and quarter, with the raw figures and the return's state. */
@@ -88,7 +88,7 @@ export async function reportCsv(context: Context, { yearId, throughQuarter = 4 }
     include: {
       priority: true,
       ownerOrganisation: true,
-      returns: { include: { values: { include: { field: true } } } },
+      returns: { where: { quarterId: { in: quarterIds } }, include: returnInclude },
     },
   });
   const rows: Record<string, string>[] = [];
@@ -98,14 +98,7 @@ export async function reportCsv(context: Context, { yearId, throughQuarter = 4 }
     for (const quarter of year.quarters.filter((candidate) => candidate.number >= indicator.firstQuarter)) {
       const found = indicator.returns.find((candidate) => candidate.quarterId === quarter.id);
       // Drafts are work in progress: their state is given, not their figures.
-      const shown = found && found.status !== "DRAFT" ? found : undefined;
-      const values: Record<string, unknown> = {};
-      const previousYear: Record<string, unknown> = {};
-      for (const value of shown?.values ?? []) {
-        if (value.text !== null) values[value.field.key] = value.text;
-        else if (value.number !== null) values[value.field.key] = value.field.kind === "RANK" ? { position: value.number.toString(), outOf: String(value.outOf) } : value.number.toString();
-        if (value.previousYearValue !== null) previousYear[value.field.key] = value.previousYearValue.toString();
-      }
+      const shown = found && found.status !== "DRAFT" ? toReturnRecord(found) : undefined;
       rows.push({
         year: year.label,
         quarter: `Q${quarter.number}`,
@@ -116,13 +109,13 @@ export async function reportCsv(context: Context, { yearId, throughQuarter = 4 }
         owner: indicator.ownerOrganisation.name,
         restricted: indicator.restricted ? "yes" : "no",
         status: found?.status ?? "MISSING",
-        reason: shown?.noDataReason ?? "",
-        availableFrom: shown?.availableFrom ? isoDate(shown.availableFrom) : "",
-        explanation: shown?.explanation ?? "",
-        values: valuesText(values),
-        previousYear: valuesText(previousYear),
+        reason: shown?.noData?.reason ?? "",
+        availableFrom: shown?.noData?.availableFrom ?? "",
+        explanation: shown?.noData?.explanation ?? "",
+        values: valuesText(shown?.values ?? {}),
+        previousYear: valuesText(shown?.previousYear ?? {}),
         commentary: shown?.commentary ?? "",
-        submittedAt: shown?.submittedAt?.toISOString() ?? "",
+        submittedAt: shown?.submittedAt ?? "",
       });
     }
   }

@@ -1,6 +1,6 @@
 // Database rows of indicators and returns → the contract's shapes (figures as exact strings).
 import type { Prisma } from "@quarterly-returns/db";
-import type { FieldDeclaration, FieldValue, IndicatorSummary, ReturnRecord } from "@quarterly-returns/shared";
+import { kindOf, type FieldDeclaration, type FieldValue, type IndicatorSummary, type ReturnRecord } from "@quarterly-returns/shared";
 import { isoDate } from "../../lib/dates.ts";
 
 export const indicatorInclude = {
@@ -53,10 +53,9 @@ export function toReturnRecord(row: ReturnRow): ReturnRecord {
   const values: Record<string, FieldValue> = {};
   const previousYear: Record<string, string> = {};
   for (const value of row.values) {
-    const { key, kind } = value.field;
-    if (kind === "TEXT" && value.text !== null) values[key] = value.text;
-    else if (kind === "RANK" && value.number !== null) values[key] = { position: value.number.toString(), outOf: String(value.outOf) };
-    else if (value.number !== null) values[key] = value.number.toString();
+    const { key } = value.field;
+    const read = kindOf(value.field).fromRow(value);
+    if (read !== undefined) values[key] = read;
     if (value.previousYearValue !== null) previousYear[key] = value.previousYearValue.toString();
   }
   return {

@@ -2,9 +2,8 @@ import { changePasswordSchema, sessionUserSchema, signInSchema } from "@quarterl
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod/mini";
-import { changePassword, signIn, signOut } from "../../core/auth/auth.ts";
-import { createLimiter } from "../../lib/rate-limit.ts";
-import { toSessionUser } from "../../plugins/session.ts";
+import { changePassword, signIn, signOut, toSessionUser } from "../../core/auth/auth.ts";
+import { createLimiter } from "./rate-limit.ts";
 
 /** Sign-in attempts allowed from one address in 15 minutes (failures per email: see core/auth/auth.ts). */
 export const SIGN_IN_ATTEMPTS_PER_ADDRESS = 100;

@@ -1,5 +1,4 @@
-import { describeState, formatDate, type IndicatorSummary, type ReturnRecord } from "@quarterly-returns/shared";
-import { displayValue } from "./figures.ts";
+import { describeState, formatDate, kindOf, type IndicatorSummary, type ReturnRecord } from "@quarterly-returns/shared";
 
 /** A return as it stands, for a signed-off quarter or someone who may read but not enter it. */
 export function ReadOnlyReturn({ indicator, record }: { indicator: IndicatorSummary; record: ReturnRecord | null }) {
@@ -7,9 +6,9 @@ export function ReadOnlyReturn({ indicator, record }: { indicator: IndicatorSumm
   if (record?.noData?.explanation) rows.push(["Explanation", record.noData.explanation]);
   for (const field of indicator.fields) {
     const value = record?.values[field.key];
-    if (value !== undefined) rows.push([field.label, displayValue(field, value)]);
+    if (value !== undefined) rows.push([field.label, kindOf(field).format(field, value)]);
     const lastYear = record?.previousYear[field.key];
-    if (lastYear !== undefined) rows.push([`${field.label}: same quarter last year`, displayValue(field, lastYear)]);
+    if (lastYear !== undefined) rows.push([`${field.label}: same quarter last year`, kindOf(field).format(field, lastYear)]);
   }
   if (record?.commentary) rows.push(["Commentary", record.commentary]);
   if (record?.submittedAt) rows.push(["Submitted", `${formatDate(record.submittedAt)} by ${record.submittedBy?.name ?? "someone"}`]);

@@ -1,4 +1,4 @@
-import { formatDate, type ReturnDetail } from "@quarterly-returns/shared";
+import { auditActionLabel, can, formatDate, type ReturnDetail } from "@quarterly-returns/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "../../lib/router.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";
@@ -9,13 +9,6 @@ import { HistoryPanel } from "./HistoryPanel.tsx";
 import { QueriesPanel } from "./QueriesPanel.tsx";
 import { ReadOnlyReturn } from "./ReadOnlyReturn.tsx";
 import { RecordNotProvided } from "./RecordNotProvided.tsx";
-
-const ACTIONS: Record<string, string> = {
-  "return.save-draft": "Draft saved",
-  "return.submit": "Submitted",
-  "return.record-no-data": "No data recorded",
-  "return.record-not-provided": "“No data provided” recorded",
-};
 
 export function ReturnPage() {
   const indicatorId = Number(useParams().indicatorId);
@@ -40,12 +33,13 @@ function Return({ detail }: { detail: ReturnDetail }) {
   const { data: user } = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const back = user?.role === "DATA_OWNER" ? `/returns?quarter=${quarter.id}` : `/completeness?quarter=${quarter.id}`;
+  const enters = can(user, "enterFigures");
+  const back = enters ? `/returns?quarter=${quarter.id}` : `/completeness?quarter=${quarter.id}`;
   const reload = () => queryClient.invalidateQueries({ queryKey: returnDetailKey(indicator.id, quarter.id) });
 
   return (
     <>
-      <Link to={back} className="govuk-back-link">Back to {user?.role === "DATA_OWNER" ? "my returns" : "completeness"}</Link>
+      <Link to={back} className="govuk-back-link">Back to {enters ? "my returns" : "completeness"}</Link>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">
@@ -102,7 +96,7 @@ function Return({ detail }: { detail: ReturnDetail }) {
                 <ul className="govuk-list" data-testid="changes">
                   {detail.changes.map((change) => (
                     <li key={change.at + change.action}>
-                      {ACTIONS[change.action] ?? change.action} on {formatDate(change.at)} at{" "}
+                      {auditActionLabel(change.action)} on {formatDate(change.at)} at{" "}
                       {new Date(change.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })} by {change.by?.name ?? "the system"}
                     </li>
                   ))}

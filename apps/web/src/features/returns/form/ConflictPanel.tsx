@@ -1,4 +1,4 @@
-import { describeState, type FieldDeclaration, type ReturnRecord } from "@quarterly-returns/shared";
+import { describeState, kindOf, type FieldDeclaration, type ReturnRecord } from "@quarterly-returns/shared";
 import { useState } from "react";
 import { formValuesOf, type ReturnFormValues } from "./model.ts";
 
@@ -100,7 +100,7 @@ function differencesBetween(typed: ReturnFormValues, theirs: ReturnFormValues, f
         theirs: their,
         apply: (target, source) => {
           target.values[field.key] = source.values[field.key] ?? "";
-          if (field.kind === "RANK") target.outOf[field.key] = source.outOf[field.key] ?? "";
+          if (kindOf(field).input.layout === "rank") target.outOf[field.key] = source.outOf[field.key] ?? "";
         },
       });
     }

@@ -1,4 +1,4 @@
-import { change, formatFigure, formatPercentChange, parseFigure, type FieldDeclaration } from "@quarterly-returns/shared";
+import { change, formatFigure, formatPercentChange, kindOf, parseFigure, type FieldDeclaration } from "@quarterly-returns/shared";
 import type { UseFormRegister } from "react-hook-form";
 import type { ReturnFormValues } from "./model.ts";
 
@@ -25,13 +25,14 @@ const errorMessage = (id: string, message: string | undefined) =>
 export function FigureField({ field, register, typed, typedPreviousYear, lastYearFromReturn, errors, warnings, disabled }: FigureFieldProps) {
   const id = `values.${field.key}`;
   const hintId = `${id}-hint`;
-  const hint = field.kind === "PERCENT" ? "A percentage, like 72.6" : field.kind === "COUNT" ? `A whole number${field.unit ? ` of ${field.unit}` : ""}` : field.unit ?? undefined;
+  const { input } = kindOf(field);
+  const hint = input.hint(field);
   const describedBy = [hint && hintId, errors.value && `${id}-error`, warnings.length && `${id}-warnings`].filter(Boolean).join(" ") || undefined;
   const invalid = errors.value || errors.outOf;
 
   return (
     <div className={`govuk-form-group${invalid || errors.previousYear ? " govuk-form-group--error" : ""} app-figure`}>
-      {field.kind === "RANK" ? (
+      {input.layout === "rank" ? (
         <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
             {field.label}
@@ -54,21 +55,21 @@ export function FigureField({ field, register, typed, typedPreviousYear, lastYea
           </label>
           {hint && <div id={hintId} className="govuk-hint">{hint}</div>}
           {errorMessage(id, errors.value)}
-          {field.kind === "TEXT" ? (
+          {input.layout === "text" ? (
             <input id={id} className={`govuk-input${errors.value ? " govuk-input--error" : ""}`} aria-describedby={describedBy} disabled={disabled} {...register(`values.${field.key}`)} />
           ) : (
             <div className="govuk-input__wrapper">
               <input
                 id={id}
                 className={`govuk-input govuk-input--width-10${errors.value ? " govuk-input--error" : ""}`}
-                inputMode="decimal"
+                inputMode={input.inputMode}
                 autoComplete="off"
                 spellCheck={false}
                 aria-describedby={describedBy}
                 disabled={disabled}
                 {...register(`values.${field.key}`)}
               />
-              {field.kind === "PERCENT" && <div className="govuk-input__suffix" aria-hidden="true">%</div>}
+              {input.suffix && <div className="govuk-input__suffix" aria-hidden="true">{input.suffix}</div>}
             </div>
           )}
         </>
@@ -116,7 +117,7 @@ function PreviousYear({
     <div className="app-previous-year">
       {fromReturn !== null ? (
         <p className="govuk-body">
-          Same quarter last year: <strong>{formatFigure(fromReturn)}{field.kind === "PERCENT" ? "%" : ""}</strong>
+          Same quarter last year: <strong>{kindOf(field).formatFigure(fromReturn)}</strong>
         </p>
       ) : (
         <>
@@ -128,7 +129,7 @@ function PreviousYear({
           <input
             id={id}
             className={`govuk-input govuk-input--width-10${error ? " govuk-input--error" : ""}`}
-            inputMode="decimal"
+            inputMode={kindOf(field).input.inputMode}
             autoComplete="off"
             aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
             disabled={disabled}

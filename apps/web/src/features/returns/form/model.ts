@@ -1,6 +1,7 @@
 // The return form's own values (what is in the boxes, as typed) and how they become the body of
 // a save, checked by the shared schema: the same rules as the API.
 import {
+  kindOf,
   saveReturnSchema,
   type FieldDeclaration,
   type NoDataReason,
@@ -34,7 +35,7 @@ export function formValuesOf(record: ReturnRecord | null, fields: FieldDeclarati
       outOf[field.key] = value.outOf;
     } else {
       values[field.key] = value ?? "";
-      if (field.kind === "RANK") outOf[field.key] = "";
+      if (kindOf(field).input.layout === "rank") outOf[field.key] = "";
     }
     if (field.comparesWithPreviousYear) previousYear[field.key] = record?.previousYear[field.key] ?? lastYear?.[field.key] ?? "";
   }
@@ -64,7 +65,7 @@ export function bodyOf(form: ReturnFormValues, status: ReturnStatus, version: nu
   if (keepFigures) {
     for (const field of fields.filter((candidate) => !candidate.retired)) {
       const typed = form.values[field.key] ?? "";
-      if (field.kind === "RANK") {
+      if (kindOf(field).input.layout === "rank") {
         const outOf = form.outOf[field.key] ?? "";
         if (typed.trim() || outOf.trim()) values[field.key] = { position: typed, outOf };
       } else if (typed.trim()) {

@@ -1,5 +1,5 @@
 // Soft warnings: a figure that looks wrong but may be right. They never stop a save.
-import { change, compareFigures, formatFigure, formatPercentChange, parseFigure, type FieldDeclaration } from "@quarterly-returns/shared";
+import { change, compareFigures, formatFigure, formatPercentChange, kindOf, parseFigure, type FieldDeclaration } from "@quarterly-returns/shared";
 
 const BIG_CHANGE_PERCENT = 50;
 
@@ -8,7 +8,7 @@ export function warningsFor(
   typed: string,
   context: { lastQuarter: { name: string; figure: string } | null; lastYear: string | null },
 ): string[] {
-  if (field.kind === "TEXT" || !typed.trim()) return [];
+  if (!kindOf(field).numeric || !typed.trim()) return [];
   const parsed = parseFigure(typed);
   if ("error" in parsed) return [];
   const figure = parsed.value;

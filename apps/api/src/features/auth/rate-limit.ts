@@ -1,6 +1,6 @@
 import rateLimit, { type RateLimitOptions } from "@fastify/rate-limit";
 import type { FastifyInstance, preHandlerAsyncHookHandler } from "fastify";
-import { ServiceError } from "../core/errors.ts";
+import { ServiceError } from "../../core/errors.ts";
 
 /**
  * A rate limit to put in a route's preHandler list. @fastify/rate-limit applies one limit per
