@@ -49,8 +49,9 @@ test("the admin signs off Q4 with their password, the owner sees it locked, and 
 
   await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Audit log" }).click();
   await page.getByLabel("Quarter").selectOption({ label: "Q4 2019/20" });
-  await page.getByLabel("Action").selectOption({ label: "quarter.reopen" });
+  await page.getByLabel("Action").selectOption({ label: "Reopened a quarter" });
   await expect(page.getByTestId("audit-total")).toHaveText("1 events");
+  await expect(page.getByRole("cell", { name: /^Reopened a quarter/ })).toBeVisible();
   await page.getByText("Before and after").click();
   await expect(page.getByText(/"reason": "Fire brigade figures corrected after sign-off"/)).toBeVisible();
 });
