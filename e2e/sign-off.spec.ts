@@ -56,6 +56,29 @@ test("the admin signs off Q4 with their password, the owner sees it locked, and 
   await expect(page.getByText(/"reason": "Fire brigade figures corrected after sign-off"/)).toBeVisible();
 });
 
+test("the admin adds an indicator while Q1–Q3 are signed off: it starts in Q4, and the Q3 report stays as it was", async ({ page }) => {
+  await signIn(page, "admin@demo.test");
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Framework" }).click();
+  await page.getByRole("link", { name: "% of positive completions of Community Orders and Suspended Sentence orders" }).click();
+  await expect(page.getByText(/This indicator is in the signed-off Q1–Q3 2019\/20 report, so its wording, owner and fields are fixed/)).toBeVisible();
+  await expect(page.getByLabel("What it monitors")).toBeDisabled();
+  await page.getByRole("link", { name: "Back to the framework" }).click();
+
+  await page.getByRole("link", { name: "Add an indicator to priority 4" }).click();
+  await page.getByLabel("Ref (optional)").fill("4.7");
+  await page.getByLabel("What it monitors").fill("Deliberate secondary fires");
+  await page.getByLabel("Owner").selectOption({ label: "Cleveland Fire Brigade" });
+  await page.getByRole("button", { name: "Add indicator" }).click();
+  await expect(page.getByRole("row", { name: /Deliberate secondary fires/ })).toContainText("From Q4");
+
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Report" }).click();
+  await expect(page.getByRole("row", { name: /Deliberate secondary fires/ })).toBeVisible();
+  await page.getByLabel("Quarters").selectOption({ label: "Up to Q3 2019/20 (signed off)" });
+  await expect(page.getByText("As it stood at the end of Q3 2019/20.")).toBeVisible();
+  await expect(page.getByRole("row", { name: /Deliberate secondary fires/ })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Download the figures (CSV)" })).toHaveAttribute("href", /\.csv\?quarter=3$/);
+});
+
 test("the admin starts 2020/21 and retires a field in its framework", async ({ page }) => {
   await signIn(page, "admin@demo.test");
   await page.getByRole("button", { name: "Start the next year" }).click();
@@ -63,7 +86,8 @@ test("the admin starts 2020/21 and retires a field in its framework", async ({ p
   await expect(page.getByLabel("First day of the year")).toHaveValue("2020-04-01");
   await page.getByRole("button", { name: "Create 2020/21" }).click();
   await expect(page.getByRole("heading", { name: "2020/21 is ready to edit" })).toContainText("2020/21");
-  await expect(page.getByText("22 indicators copied from 2019/20")).toBeVisible();
+  // The demo's 22 and the one added for Q4 above.
+  await expect(page.getByText("23 indicators copied from 2019/20")).toBeVisible();
 
   await page.getByRole("link", { name: "Edit the 2020/21 framework" }).click();
   await expect(page.getByLabel("Year")).toHaveValue(/\d+/);
