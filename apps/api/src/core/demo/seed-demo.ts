@@ -25,7 +25,9 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
   const system = offlineContext({ db, actor: { kind: "system", name: "Demo data" }, origin: "demo data", now: () => today });
   await transaction(
     system,
-    async (tx) => {
+    async (transactionContext) => {
+      // The partnership was set up as its year began; the open quarter is due from today.
+      const tx = actingAs(transactionContext, system.actor, moment(year.startDate, "07:00:00"));
       const organisationIds = new Map<string, number>();
       for (const { key, ...organisation } of organisations) organisationIds.set(key, (await saveOrganisation(tx, null, organisation)).id);
 
@@ -52,7 +54,7 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
       for (const quarter of quarters) {
         const quarterId = quarterIds.get(quarter.number)!;
         if (!quarter.signedOffOn) {
-          await updateQuarter(tx, quarterId, { open: true, dueDate: isoDate(addDays(today, OPEN_QUARTER_DUE_IN_DAYS)) });
+          await updateQuarter(transactionContext, quarterId, { open: true, dueDate: isoDate(addDays(today, OPEN_QUARTER_DUE_IN_DAYS)) });
           continue;
         }
         await updateQuarter(actingAs(tx, admin, moment(quarter.startDate, "08:00:00")), quarterId, { open: true });
