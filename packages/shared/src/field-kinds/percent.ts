@@ -1,5 +1,5 @@
 import { compareFigures, formatFigure } from "../figures.ts";
-import { isEmpty, readDecimal } from "./figure-reading.ts";
+import { oneFigure, readDecimal } from "./figure-reading.ts";
 import type { FieldKindModule, Problem } from "./types.ts";
 
 function readPercentage(raw: string | number, label: string, problem: Problem): string | undefined {
@@ -20,18 +20,10 @@ export const percent: FieldKindModule = {
   kind: "PERCENT",
   name: "Percentage",
   numeric: true,
-  read(field, raw, problem) {
-    if (isEmpty(raw)) return undefined;
-    if (typeof raw === "object") return problem(`${field.label} must be a number`), undefined;
-    const figure = readPercentage(raw!, field.label, problem);
-    return figure === undefined ? undefined : { number: figure };
-  },
-  readFigure: (_field, raw, problem, label) => readPercentage(raw, label, problem),
-  fromRow: (row) => (row.number === null ? undefined : row.number.toString()),
+  ...oneFigure(readPercentage),
   format: (_field, value) => formatPercentage(String(value)),
   formatFigure: formatPercentage,
   differenceUnit: " percentage points",
-  figureOf: (value) => String(value),
   lowerIsBetter: false,
   input: { layout: "figure", hint: () => "A percentage, like 72.6", inputMode: "decimal", suffix: "%" },
 };
