@@ -126,10 +126,36 @@ describe("ReadCache", () => {
     expect(await cache.get("indicator 2000", ["indicators"], async () => "read again")).toBe("read 2000");
   });
 
+  it("keeps a route's answer made by its handler, and lets those waiting for it share it", async () => {
+    const cache = new ReadCache();
+    cache.listenTo(caughtUpFeed);
+    const slot = await cache.reserve("k", ["returns"]);
+    expect(slot && "keep" in slot).toBe(true);
+    const waiting = cache.reserve("k", ["returns"]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (slot && "keep" in slot) slot.keep('{"answer":1}');
+    expect(await waiting).toEqual({ kept: '{"answer":1}' });
+    cache.changed("returns");
+    expect(await cache.reserve("k", ["returns"])).toMatchObject({ keep: expect.any(Function) });
+  });
+
+  it("keeps no error answer: those waiting make their own", async () => {
+    const cache = new ReadCache();
+    cache.listenTo(caughtUpFeed);
+    const slot = await cache.reserve("k", ["returns"]);
+    const waiting = cache.reserve("k", ["returns"]);
+    // It is waiting on the answer being made when that answer turns out to be an error.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (slot && "drop" in slot) slot.drop();
+    expect(await waiting).toBeNull();
+    expect(await cache.reserve("k", ["returns"])).toMatchObject({ keep: expect.any(Function) });
+  });
+
   it("keeps nothing without a change feed", async () => {
     const cache = new ReadCache();
     let reads = 0;
     await cache.get("k", ["returns"], async () => ++reads);
     expect(await cache.get("k", ["returns"], async () => ++reads)).toBe(2);
+    expect(await cache.reserve("k", ["returns"])).toBeNull();
   });
 });
