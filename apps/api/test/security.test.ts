@@ -69,3 +69,30 @@ describe("errors", () => {
     expect(response.statusCode).toBe(413);
   });
 });
+
+describe("access decided by the route the router matched", () => {
+  it("asks for a session however the path is written", async () => {
+    for (const url of ["/%61pi/quarters", "/api/%71uarters", "/%61pi/me", "/%61pi/users", "/%61pi/reports/1", "/%61pi/no-such-thing"]) {
+      const response = await test.app.inject({ method: "GET", url });
+      expect(response.statusCode, url).toBe(401);
+      expect(response.json(), url).toEqual({ message: "Sign in to continue." });
+    }
+  });
+
+  it("takes state changes as JSON only, however the path is written", async () => {
+    const cookie = await signIn(test.app, "crc@demo.test");
+    const response = await test.app.inject({ method: "PUT", url: "/%61pi/returns/2/4", headers: { cookie, "content-type": "text/plain" }, payload: "version=0" });
+    expect(response.statusCode).toBe(415);
+  });
+
+  it("refuses ids beyond PostgreSQL's integer, and ids that are not whole numbers, naming the problem", async () => {
+    const manager = as(test.app, await signIn(test.app, "manager@demo.test"));
+    for (const url of ["/api/quarters/2147483648/completeness", "/api/quarters/1e3/completeness", "/api/returns?quarterId=99999999999"]) {
+      const response = await manager.get(url);
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().message, url).toMatch(/must be a whole number from 1 to 2147483647/);
+    }
+    expect((await manager.get("/api/reports/99999999999")).json().message).toBe("Ask for a year's id, optionally with .xlsx, .csv or .tsv");
+    expect((await manager.get("/api/reports/9999999999.csv")).statusCode).toBe(404);
+  });
+});
