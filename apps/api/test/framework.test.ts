@@ -40,7 +40,7 @@ describe("the framework of a year with signed-off quarters", () => {
     expect(data.priorities).toHaveLength(4);
     expect(data.priorities.every((priority: { locked: boolean }) => priority.locked)).toBe(true);
     const fires = await indicatorByRef("4.5");
-    expect(fires).toMatchObject({ signedOffReturns: 3, returns: 3 });
+    expect(fires).toMatchObject({ returns: 3, firstQuarter: 1, fixedBySignedOffQuarters: [1, 2, 3] });
     expect(fires.fields.map((field) => `${field.key}:${field.values}`)).toEqual(["dwellings:3", "vehicles:3", "commercial:3"]);
   });
 
@@ -117,7 +117,7 @@ describe("next year's framework is fully editable", () => {
       fields: [{ key: "offences", label: "Knife crime offences", kind: "COUNT", comparesWithPreviousYear: true, required: true }],
     });
     expect(indicator.statusCode).toBe(201);
-    expect(indicator.json().indicator).toMatchObject({ ref: "5.1", signedOffReturns: 0, fields: [{ key: "offences", kind: "COUNT" }] });
+    expect(indicator.json().indicator).toMatchObject({ ref: "5.1", firstQuarter: 1, fixedBySignedOffQuarters: [], fields: [{ key: "offences", kind: "COUNT" }] });
 
     const badHeadline = await admin.post(`/api/priorities/${created.json().priority.id}/indicators`, {
       title: "x", ownerOrganisationId: cps.id, polarity: "NEUTRAL", headlineFieldKey: "nope", fields: [],

@@ -91,8 +91,6 @@ export const frameworkIndicatorSchema = z.extend(indicatorDefinitionSchema, {
   retired: z.boolean(),
   previousIndicatorId: z.nullable(z.int()),
   returns: z.int(),
-  /** Returns in signed-off quarters. */
-  signedOffReturns: z.int(),
   /** The quarter (1–4) it is first reported in: after the last signed-off one, when added during the year. */
   firstQuarter: z.int(),
   /** The signed-off quarters whose report shows it: while there are any, its wording, owner and fields are fixed. */

@@ -68,3 +68,9 @@ export const newYearSchema = z.strictObject({
   startDate: date("Enter the date the year starts"),
 });
 export type NewYear = z.input<typeof newYearSchema>;
+
+/** Quarters by number, for a sentence: [1, 2, 3] → "Q1–Q3", [2] → "Q2", [1, 3] → "Q1, Q3". */
+export function quarterRange(numbers: number[]): string {
+  const contiguous = numbers.every((number, index) => index === 0 || number === numbers[index - 1]! + 1);
+  return numbers.length > 1 && contiguous ? `Q${numbers[0]}–Q${numbers.at(-1)}` : numbers.map((number) => `Q${number}`).join(", ");
+}

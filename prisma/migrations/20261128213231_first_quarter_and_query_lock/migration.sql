@@ -12,21 +12,9 @@ ALTER TABLE "indicators" ADD CONSTRAINT "indicators_first_quarter_of_the_year" C
 -- closed or deleted until an admin reopens the quarter, whatever connection tries.
 CREATE FUNCTION "return_queries_lock_closed_quarter"() RETURNS TRIGGER
 LANGUAGE plpgsql AS $$
-DECLARE
-  quarter_id INTEGER;
-  quarter_status "QuarterStatus";
 BEGIN
-  FOR quarter_id IN
-    SELECT r."quarter_id" FROM "returns" r
-     WHERE r."id" IN (CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE OLD."return_id" END,
-                      CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE NEW."return_id" END)
-  LOOP
-    SELECT q."status" INTO quarter_status FROM "quarters" q WHERE q."id" = quarter_id FOR SHARE;
-    IF quarter_status = 'CLOSED' THEN
-      RAISE EXCEPTION 'quarter % is signed off and locked; its queries cannot be raised, answered or closed', quarter_id
-        USING ERRCODE = 'QR423', HINT = 'An admin must reopen the quarter first.';
-    END IF;
-  END LOOP;
+  IF TG_OP <> 'INSERT' THEN PERFORM "refuse_write_to_closed_quarter"((SELECT r."quarter_id" FROM "returns" r WHERE r."id" = OLD."return_id")); END IF;
+  IF TG_OP <> 'DELETE' THEN PERFORM "refuse_write_to_closed_quarter"((SELECT r."quarter_id" FROM "returns" r WHERE r."id" = NEW."return_id")); END IF;
   RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END
 $$;

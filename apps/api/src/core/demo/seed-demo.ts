@@ -3,6 +3,7 @@
 // owner submits their Q1–Q3 returns on the day the report says; the admin signs each quarter off
 // (which records what was missing as "No data provided"); Q4 is open, due a few weeks from today.
 import type { CreateUser, IndicatorChanges, SaveReturnInput } from "@quarterly-returns/shared";
+import { isoDate } from "../../lib/dates.ts";
 import { actingAs, at, offlineContext, transaction, type Db, type PersonActor } from "../context.ts";
 import { saveIndicator, savePriority } from "../framework/framework.ts";
 import { saveOrganisation } from "../organisations/organisations.ts";
@@ -18,7 +19,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return organisationCount === 0 && userCount === 0;
 }
 
-const moment = (isoDate: string, time: string) => at(new Date(`${isoDate}T${time}Z`));
+const moment = (day: string, time: string) => at(new Date(`${day}T${time}Z`));
 
 /** Writes the demo into an empty database, as the system; `today` sets when the open quarter is due. */
 export async function seedDemo(db: Db, today = new Date()): Promise<void> {
@@ -115,8 +116,6 @@ function returnBody(update: DemoUpdate): SaveReturnInput {
   }
   return { version: 0, status: "SUBMITTED", values, previousYear, commentary: update.commentary ?? null };
 }
-
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 function addDays(day: Date, days: number): Date {
   const start = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());

@@ -6,7 +6,7 @@
 import { Prisma } from "@quarterly-returns/db";
 import type { Framework, FrameworkIndicator, IndicatorChanges, PriorityInput } from "@quarterly-returns/shared";
 import { authorize } from "../access.ts";
-import { transaction, type Context, type Db } from "../context.ts";
+import { transaction, type Context } from "../context.ts";
 import { ServiceError, invalid } from "../errors.ts";
 import { toFieldDeclaration } from "../returns/mapping.ts";
 import { quartersNamed, signedOffQuartersReporting, startingQuarter } from "./reported.ts";
@@ -22,12 +22,7 @@ const indicatorInclude = {
 
 type IndicatorRow = Prisma.IndicatorGetPayload<{ include: typeof indicatorInclude }>;
 
-async function signedOffReturns(db: Db, indicatorIds: number[]): Promise<Map<number, number>> {
-  const groups = await db.return.groupBy({ by: ["indicatorId"], where: { indicatorId: { in: indicatorIds }, quarter: { status: "CLOSED" } }, _count: true });
-  return new Map(groups.map((group) => [group.indicatorId, group._count]));
-}
-
-function toFrameworkIndicator(row: IndicatorRow, signedOff: number, fixedBy: number[]): FrameworkIndicator {
+function toFrameworkIndicator(row: IndicatorRow, fixedBy: number[]): FrameworkIndicator {
   return {
     id: row.id,
     ref: row.ref,
@@ -44,7 +39,6 @@ function toFrameworkIndicator(row: IndicatorRow, signedOff: number, fixedBy: num
     fixedBySignedOffQuarters: fixedBy,
     previousIndicatorId: row.previousIndicatorId,
     returns: row._count.returns,
-    signedOffReturns: signedOff,
     fields: row.fields.map((field) => ({ ...toFieldDeclaration(field), values: field._count.values })),
   };
 }
@@ -61,7 +55,6 @@ export async function getFramework(context: Context, yearId: number): Promise<Fr
   if (!year) throw new ServiceError(404, "There is no such year.");
   const closed = year.quarters.map((quarter) => quarter.number).sort();
   const fixedFrom = (firstQuarter: number) => closed.filter((number) => number >= firstQuarter);
-  const signedOff = await signedOffReturns(context.db, year.priorities.flatMap((priority) => priority.indicators.map((indicator) => indicator.id)));
   return {
     year: { id: year.id, label: year.label },
     priorities: year.priorities.map((priority) => ({
@@ -72,7 +65,7 @@ export async function getFramework(context: Context, yearId: number): Promise<Fr
       sortOrder: priority.sortOrder,
       firstQuarter: priority.firstQuarter,
       locked: fixedFrom(priority.firstQuarter).length > 0,
-      indicators: priority.indicators.map((indicator) => toFrameworkIndicator(indicator, signedOff.get(indicator.id) ?? 0, fixedFrom(indicator.firstQuarter))),
+      indicators: priority.indicators.map((indicator) => toFrameworkIndicator(indicator, fixedFrom(indicator.firstQuarter))),
     })),
   };
 }
@@ -169,13 +162,13 @@ export async function saveIndicator(context: Context, target: { priorityId: numb
         organisationId: created.ownerOrganisationId,
         after: { ...input, firstQuarter } as Prisma.InputJsonValue,
       });
-      return toFrameworkIndicator(created, 0, []);
+      return toFrameworkIndicator(created, []);
     }
 
     const before = await tx.db.indicator.findUnique({ where: { id: target.id }, include: indicatorInclude });
     if (!before) throw new ServiceError(404, "There is no such indicator.");
     const fixedBy = await signedOffQuartersReporting(tx.db, before.priority.yearId, before.firstQuarter);
-    const current = toFrameworkIndicator(before, (await signedOffReturns(tx.db, [before.id])).get(before.id) ?? 0, fixedBy);
+    const current = toFrameworkIndicator(before, fixedBy);
     const problems = fixedBy.length ? fixedChanges(current, input, quartersNamed(fixedBy, before.priority.year.label)) : heldFigureChanges(current, input);
     if (problems.message) throw new ServiceError(409, problems.message, problems.fields ? { fields: problems.fields } : {});
 
@@ -190,7 +183,7 @@ export async function saveIndicator(context: Context, target: { priorityId: numb
       });
     }
     const after = await tx.db.indicator.findUniqueOrThrow({ where: { id: before.id }, include: indicatorInclude });
-    const saved = toFrameworkIndicator(after, current.signedOffReturns, fixedBy);
+    const saved = toFrameworkIndicator(after, fixedBy);
     await tx.audit({
       action: input.retired && !before.retired ? "framework.indicator-retire" : "framework.indicator-update",
       entityType: "indicator",
@@ -207,6 +200,24 @@ export async function saveIndicator(context: Context, target: { priorityId: numb
 type Problems = { message: string | null; fields?: Record<string, string> };
 
 /**
+ * The existing fields that must stay as they are (`fixed`), each removed or redefined one named
+ * with why it is fixed ("holds figures", "is in the signed-off Q1–Q3 2019/20 report").
+ */
+function fieldChanges(current: FrameworkIndicator, input: IndicatorChanges, fixed: (field: FrameworkIndicator["fields"][number]) => boolean, why: string) {
+  const fields: Record<string, string> = {};
+  for (const existing of current.fields.filter(fixed)) {
+    const index = input.fields.findIndex((field) => field.key === existing.key);
+    if (index === -1) {
+      fields[`fields.${existing.key}`] = `The field ${existing.key} ${why}: retire it instead of removing it`;
+      continue;
+    }
+    const redefined = FIELD_DEFINITION.filter((key) => String(existing[key] ?? null) !== String(input.fields[index]![key] ?? null));
+    if (redefined.length) fields[`fields.${index}.${redefined[0]}`] = `The field ${existing.key} ${why}, so its ${redefined.join(", ")} cannot change: retire it and add a new field`;
+  }
+  return fields;
+}
+
+/**
  * An indicator a signed-off quarter reports: its wording and owner stay, and so do its fields —
  * none removed, redefined or reordered (retiring one, or adding one for the open quarters, leaves
  * what was shown as it was).
@@ -214,18 +225,8 @@ type Problems = { message: string | null; fields?: Record<string, string> };
 function fixedChanges(current: FrameworkIndicator, input: IndicatorChanges, quarters: string): Problems {
   const wording = { ...current, ownerOrganisationId: current.owner.id };
   const changed = WORDING.filter((key) => String(wording[key] ?? null) !== String(input[key] ?? null)).map((key) => WORDING_NAMES[key]);
-  const fields: Record<string, string> = {};
-  const positions = current.fields.map((existing) => input.fields.findIndex((field) => field.key === existing.key));
-  current.fields.forEach((existing, at) => {
-    const index = positions[at]!;
-    if (index === -1) {
-      fields[`fields.${existing.key}`] = `The field ${existing.key} is in the signed-off ${quarters} report: retire it instead of removing it`;
-      return;
-    }
-    const redefined = FIELD_DEFINITION.filter((key) => String(existing[key] ?? null) !== String(input.fields[index]![key] ?? null));
-    if (redefined.length) fields[`fields.${index}.${redefined[0]}`] = `The field ${existing.key} is in the signed-off ${quarters} report, so its ${redefined.join(", ")} cannot change: retire it and add a new field`;
-  });
-  const kept = positions.filter((index) => index !== -1);
+  const fields = fieldChanges(current, input, () => true, `is in the signed-off ${quarters} report`);
+  const kept = current.fields.map((existing) => input.fields.findIndex((field) => field.key === existing.key)).filter((index) => index !== -1);
   if (kept.some((index, at) => at > 0 && index < kept[at - 1]!)) changed.push("order of its fields");
   if (!changed.length && !Object.keys(fields).length) return { message: null };
   const parts = [
@@ -237,17 +238,7 @@ function fixedChanges(current: FrameworkIndicator, input: IndicatorChanges, quar
 
 /** Anywhere: a field that holds figures can be retired but not removed or redefined. */
 function heldFigureChanges(current: FrameworkIndicator, input: IndicatorChanges): Problems {
-  const fields: Record<string, string> = {};
-  for (const existing of current.fields) {
-    if (existing.values === 0) continue;
-    const index = input.fields.findIndex((field) => field.key === existing.key);
-    if (index === -1) {
-      fields[`fields.${existing.key}`] = `The field ${existing.key} holds figures: retire it instead of removing it`;
-      continue;
-    }
-    const redefined = FIELD_DEFINITION.filter((key) => String(existing[key] ?? null) !== String(input.fields[index]![key] ?? null));
-    if (redefined.length) fields[`fields.${index}.${redefined[0]}`] = `The field ${existing.key} holds figures, so its ${redefined.join(", ")} cannot change: retire it and add a new field`;
-  }
+  const fields = fieldChanges(current, input, (field) => field.values > 0, "holds figures");
   return Object.keys(fields).length ? { message: `${Object.values(fields).join(". ")}.`, fields } : { message: null };
 }
 

@@ -3,13 +3,20 @@
 // signed-off quarter lists it; one that a signed-off quarter reports keeps its wording, fields and
 // owner while that quarter stays signed off.
 import type { Prisma } from "@quarterly-returns/db";
+import { quarterRange } from "@quarterly-returns/shared";
 import type { Db } from "../context.ts";
 import { ServiceError } from "../errors.ts";
 
-/** The indicators a quarter reports: started by then, and not retired unless the quarter has their return. */
-export function reportedIn(quarter: { id: number; number: number }): Prisma.IndicatorWhereInput {
-  return { firstQuarter: { lte: quarter.number }, OR: [{ retired: false }, { returns: { some: { quarterId: quarter.id } } }] };
+/**
+ * The indicators a year's quarters up to `through` report: started by then, and not retired unless
+ * one of those quarters (`quarterIds`) has their return.
+ */
+export function reportedThrough(through: number, quarterIds: number[]): Prisma.IndicatorWhereInput {
+  return { firstQuarter: { lte: through }, OR: [{ retired: false }, { returns: { some: { quarterId: { in: quarterIds } } } }] };
 }
+
+/** The indicators a quarter reports. */
+export const reportedIn = (quarter: { id: number; number: number }) => reportedThrough(quarter.number, [quarter.id]);
 
 /** The year's signed-off quarter numbers. */
 async function signedOffNumbers(db: Db, yearId: number): Promise<number[]> {
@@ -32,8 +39,4 @@ export async function signedOffQuartersReporting(db: Db, yearId: number, firstQu
 }
 
 /** "Q1–Q3 2019/20", "Q2 2019/20", "Q1, Q3 2019/20": signed-off quarters named for a message. */
-export function quartersNamed(numbers: number[], yearLabel: string): string {
-  const contiguous = numbers.every((number, index) => index === 0 || number === numbers[index - 1]! + 1);
-  const names = numbers.length > 1 && contiguous ? `Q${numbers[0]}–Q${numbers.at(-1)}` : numbers.map((number) => `Q${number}`).join(", ");
-  return `${names} ${yearLabel}`;
-}
+export const quartersNamed = (numbers: number[], yearLabel: string) => `${quarterRange(numbers)} ${yearLabel}`;

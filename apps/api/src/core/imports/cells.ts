@@ -6,7 +6,7 @@ import { figuresText, kindOf, parseFigure, reportCellText, saveReturnSchema, typ
 import { readDocumentCell, type DocumentIndicatorLine } from "@quarterly-returns/shared/report-document";
 import type { Context } from "../context.ts";
 import { toQuarterSummary, type QuarterRow } from "../quarters/summary.ts";
-import { returnInclude, toFieldDeclaration, toReturnRecord, type IndicatorRow } from "../returns/mapping.ts";
+import { toFieldDeclaration, toReturnRecord, type IndicatorRow, type ReturnRow } from "../returns/mapping.ts";
 import { recordReturn } from "../returns/record-return.ts";
 import type { Attempt } from "./steps.ts";
 
@@ -53,19 +53,17 @@ interface Cell {
   quarter: QuarterRow;
   cell: string;
   line: DocumentIndicatorLine;
+  /** The indicator's return for the quarter as it stands, if any. */
+  existing: ReturnRow | undefined;
   summary: ImportSummary;
   attempt: Attempt;
 }
 
-export async function importCell({ context, indicator, quarter, cell, line, summary, attempt }: Cell): Promise<void> {
+export async function importCell({ context, indicator, quarter, cell, line, existing, summary, attempt }: Cell): Promise<void> {
   const fields = indicator.fields.map(toFieldDeclaration);
   const reportQuarter = toQuarterSummary(quarter);
   const desired = desiredReturn(fields, cell, reportQuarter);
   if (!desired) return;
-  const existing = await context.db.return.findUnique({
-    where: { indicatorId_quarterId: { indicatorId: indicator.id, quarterId: quarter.id } },
-    include: returnInclude,
-  });
   const wanted = reportCellText(fields, desired as ReturnRecord, reportQuarter);
   if (existing && reportCellText(fields, toReturnRecord(existing), reportQuarter) === wanted) {
     summary.returnsUnchanged++;

@@ -20,7 +20,7 @@ import { saveIndicator, savePriority } from "../framework/framework.ts";
 import { saveOrganisation } from "../organisations/organisations.ts";
 import { addYear } from "../quarters/years.ts";
 import { quarterSummaryInclude } from "../quarters/summary.ts";
-import { indicatorInclude, type IndicatorRow } from "../returns/mapping.ts";
+import { indicatorInclude, returnInclude, type IndicatorRow } from "../returns/mapping.ts";
 import { importCell, inferKind } from "./cells.ts";
 import { stepper, type Attempt } from "./steps.ts";
 
@@ -82,8 +82,10 @@ export async function importReport(context: Context, text: string, yearLabel: st
           const indicator =
             (await attempt(line.line, () => (found ? updateIndicator(tx, found, line, owner, index + 1, summary) : createIndicator(tx, saved.id, line, owner, index + 1, summary)))) ?? found;
           if (!indicator) continue;
+          const returns = await tx.db.return.findMany({ where: { indicatorId: indicator.id }, include: returnInclude });
           for (const [column, quarter] of quarters.entries()) {
-            await importCell({ context: tx, indicator, quarter, cell: line.quarters[column]!, line, summary, attempt });
+            const existing = returns.find((found) => found.quarterId === quarter.id);
+            await importCell({ context: tx, indicator, quarter, cell: line.quarters[column]!, line, existing, summary, attempt });
           }
         }
       }
@@ -127,7 +129,7 @@ interface Owner {
 async function resolveOwners(context: Context, lines: DocumentIndicatorLine[], summary: ImportSummary, attempt: Attempt): Promise<Map<string, Owner>> {
   const collations = [...new Set(lines.map((line) => line.collation))];
   const names = collations.map((collation) => splitCollation(collation).organisation);
-  const organisations = await context.db.organisation.findMany();
+  const organisations = await context.db.organisation.findMany({ select: { id: true, name: true, shortName: true } });
   const owners = new Map<string, Owner>();
   for (const collation of collations) {
     let { organisation: name, leadContact } = splitCollation(collation);
@@ -146,8 +148,8 @@ async function resolveOwners(context: Context, lines: DocumentIndicatorLine[], s
       const input = { name, shortName: uniqueShortName(name, organisations.map((existing) => existing.shortName)) };
       const added = await attempt(line, () => saveOrganisation(context, null, checked(organisationSchema, input)));
       if (!added) continue;
-      organisation = await context.db.organisation.findUniqueOrThrow({ where: { id: added.id } });
-      organisations.push(organisation);
+      organisation = added;
+      organisations.push(added);
       summary.organisationsCreated.push(name);
     }
     owners.set(collation, { id: organisation.id, leadContact });

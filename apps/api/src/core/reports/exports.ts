@@ -5,6 +5,7 @@ import { writeReportDocument } from "@quarterly-returns/shared/report-document";
 import { stringify } from "csv-stringify/sync";
 import { authorize, reportIndicators } from "../access.ts";
 import type { Context } from "../context.ts";
+import { reportedThrough } from "../framework/reported.ts";
 import { returnInclude, toReturnRecord } from "../returns/mapping.ts";
 import type { ReportScope } from "./report.ts";
 
@@ -77,13 +78,7 @@ export async function reportCsv(context: Context, { yearId, throughQuarter = 4 }
   const year = await db.reportingYear.findUniqueOrThrow({ where: { id: yearId }, include: { quarters: { where: { number: { lte: throughQuarter } }, orderBy: { number: "asc" } } } });
   const quarterIds = year.quarters.map((quarter) => quarter.id);
   const indicators = await db.indicator.findMany({
-    where: {
-      AND: [
-        reportIndicators(context.actor),
-        { priority: { yearId, firstQuarter: { lte: throughQuarter } }, firstQuarter: { lte: throughQuarter } },
-        { OR: [{ retired: false }, { returns: { some: { quarterId: { in: quarterIds } } } }] },
-      ],
-    },
+    where: { AND: [reportIndicators(context.actor), { priority: { yearId } }, reportedThrough(throughQuarter, quarterIds)] },
     orderBy: [{ priority: { sortOrder: "asc" } }, { sortOrder: "asc" }],
     include: {
       priority: true,

@@ -5,6 +5,7 @@ import { isoDate } from "../../lib/dates.ts";
 import { audienceOf, authorize, reportIndicators } from "../access.ts";
 import type { Context } from "../context.ts";
 import { ServiceError } from "../errors.ts";
+import { reportedThrough } from "../framework/reported.ts";
 import type { WatchedTable } from "../read-cache.ts";
 import { indicatorInclude, returnInclude, toIndicatorSummary, toReturnRecord } from "../returns/mapping.ts";
 
@@ -36,13 +37,7 @@ async function writeReport(context: Context, yearId: number, through: number): P
     orderBy: { sortOrder: "asc" },
     include: {
       indicators: {
-        where: {
-          AND: [
-            reportIndicators(context.actor),
-            { firstQuarter: { lte: through } },
-            { OR: [{ retired: false }, { returns: { some: { quarterId: { in: quarterIds } } } }] },
-          ],
-        },
+        where: { AND: [reportIndicators(context.actor), reportedThrough(through, quarterIds)] },
         orderBy: { sortOrder: "asc" },
         include: { ...indicatorInclude, returns: { where: { quarterId: { in: quarterIds } }, include: returnInclude } },
       },

@@ -11,8 +11,8 @@ export async function healthRoutes(fastify: FastifyInstance) {
   app.get(
     "/api/health",
     { config: { public: true }, schema: { response: { 200: up, 503: down }, tags: ["health"], summary: "200 when the database answers, 503 when it does not" } },
-    async (_request, reply) => {
-      const database = await checkDatabase(app.prisma);
+    async (request, reply) => {
+      const database = await checkDatabase(request.context.db);
       if (database === "up") return { status: "ok" as const, database };
       return reply.code(503).send({ status: "unavailable" as const, database, message: "The database is not answering." });
     },

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { FIELD_KIND_MODULES, FIELD_KINDS, indicatorSchema, POLARITIES, type FrameworkIndicator, type IndicatorChanges, type IndicatorInput } from "@quarterly-returns/shared";
+import { FIELD_KIND_MODULES, FIELD_KINDS, indicatorSchema, POLARITIES, quarterRange, type FrameworkIndicator, type IndicatorChanges, type IndicatorInput } from "@quarterly-returns/shared";
 import { useFieldArray, useForm } from "react-hook-form";
 import { Link, useNavigate, useParams, useSearchParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
@@ -66,7 +66,7 @@ function IndicatorForm({ yearId, yearLabel, priorityId, indicator }: { yearId: n
       {indicator && indicator.firstQuarter > 1 && <p className="govuk-body">Reported from Q{indicator.firstQuarter} {yearLabel}: it was added after the quarters before were signed off.</p>}
       {locked && (
         <div className="govuk-inset-text">
-          This indicator is in the signed-off {quartersNamed(fixedBy)} {yearLabel} report, so its wording, owner and fields are fixed while those quarters
+          This indicator is in the signed-off {quarterRange(fixedBy)} {yearLabel} report, so its wording, owner and fields are fixed while those quarters
           stay signed off: their report must not change. You can add fields for the open quarters, retire fields or the indicator, and change what is required and
           the expected ranges. Change the rest in next year's framework.
         </div>
@@ -170,9 +170,4 @@ function nestedError(errors: object, path: string): string | undefined {
   const found = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors);
   const message = (found as { message?: unknown } | undefined)?.message;
   return typeof message === "string" ? message : undefined;
-}
-
-/** [1, 2, 3] → "Q1–Q3"; [2] → "Q2". */
-function quartersNamed(numbers: number[]): string {
-  return numbers.length > 1 ? `Q${numbers[0]}–Q${numbers.at(-1)}` : `Q${numbers[0]}`;
 }
