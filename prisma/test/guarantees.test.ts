@@ -1,4 +1,5 @@
 // The database's own guarantees, proven with raw SQL: a bug anywhere else cannot break them.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
 
@@ -20,6 +21,17 @@ async function demoReturn(ref: string, quarter: number) {
     [ref, quarter],
   );
 }
+/** Raw SQL as the role that owns the schema (which migrations use). */
+async function asOwner(use: (owner: pg.Client) => Promise<void>) {
+  const owner = new pg.Client({ connectionString: db.ownerUrl });
+  await owner.connect();
+  try {
+    await use(owner);
+  } finally {
+    await owner.end();
+  }
+}
+
 const quarterId = async (number: number) => (await one<{ id: number }>("SELECT id FROM quarters WHERE number = $1", [number])).id;
 const indicatorId = async (ref: string) => (await one<{ id: number }>("SELECT id FROM indicators WHERE ref = $1", [ref])).id;
 const adminId = async () => (await one<{ id: number }>("SELECT id FROM users WHERE email = 'admin@demo.test'")).id;
@@ -78,11 +90,16 @@ describe("a signed-off quarter is locked", () => {
 });
 
 describe("the audit log is append-only", () => {
-  it("refuses update, delete and truncate", async () => {
+  it("refuses update, delete and truncate, to the app's role and to the schema's owner", async () => {
     const { id, action } = await one<{ id: string; action: string }>("SELECT id, action FROM audit_events LIMIT 1");
-    await expect(db.sql.query("UPDATE audit_events SET action = 'forged' WHERE id = $1", [id])).rejects.toMatchObject({ code: "QRAPP" });
-    await expect(db.sql.query("DELETE FROM audit_events WHERE id = $1", [id])).rejects.toMatchObject({ code: "QRAPP" });
-    await expect(db.sql.query("TRUNCATE audit_events")).rejects.toMatchObject({ code: "QRAPP" });
+    await expect(db.sql.query("UPDATE audit_events SET action = 'forged' WHERE id = $1", [id])).rejects.toMatchObject({ code: "42501" });
+    await expect(db.sql.query("DELETE FROM audit_events WHERE id = $1", [id])).rejects.toMatchObject({ code: "42501" });
+    await expect(db.sql.query("TRUNCATE audit_events")).rejects.toMatchObject({ code: "42501" });
+    await asOwner(async (owner) => {
+      await expect(owner.query("UPDATE audit_events SET action = 'forged' WHERE id = $1", [id])).rejects.toMatchObject({ code: "QRAPP" });
+      await expect(owner.query("DELETE FROM audit_events WHERE id = $1", [id])).rejects.toMatchObject({ code: "QRAPP" });
+      await expect(owner.query("TRUNCATE audit_events")).rejects.toMatchObject({ code: "QRAPP" });
+    });
     expect((await one<{ action: string }>("SELECT action FROM audit_events WHERE id = $1", [id])).action).toBe(action);
   });
 
@@ -193,5 +210,82 @@ describe("constraints make bad states impossible", () => {
         db.sql.query("INSERT INTO return_values (return_id, field_id, number) VALUES ($1, $2, 5)", [returnId, field.id]),
       ).rejects.toMatchObject({ message: expect.stringContaining("does not belong") });
     });
+  });
+});
+
+describe("nothing that belongs to a quarter can be truncated", () => {
+  const tables = ["returns", "return_values", "return_queries", "quarters", "reporting_years", "chases", "chase_items"];
+  let returnsBefore: string;
+  let valuesBefore: string;
+  beforeAll(async () => {
+    returnsBefore = (await one<{ count: string }>("SELECT count(*) FROM returns")).count;
+    valuesBefore = (await one<{ count: string }>("SELECT count(*) FROM return_values")).count;
+  });
+
+  it.each(tables)("%s: the app's role has no TRUNCATE, and the owner is refused by a trigger", async (table) => {
+    await expect(db.sql.query(`TRUNCATE ${table} CASCADE`)).rejects.toMatchObject({ code: "42501" });
+    await asOwner(async (owner) => {
+      await expect(owner.query(`TRUNCATE ${table} CASCADE`)).rejects.toMatchObject({ code: "QRAPP", message: expect.stringContaining("is refused") });
+    });
+  });
+
+  it("keeps every figure after the attempts", async () => {
+    expect((await one<{ count: string }>("SELECT count(*) FROM returns")).count).toBe(returnsBefore);
+    expect((await one<{ count: string }>("SELECT count(*) FROM return_values")).count).toBe(valuesBefore);
+  });
+});
+
+describe("the app's role can read and write rows, and nothing more", () => {
+  it.each([
+    ["disable the lock's trigger", "ALTER TABLE returns DISABLE TRIGGER returns_lock_closed_quarter"],
+    ["disable every trigger", "ALTER TABLE audit_events DISABLE TRIGGER ALL"],
+    ["drop a table", "DROP TABLE return_values"],
+    ["create a table", "CREATE TABLE smuggled (id int)"],
+    ["replace a trigger function", "CREATE OR REPLACE FUNCTION refuse_truncate() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$"],
+    ["set session_replication_role", "SET session_replication_role = replica"],
+    ["become the owner", "SET ROLE quarterly_returns_owner"],
+    ["read the migrations' record", 'SELECT * FROM "_prisma_migrations"'],
+  ])("cannot %s", async (_, statement) => {
+    await expect(db.sql.query(statement)).rejects.toMatchObject({ code: "42501" });
+  });
+
+  it("is neither a superuser nor the owner of any table", async () => {
+    const role = await one<{ superuser: boolean; owns: string }>(
+      `SELECT rolsuper AS superuser, (SELECT count(*) FROM pg_tables WHERE tableowner = current_user) AS owns FROM pg_roles WHERE rolname = current_user`,
+    );
+    expect(role).toEqual({ superuser: false, owns: "0" });
+  });
+});
+
+describe("a quarter's sign-off changed outside the application is on record", () => {
+  const aSignedOffQuarter = async () => (await one<{ id: number }>("SELECT id FROM quarters WHERE status = 'CLOSED' ORDER BY number LIMIT 1")).id;
+  const reopenBySql = (id: number) =>
+    db.sql.query("UPDATE quarters SET status = 'OPEN', signed_off_at = NULL, signed_off_by_id = NULL WHERE id = $1", [id]);
+
+  it("records a reopening by direct SQL, naming the role", async () => {
+    const quarter = await aSignedOffQuarter();
+    await reopenBySql(quarter);
+    const event = await one<{ action: string; quarter_id: number; before: { status: string }; after: { status: string; by: string } }>(
+      "SELECT action, quarter_id, before, after FROM audit_events WHERE action = 'quarter.changed-outside-app' ORDER BY id DESC LIMIT 1",
+    );
+    expect(event).toMatchObject({
+      quarter_id: quarter,
+      before: { status: "CLOSED" },
+      after: { status: "OPEN", by: "the database role quarterly_returns_app, outside the application" },
+    });
+  });
+
+  it("is not fooled by a forged audit row written in another transaction", async () => {
+    const quarter = await aSignedOffQuarter();
+    await db.sql.query("INSERT INTO audit_events (action, entity_type, quarter_id, transaction_id) VALUES ('quarter.reopen', 'quarter', $1, '1')", [quarter]);
+    const before = (await one<{ count: string }>("SELECT count(*) FROM audit_events WHERE action = 'quarter.changed-outside-app'")).count;
+    await reopenBySql(quarter);
+    expect((await one<{ count: string }>("SELECT count(*) FROM audit_events WHERE action = 'quarter.changed-outside-app'")).count).toBe(String(Number(before) + 1));
+  });
+
+  it("records nothing for an update that leaves status and sign-off as they were", async () => {
+    const before = (await one<{ count: string }>("SELECT count(*) FROM audit_events")).count;
+    await db.sql.query("UPDATE quarters SET due_date = due_date + 1 WHERE number = 4");
+    expect((await one<{ count: string }>("SELECT count(*) FROM audit_events")).count).toBe(before);
   });
 });

@@ -8,6 +8,8 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import * as enums from "../src/generated/prisma/enums.ts";
 import * as shared from "@quarterly-returns/shared";
 import { applyMigrations, migrationsDir, readMigrations } from "../src/migrations/apply.ts";
+import { migrateAndGrant } from "../src/migrations/prepare.ts";
+import { adoptDatabase, grantAppPrivileges, roleOf } from "../src/roles.ts";
 import { createDatabase, dropDatabase } from "../src/testing/index.ts";
 import { withDatabase } from "../src/url.ts";
 
@@ -30,6 +32,10 @@ async function query(url: string, sql: string) {
   } finally {
     await client.end();
   }
+}
+
+async function projectMigrations(): Promise<Record<string, string>> {
+  return Object.fromEntries((await readMigrations()).map((migration) => [migration.name, migration.sql]));
 }
 
 async function migrationsFolder(migrations: Record<string, string>) {
@@ -91,6 +97,39 @@ describe("applyMigrations", () => {
     await expect(applyMigrations(url, await migrationsFolder({ "20200101000000_a": "SELECT 1;" }))).rejects.toThrow(
       "The database has migration 20200102000000_b, which this version of the application does not have",
     );
+  });
+});
+
+describe("the two roles", () => {
+  it("grant the app's role rows on every table, including one a later migration adds, and nothing it had by hand", async () => {
+    const roles = inject("databaseRoles");
+    const name = `migrations_${randomBytes(6).toString("hex")}`;
+    await createDatabase(inject("databaseServerUrl"), name, { owner: roleOf(roles.ownerUrl) });
+    created.push(name);
+    const urls = { ownerUrl: withDatabase(roles.ownerUrl, name), appUrl: withDatabase(roles.appUrl, name) };
+    await migrateAndGrant(urls);
+    await query(urls.ownerUrl, `CREATE TABLE later (id int); GRANT TRUNCATE ON organisations TO ${roleOf(roles.appUrl)}`);
+    await migrateAndGrant(urls);
+    expect(await query(urls.appUrl, "SELECT count(*)::int AS n FROM later")).toEqual([{ n: 0 }]);
+    await expect(query(urls.appUrl, "TRUNCATE organisations CASCADE")).rejects.toMatchObject({ code: "42501" });
+  });
+
+  it("take over a database that a superuser migrated before there were two roles", async () => {
+    const url = await freshDatabase();
+    await applyMigrations(url);
+    const roles = inject("databaseRoles");
+    const name = new URL(url).pathname.slice(1);
+    await adoptDatabase(inject("databaseServerUrl"), name, roleOf(roles.ownerUrl));
+    const owners = await query(url, `
+      SELECT DISTINCT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relnamespace = 'public'::regnamespace
+      UNION SELECT DISTINCT pg_get_userbyid(proowner) FROM pg_proc WHERE pronamespace = 'public'::regnamespace
+      UNION SELECT DISTINCT pg_get_userbyid(typowner) FROM pg_type WHERE typnamespace = 'public'::regnamespace`);
+    expect(owners).toEqual([{ owner: roleOf(roles.ownerUrl) }]);
+    const urls = { ownerUrl: withDatabase(roles.ownerUrl, name), appUrl: withDatabase(roles.appUrl, name) };
+    const next = { ...(await projectMigrations()), "29990101000000_next": "ALTER TABLE organisations ADD COLUMN later int;" };
+    expect(await applyMigrations(urls.ownerUrl, await migrationsFolder(next))).toEqual(["29990101000000_next"]);
+    await grantAppPrivileges(urls.ownerUrl, roleOf(urls.appUrl));
+    expect(await query(urls.appUrl, "SELECT count(later)::int AS n FROM organisations")).toEqual([{ n: 0 }]);
   });
 });
 

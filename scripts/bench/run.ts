@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { applyMigrations, createPrismaClient, startEmbeddedPostgres } from "@quarterly-returns/db";
+import { createPrismaClient, migrateAndGrant, startEmbeddedPostgres } from "@quarterly-returns/db";
 import autocannon from "autocannon";
 import { completenessOnPostgres, measure, myReturnsOnPostgres, reportOnPostgres, saveOnPostgres, type Measurement } from "./ceiling.ts";
 import { createHistory, INDICATORS, ORGANISATIONS, PASSWORD, YEARS } from "./history.ts";
@@ -89,9 +89,9 @@ async function main() {
   const database = await startEmbeddedPostgres({ dataDir, database: "bench" });
   let server: ReturnType<typeof startServer> | undefined;
   try {
-    await applyMigrations(database.url);
-    const prisma = createPrismaClient(database.url);
-    const history = await createHistory(prisma, database.url);
+    await migrateAndGrant({ ownerUrl: database.ownerUrl, appUrl: database.url });
+    const prisma = createPrismaClient(database.ownerUrl);
+    const history = await createHistory(prisma, database.ownerUrl);
     const indicators = await prisma.indicator.findMany({ where: { priority: { yearId: history.latestYearId } }, include: { fields: true }, orderBy: { id: "asc" } });
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@bench.test" } });
     const firstOwner = await prisma.user.findUniqueOrThrow({ where: { email: history.owners[0]!.email } });
@@ -102,6 +102,7 @@ async function main() {
     // The server as `npm start` runs it, on the benchmark's database.
     server = startServer([process.execPath, "--enable-source-maps", "apps/api/dist/server.mjs"], port, {
       DATABASE_URL: database.url,
+      MIGRATION_DATABASE_URL: database.ownerUrl,
       JWT_SECRET: "bench-secret-that-is-at-least-32-characters",
     });
     await server.ready();

@@ -15,6 +15,9 @@ const environment = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// connection URL" })
     .optional(),
+  MIGRATION_DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// connection URL" })
+    .optional(),
   DATA_DIR: z.string().min(1).optional(),
   JWT_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   DEMO_DATA: flag.optional(),
@@ -33,6 +36,8 @@ export interface Config {
   host: string;
   /** null: run the embedded PostgreSQL in `dataDir`. */
   databaseUrl: string | null;
+  /** The schema owner's connection, for migrations and the demo data; null: `databaseUrl`'s. */
+  migrationDatabaseUrl: string | null;
   dataDir: string;
   jwtSecret: string;
   /** Write the demo partnership into an empty database. */
@@ -58,6 +63,12 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<Config> {
   const settings = parsed.data;
   const dataDir = resolveDataDir(settings.DATA_DIR);
   const embedded = !settings.DATABASE_URL;
+  if (embedded && settings.MIGRATION_DATABASE_URL) {
+    throw new ConfigError(
+      "MIGRATION_DATABASE_URL is set without DATABASE_URL: set DATABASE_URL to the application's role on the same database, " +
+        "or unset both to use the embedded PostgreSQL.",
+    );
+  }
   if (!embedded && !settings.JWT_SECRET) {
     throw new ConfigError(
       "Missing setting JWT_SECRET: with DATABASE_URL, set JWT_SECRET to a random string of at least 32 characters " +
@@ -68,6 +79,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<Config> {
     port: settings.PORT,
     host: settings.HOST,
     databaseUrl: settings.DATABASE_URL ?? null,
+    migrationDatabaseUrl: settings.MIGRATION_DATABASE_URL ?? null,
     dataDir,
     jwtSecret: settings.JWT_SECRET ?? (await readOrCreateSecret(path.join(dataDir, "jwt-secret"))),
     demoData: settings.DEMO_DATA ?? embedded,

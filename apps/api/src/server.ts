@@ -5,6 +5,7 @@ import * as demo from "./core/demo/demo-data.ts";
 import { openDatabase } from "./database.ts";
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
+const warn = (message: string) => process.stderr.write(`${message}\n`);
 const DRAIN_MS = 500;
 
 async function main() {
@@ -12,7 +13,7 @@ async function main() {
   // The app's modules load while PostgreSQL starts.
   const appModule = import("./app.ts");
   appModule.catch(() => {}); // reported where it is awaited
-  const database = await openDatabase(config, say);
+  const database = await openDatabase(config, { info: say, warn });
   let app;
   try {
     const { buildApp } = await appModule;

@@ -11,6 +11,7 @@ export async function testConfig(overrides: Partial<Config> = {}): Promise<Confi
     port: 0,
     host: "127.0.0.1",
     databaseUrl: "postgresql://unused",
+    migrationDatabaseUrl: null,
     dataDir: await mkdtemp(path.join(os.tmpdir(), "qr-api-test-")),
     jwtSecret: "test-secret-that-is-at-least-32-characters-long",
     demoData: false,

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createPrismaClient, withDatabase } from "@quarterly-returns/db";
+import { createPrismaClient, roleOf, withDatabase } from "@quarterly-returns/db";
 import { createDatabase, dropDatabase } from "@quarterly-returns/db/testing";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { postmasterIsRunning, startServer, waitForHealth } from "./process.ts";
@@ -73,6 +73,64 @@ describe("npm start with DATABASE_URL", () => {
     try {
       expect(await prisma.organisation.count()).toBe(8);
       expect(await prisma.quarter.count({ where: { status: "CLOSED" } })).toBe(3);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+
+  it("warns when the app's role could switch the lock off, and not when it is the least-privileged role", async () => {
+    const name = `start_${randomBytes(4).toString("hex")}`;
+    const roles = inject("databaseRoles");
+    await createDatabase(serverUrl(), name, { owner: roleOf(roles.ownerUrl) });
+    cleanups.push(() => dropDatabase(serverUrl(), name));
+
+    const asOwnerOnly = await startServer({ DATABASE_URL: withDatabase(roles.ownerUrl, name), JWT_SECRET: "x".repeat(40) });
+    await waitForHealth(asOwnerOnly);
+    asOwnerOnly.process.kill("SIGTERM");
+    expect(await asOwnerOnly.exited).toBe(0);
+    expect(asOwnerOnly.output()).toContain(`the database role "quarterly_returns_owner" of DATABASE_URL owns the tables`);
+
+    const withTwoRoles = await startServer({
+      DATABASE_URL: withDatabase(roles.appUrl, name),
+      MIGRATION_DATABASE_URL: withDatabase(roles.ownerUrl, name),
+      JWT_SECRET: "x".repeat(40),
+    });
+    await waitForHealth(withTwoRoles);
+    withTwoRoles.process.kill("SIGTERM");
+    expect(await withTwoRoles.exited).toBe(0);
+    expect(withTwoRoles.output()).not.toContain("Warning");
+  });
+
+  it("migrates and writes the demo exactly once when two servers start together on one empty database", async () => {
+    const name = `start_${randomBytes(4).toString("hex")}`;
+    const roles = inject("databaseRoles");
+    await createDatabase(serverUrl(), name, { owner: roleOf(roles.ownerUrl) });
+    cleanups.push(() => dropDatabase(serverUrl(), name));
+    const env = {
+      DATABASE_URL: withDatabase(roles.appUrl, name),
+      MIGRATION_DATABASE_URL: withDatabase(roles.ownerUrl, name),
+      JWT_SECRET: "x".repeat(40),
+      DEMO_DATA: "1",
+    };
+
+    const servers = await Promise.all([startServer(env), startServer(env)]);
+    await Promise.all(servers.map((server) => waitForHealth(server)));
+    for (const server of servers) {
+      const signIn = await fetch(`http://127.0.0.1:${server.port}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "manager@demo.test", password: "demo1234" }),
+      });
+      expect(signIn.status).toBe(200);
+    }
+    for (const server of servers) server.process.kill("SIGTERM");
+    expect(await Promise.all(servers.map((server) => server.exited))).toEqual([0, 0]);
+    expect(servers.filter((server) => server.output().includes("Writing the demo data"))).toHaveLength(1);
+
+    const prisma = createPrismaClient(env.DATABASE_URL);
+    try {
+      expect(await prisma.organisation.count()).toBe(8);
+      expect(await prisma.return.count()).toBe(66);
     } finally {
       await prisma.$disconnect();
     }

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = {
   "quarter.update": "Changed a quarter's due date",
   "quarter.close": "Signed off a quarter",
   "quarter.reopen": "Reopened a quarter",
+  "quarter.changed-outside-app": "Changed a quarter's sign-off outside the application",
   "framework.priority-create": "Added a priority",
   "framework.priority-update": "Changed a priority",
   "framework.priority-delete": "Deleted a priority",

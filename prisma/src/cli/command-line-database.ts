@@ -1,8 +1,9 @@
 import { EMBEDDED_DATABASE, resolveDataDir } from "../data-dir.ts";
 import { startEmbeddedPostgres } from "../embedded-postgres.ts";
-import { applyMigrations } from "../migrations/apply.ts";
+import { migrateAndGrant, whilePreparing } from "../migrations/prepare.ts";
 
 export interface CommandLineDatabase {
+  /** As the application's role, as the server connects. */
   url: string;
   /** The migrations this opening applied. */
   applied: string[];
@@ -11,19 +12,22 @@ export interface CommandLineDatabase {
 }
 
 /**
- * The database a command works on: DATABASE_URL or, without it, the embedded PostgreSQL in
- * DATA_DIR (default .data/), brought up to the latest migration exactly as the server does.
+ * The database a command works on: DATABASE_URL (migrated as MIGRATION_DATABASE_URL when given)
+ * or, without it, the embedded PostgreSQL in DATA_DIR (default .data/), brought up to the latest
+ * migration exactly as the server does.
  */
 export async function openCommandLineDatabase(): Promise<CommandLineDatabase> {
-  const embedded = process.env.DATABASE_URL
-    ? null
-    : await startEmbeddedPostgres({ dataDir: resolveDataDir(process.env.DATA_DIR), database: EMBEDDED_DATABASE });
-  const url = process.env.DATABASE_URL ?? embedded!.url;
+  const { DATABASE_URL, MIGRATION_DATABASE_URL, DATA_DIR } = process.env;
+  const embedded = DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: resolveDataDir(DATA_DIR), database: EMBEDDED_DATABASE });
+  const urls = embedded
+    ? { appUrl: embedded.url, ownerUrl: embedded.ownerUrl }
+    : { appUrl: DATABASE_URL!, ownerUrl: MIGRATION_DATABASE_URL || DATABASE_URL! };
   const close = async () => {
     await embedded?.stop();
   };
   try {
-    return { url, applied: await applyMigrations(url), close };
+    const applied = await whilePreparing(urls.ownerUrl, () => migrateAndGrant(urls));
+    return { url: urls.appUrl, applied, close };
   } catch (error) {
     await close();
     throw error;

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { applyMigrations, createPrismaClient, startEmbeddedPostgres, type EmbeddedDatabase } from "@quarterly-returns/db";
+import { createPrismaClient, migrateAndGrant, startEmbeddedPostgres, type EmbeddedDatabase } from "@quarterly-returns/db";
 import { seedDemo } from "../../src/core/demo/seed-demo.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.ts";
@@ -20,10 +20,12 @@ describe("losing the database", () => {
   it("answers 503 while PostgreSQL is down and recovers without a restart", async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "qr-loss-"));
     database = await startEmbeddedPostgres({ dataDir, database: "returns", ephemeral: true });
-    const { port, url } = database;
-    await applyMigrations(url);
+    const { port, url, ownerUrl } = database;
+    await migrateAndGrant({ ownerUrl, appUrl: url });
+    const owner = createPrismaClient(ownerUrl);
+    await seedDemo(owner);
+    await owner.$disconnect();
     const prisma = createPrismaClient(url);
-    await seedDemo(prisma);
     const app = await buildApp({ config: await testConfig(), prisma, databaseUrl: url });
     try {
       const owner = as(app, await signIn(app, "crc@demo.test"));
