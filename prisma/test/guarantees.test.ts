@@ -271,7 +271,7 @@ describe("a quarter's sign-off changed outside the application is on record", ()
     expect(event).toMatchObject({
       quarter_id: quarter,
       before: { status: "CLOSED" },
-      after: { status: "OPEN", by: "the database role quarterly_returns_app, outside the application" },
+      after: { status: "OPEN", by: "Someone using the database directly (role quarterly_returns_app)" },
     });
   });
 

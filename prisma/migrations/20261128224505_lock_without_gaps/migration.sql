@@ -58,7 +58,7 @@ BEGIN
                        'reopenedById', OLD."reopened_by_id", 'reopenedAt', OLD."reopened_at", 'reopenReason', OLD."reopen_reason"),
     jsonb_build_object('status', NEW."status", 'signedOffById', NEW."signed_off_by_id", 'signedOffAt', NEW."signed_off_at",
                        'reopenedById', NEW."reopened_by_id", 'reopenedAt', NEW."reopened_at", 'reopenReason', NEW."reopen_reason",
-                       'by', 'the database role ' || session_user || ', outside the application')
+                       'by', 'Someone using the database directly (role ' || session_user || ')')
   );
   RETURN NULL;
 END
