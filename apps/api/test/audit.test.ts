@@ -62,4 +62,18 @@ describe("the audit log", () => {
     expect((await as(test.app, await signIn(test.app, "manager@demo.test")).get("/api/audit")).statusCode).toBe(200);
     expect((await as(test.app, await signIn(test.app, "fire@demo.test")).get("/api/audit")).statusCode).toBe(403);
   });
+
+  it("shows a quarter reopened by direct SQL, by whom, with the words an admin reads", async () => {
+    const q1 = await test.db.prisma.quarter.findFirstOrThrow({ where: { number: 1 } });
+    await test.db.sql.query("UPDATE quarters SET status = 'OPEN', signed_off_at = NULL, signed_off_by_id = NULL WHERE id = $1", [q1.id]);
+    const page = (await admin.get("/api/audit?action=quarter.changed-outside-app")).json();
+    expect(page.events).toEqual([
+      expect.objectContaining({
+        actor: null,
+        quarter: { id: q1.id, name: "Q1 2019/20" },
+        before: expect.objectContaining({ status: "CLOSED" }),
+        after: expect.objectContaining({ status: "OPEN", by: "Someone using the database directly (role quarterly_returns_app)" }),
+      }),
+    ]);
+  });
 });
