@@ -1,7 +1,7 @@
 import type { FastifyError } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { isDatabaseUnavailable } from "../lib/database-errors.ts";
+import { isDatabaseUnavailable, isRefusedValue } from "../lib/database-errors.ts";
 import { ServiceError, invalid } from "../core/errors.ts";
 import { isQuarterLockedError } from "../core/quarters/lock.ts";
 
@@ -26,6 +26,10 @@ export const errorsPlugin = fp(async (app) => {
     if (isQuarterLockedError(error)) {
       // The database's own lock, should a write get past the services' checks.
       return reply.code(423).send({ message: "This quarter has been signed off: nothing about its returns can change until an admin reopens it." });
+    }
+    if (isRefusedValue(error)) {
+      request.log.warn({ err: error }, "the database refused a value the request's checks let through");
+      return reply.code(400).send({ message: "Something you sent cannot be stored: check it for unusual characters or very large numbers, and try again." });
     }
     if (isDatabaseUnavailable(error)) {
       request.log.error({ err: error }, "database unavailable");
