@@ -1,4 +1,4 @@
-import type { FastifyError } from "fastify";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { isDatabaseUnavailable, isRefusedValue } from "../lib/database-errors.ts";
@@ -47,3 +47,11 @@ export const errorsPlugin = fp(async (app) => {
     reply.code(404).send({ message: `There is no ${request.method} ${request.url.split("?")[0]} in this API.` }),
   );
 });
+
+/**
+ * What the router refuses before any route or hook runs (a path whose %-encoding is not valid,
+ * a parameter too long): answered in the API's shape, and, as no hook runs, never kept here.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  return reply.code(error.statusCode ?? 400).header("cache-control", "no-store").send({ message: "This address is not valid: check it and try again." });
+}
