@@ -14,8 +14,9 @@ import { reportsRoutes } from "./features/reports/routes.ts";
 import { returnsRoutes } from "./features/returns/routes.ts";
 import { usersRoutes } from "./features/users/routes.ts";
 import { contextPlugin } from "./plugins/context.ts";
-import { errorsPlugin } from "./plugins/errors.ts";
+import { answerFrameworkError, errorsPlugin } from "./plugins/errors.ts";
 import { mailerPlugin } from "./plugins/mailer.ts";
+import { noStorePlugin } from "./plugins/no-store.ts";
 import { openApiPlugin } from "./plugins/openapi.ts";
 import { prismaPlugin } from "./plugins/prisma.ts";
 import { readCachePlugin } from "./plugins/read-cache.ts";
@@ -44,6 +45,7 @@ export async function buildApp({ config, prisma, databaseUrl, webDistDir = defau
     connectionTimeout: 60_000,
     // Keep-alive connections must not hold a shutdown open.
     forceCloseConnections: "idle",
+    frameworkErrors: answerFrameworkError,
   });
 
   await app.register(prismaPlugin, { prisma });
@@ -51,6 +53,7 @@ export async function buildApp({ config, prisma, databaseUrl, webDistDir = defau
   await app.register(mailerPlugin, { config });
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { config });
+  await app.register(noStorePlugin);
   await app.register(openApiPlugin);
   // Every /api route needs a session from here on, unless it says it is public; then each request
   // gets the context its services run on, and the route's permission is checked.

@@ -1,7 +1,7 @@
 // The access matrix: every demo sign-in tries to read and write every indicator's return for the
 // open quarter; exactly the allowed set succeeds.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { as, buildTestApp, signIn, type TestApp } from "./helper.ts";
+import { as, buildTestApp, refusalsAudited, signIn, type TestApp } from "./helper.ts";
 
 const OWNERS = ["iom", "crc", "yot", "pcc", "cps", "police", "publichealth", "fire"];
 
@@ -72,14 +72,14 @@ describe("the access matrix for the open quarter", () => {
   });
 
   it("audits refused writes and never changes the return", async () => {
-    const before = await test.db.prisma.auditEvent.count({ where: { action: "access.refused" } });
+    const before = await refusalsAudited(test);
     const iomIndicator = indicators.find((indicator) => indicator.owner.shortName === "IOM")!;
     const response = await as(test.app, await signIn(test.app, "fire@demo.test")).put(`/api/returns/${iomIndicator.id}/${openQuarterId}`, {
       version: 1, status: "SUBMITTED", values: {}, commentary: "Overwritten by Fire",
     });
     expect(response.statusCode).toBe(403);
     expect(response.json()).toEqual({ message: "This indicator belongs to Cleveland Police IOM Unit: only its data owners can see and enter its returns." });
-    expect(await test.db.prisma.auditEvent.count({ where: { action: "access.refused" } })).toBe(before + 1);
+    expect(await refusalsAudited(test)).toBe(before + 1);
     const saved = await test.db.prisma.return.findFirstOrThrow({ where: { indicatorId: iomIndicator.id, quarterId: openQuarterId } });
     expect(saved.commentary).toBe("Work in progress");
   });
@@ -99,7 +99,7 @@ describe("the access matrix for the open quarter", () => {
 
 describe("role permissions", () => {
   it("keeps users and organisations admin to admins, and audits refusals", async () => {
-    const before = await test.db.prisma.auditEvent.count({ where: { action: "access.refused" } });
+    const before = await refusalsAudited(test);
     for (const email of ["manager@demo.test", "iom@demo.test"]) {
       const client = as(test.app, await signIn(test.app, email));
       expect((await client.get("/api/users")).statusCode, email).toBe(403);
@@ -108,6 +108,6 @@ describe("role permissions", () => {
     }
     expect((await as(test.app, await signIn(test.app, "iom@demo.test")).get("/api/organisations")).statusCode).toBe(403);
     expect((await as(test.app, await signIn(test.app, "manager@demo.test")).get("/api/organisations")).statusCode).toBe(200);
-    expect(await test.db.prisma.auditEvent.count({ where: { action: "access.refused" } })).toBe(before + 7);
+    expect(await refusalsAudited(test)).toBe(before + 7);
   });
 });

@@ -96,3 +96,13 @@ export async function fingerprint(db: TestDatabase): Promise<string> {
   );
   return digests.join(" ");
 }
+
+/**
+ * How many requests the audit log says were refused, once the app has written its counts of
+ * repeats: a first refusal is one event, its repeats within the minute one more with the count.
+ */
+export async function refusalsAudited(test: TestApp): Promise<number> {
+  await test.app.refusals.flush();
+  const events = await test.db.prisma.auditEvent.findMany({ where: { action: "access.refused" }, select: { after: true } });
+  return events.reduce((sum, event) => sum + ((event.after as { repeated?: number } | null)?.repeated ?? 1), 0);
+}

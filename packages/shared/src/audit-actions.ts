@@ -46,3 +46,31 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
 /** The action in words; an action recorded by an older version is shown as it was stored. */
 export const auditActionLabel = (action: string): string => (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
+
+/**
+ * The repeats of a refusal: the API writes a person's first refusal for a reason at once, then
+ * one event for all the same refusals in the minute after it, with how many and over what time.
+ */
+export interface RepeatedRefusal {
+  repeated: number;
+  /** ISO times of the first and the last repeat. */
+  from: string;
+  to: string;
+}
+
+function repeatedRefusalOf(after: unknown): RepeatedRefusal | null {
+  if (!after || typeof after !== "object") return null;
+  const { repeated, from, to } = after as Partial<Record<keyof RepeatedRefusal, unknown>>;
+  return typeof repeated === "number" && typeof from === "string" && typeof to === "string" ? { repeated, from, to } : null;
+}
+
+const timeOfDay = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
+/** What the event was, in words: "Refused access", or "Refused access 199 more times between 10:42:01 and 10:42:58". */
+export function auditEventLabel(event: { action: string; after: unknown }): string {
+  const label = auditActionLabel(event.action);
+  const repeats = event.action === "access.refused" ? repeatedRefusalOf(event.after) : null;
+  if (!repeats) return label;
+  const times = repeats.repeated === 1 ? "1 more time" : `${repeats.repeated.toLocaleString("en-GB")} more times`;
+  return repeats.from === repeats.to ? `${label} ${times} at ${timeOfDay(repeats.from)}` : `${label} ${times} between ${timeOfDay(repeats.from)} and ${timeOfDay(repeats.to)}`;
+}

@@ -1,9 +1,13 @@
 import { z } from "./zod.ts";
-import { idParam } from "./http.ts";
+import { idParam, MAX_ID } from "./http.ts";
 import { indicatorRefSchema, organisationRefSchema, personRefSchema, quarterRefSchema } from "./refs.ts";
+import { isRealDate } from "./returns.ts";
+import { oneLine } from "./text.ts";
 
 const id = z.optional(idParam);
-const day = z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date like 2020-01-31" })));
+/** A day in a query string, which names the parameter: the page shows only the message. */
+const day = (parameter: string) =>
+  z.optional(z.string().check(z.refine(isRealDate, { error: `The "${parameter}" date must be a real date, like 2020-01-31` })));
 
 /** The audit log's filters, as query-string parameters. */
 export const auditFilterSchema = z.strictObject({
@@ -11,10 +15,10 @@ export const auditFilterSchema = z.strictObject({
   organisationId: id,
   indicatorId: id,
   quarterId: id,
-  action: z.optional(z.string().check(z.maxLength(60))),
-  from: day,
-  to: day,
-  page: z._default(z.coerce.number().check(z.multipleOf(1), z.gte(1)), 1),
+  action: z.optional(z.string().check(z.maxLength(60), oneLine("The action"))),
+  from: day("from"),
+  to: day("to"),
+  page: z._default(z.coerce.number().check(z.multipleOf(1), z.gte(1), z.lte(MAX_ID)), 1),
   pageSize: z._default(z.coerce.number().check(z.multipleOf(1), z.gte(1), z.lte(200)), 50),
 });
 export type AuditFilter = z.input<typeof auditFilterSchema>;

@@ -1,10 +1,12 @@
 // The manager's view of a quarter: who has sent what, by when, and who has been chased.
 import { z } from "./zod.ts";
 import { DELIVERY_STATUSES, NO_DATA_REASONS, RETURN_STATUSES } from "./enums.ts";
+import { idValue } from "./http.ts";
 import { organisationResponseSchema } from "./organisations.ts";
 import { progressSchema } from "./progress.ts";
 import { indicatorRefSchema, organisationRefSchema, personRefSchema, priorityRefSchema } from "./refs.ts";
 import { quarterSummarySchema } from "./returns.ts";
+import { multiLine, oneLine } from "./text.ts";
 
 /** A cell of the grid: one indicator's return, where it stands (see progress.ts). */
 export const completenessCellSchema = z.object({
@@ -66,7 +68,7 @@ export const completenessSchema = z.object({
 });
 export type Completeness = z.infer<typeof completenessSchema>;
 
-const id = z.int().check(z.positive());
+const id = idValue();
 
 export const chasePreviewSchema = z.strictObject({
   quarterId: id,
@@ -83,10 +85,20 @@ export const sendChaseSchema = z.strictObject({
   quarterId: id,
   organisationId: id,
   subject: z.optional(
-    z.string().check(z.trim(), z.minLength(1, { error: "Enter a subject" }), z.maxLength(SUBJECT_MAX_LENGTH, { error: `Keep the subject to ${SUBJECT_MAX_LENGTH} characters` })),
+    z.string().check(
+      z.trim(),
+      z.minLength(1, { error: "Enter a subject" }),
+      z.maxLength(SUBJECT_MAX_LENGTH, { error: `Keep the subject to ${SUBJECT_MAX_LENGTH} characters` }),
+      oneLine("The subject"),
+    ),
   ),
   body: z.optional(
-    z.string().check(z.trim(), z.minLength(1, { error: "Enter the message" }), z.maxLength(BODY_MAX_LENGTH, { error: `Keep the message to ${BODY_MAX_LENGTH} characters` })),
+    z.string().check(
+      z.trim(),
+      z.minLength(1, { error: "Enter the message" }),
+      z.maxLength(BODY_MAX_LENGTH, { error: `Keep the message to ${BODY_MAX_LENGTH} characters` }),
+      multiLine("The message"),
+    ),
   ),
   /** Chase even though the organisation was chased within the last 24 hours. */
   insist: z._default(z.boolean(), false),

@@ -4,12 +4,15 @@ import { FIELD_KINDS, POLARITIES } from "./enums.ts";
 import { FIELD_KIND_MODULES } from "./field-kinds/index.ts";
 import { fieldDeclarationSchema } from "./fields.ts";
 import { parseFigure } from "./figures.ts";
+import { idValue, MAX_ID } from "./http.ts";
 import { optionalText } from "./organisations.ts";
 import { yearRefSchema } from "./refs.ts";
 import { indicatorDefinitionSchema } from "./returns.ts";
+import { multiLine, oneLine } from "./text.ts";
 
-const text = (missing: string, max: number) =>
-  z.string({ error: missing }).check(z.trim(), z.minLength(1, { error: missing }), z.maxLength(max, { error: `Keep it to ${max} characters or fewer` }));
+/** A name or title is one line; `lines` says when the text may run over several. */
+const text = (missing: string, max: number, label: string, lines = oneLine) =>
+  z.string({ error: missing }).check(z.trim(), z.minLength(1, { error: missing }), z.maxLength(max, { error: `Keep it to ${max} characters or fewer` }), lines(label));
 const figure = z.pipe(
   z.nullish(z.union([z.string(), z.number()])).check(
     z.refine((value) => value === null || value === undefined || value === "" || "value" in parseFigure(value), { error: "Must be a number, like 2,424 or 72.6" }),
@@ -21,12 +24,16 @@ const figure = z.pipe(
   }),
 );
 const whole = (missing: string, minimum: number) =>
-  z.coerce.number({ error: missing }).check(z.multipleOf(1, { error: "Enter a whole number" }), z.gte(minimum, { error: `Enter a number, ${minimum} or more` }));
+  z.coerce.number({ error: missing }).check(
+    z.multipleOf(1, { error: "Enter a whole number" }),
+    z.gte(minimum, { error: `Enter a number, ${minimum} or more` }),
+    z.lte(MAX_ID, { error: `Enter a number, ${MAX_ID} or less` }),
+  );
 
 export const prioritySchema = z.strictObject({
   number: whole("Enter the priority's number", 1),
-  title: text("Enter the priority's title", 300),
-  outcome: text("Enter the outcome the priority aims for", 1000),
+  title: text("Enter the priority's title", 300, "Title"),
+  outcome: text("Enter the outcome the priority aims for", 1000, "Outcome", multiLine),
 });
 export type PriorityInput = z.input<typeof prioritySchema>;
 
@@ -36,9 +43,9 @@ export const fieldSchema = z
       z.trim(),
       z.regex(/^[a-zA-Z][a-zA-Z0-9_]{0,49}$/, { error: "A key is a short name of letters and digits, starting with a letter, like dwellings" }),
     ),
-    label: text("Enter the field's label", 200),
+    label: text("Enter the field's label", 200, "Label"),
     kind: z.enum(FIELD_KINDS, { error: "Choose the kind of figure" }),
-    unit: optionalText(100),
+    unit: optionalText(100, "Unit"),
     comparesWithPreviousYear: z._default(z.boolean(), false),
     required: z._default(z.boolean(), false),
     softMin: figure,
@@ -56,14 +63,14 @@ export const fieldSchema = z
 
 export const indicatorSchema = z
   .strictObject({
-    ref: optionalText(20),
-    title: text("Enter what the indicator monitors", 500),
-    ownerOrganisationId: z.int({ error: "Choose the organisation that owns it" }).check(z.positive({ error: "Choose the organisation that owns it" })),
-    leadContact: optionalText(200),
+    ref: optionalText(20, "Ref"),
+    title: text("Enter what the indicator monitors", 500, "What it monitors"),
+    ownerOrganisationId: idValue("Choose the organisation that owns it"),
+    leadContact: optionalText(200, "Lead contact"),
     restricted: z._default(z.boolean(), false),
     polarity: z.enum(POLARITIES, { error: "Choose whether higher or lower is better" }),
     target: figure,
-    headlineFieldKey: optionalText(50),
+    headlineFieldKey: optionalText(50, "Headline field key"),
     sortOrder: z._default(whole("Enter the order as a number", 0), 0),
     retired: z._default(z.boolean(), false),
     fields: z._default(z.array(fieldSchema).check(z.maxLength(20, { error: "An indicator has at most 20 fields" })), []),

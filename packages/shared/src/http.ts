@@ -17,6 +17,9 @@ export const idParam = z.pipe(
   /*#__PURE__*/ z.coerce.number<string>().check(z.gte(1, { error: ID_PROBLEM }), z.lte(MAX_ID, { error: ID_PROBLEM })),
 );
 
+/** A record's id in a JSON body, where it is a number; `error` is what the form says when it is not one. */
+export const idValue = (error = ID_PROBLEM) => z.int({ error }).check(z.gte(1, { error }), z.lte(MAX_ID, { error }));
+
 /** The params of /…/:id. */
 export const idParams = z.object({ id: idParam });
 

@@ -18,3 +18,4 @@ export * from "./field-kinds/index.ts";
 export * from "./progress.ts";
 export * from "./permissions.ts";
 export * from "./audit-actions.ts";
+export * from "./text.ts";

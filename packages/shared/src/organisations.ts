@@ -1,11 +1,12 @@
 import { z } from "./zod.ts";
 import { emailSchema } from "./auth.ts";
 import { organisationRefSchema } from "./refs.ts";
+import { oneLine } from "./text.ts";
 
-/** Text that may be left empty: trimmed, and null when empty. */
-export const optionalText = (max: number, label = "It") =>
+/** One line of text that may be left empty: trimmed, and null when empty. */
+export const optionalText = (max: number, label: string) =>
   z.pipe(
-    z.nullish(z.string().check(z.trim(), z.maxLength(max, { error: `${label} must be ${max} characters or fewer` }))),
+    z.nullish(z.string().check(z.trim(), z.maxLength(max, { error: `${label} must be ${max} characters or fewer` }), oneLine(label))),
     z.transform((value) => value || null),
   );
 
@@ -14,11 +15,13 @@ export const organisationSchema = z.strictObject({
     z.trim(),
     z.minLength(1, { error: "Enter the organisation's name" }),
     z.maxLength(120, { error: "Name must be 120 characters or fewer" }),
+    oneLine("Name"),
   ),
   shortName: z.string({ error: "Enter a short name" }).check(
     z.trim(),
     z.minLength(1, { error: "Enter a short name, like YOT" }),
     z.maxLength(30, { error: "Short name must be 30 characters or fewer" }),
+    oneLine("Short name"),
   ),
   contactName: optionalText(120, "Contact name"),
   // An empty box means no contact email.

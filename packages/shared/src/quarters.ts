@@ -1,6 +1,7 @@
 import { z } from "./zod.ts";
 import { organisationRefSchema, yearRefSchema } from "./refs.ts";
 import { isRealDate, quarterSummarySchema } from "./returns.ts";
+import { multiLine } from "./text.ts";
 
 const date = (missing: string) =>
   z.string({ error: missing }).check(z.minLength(1, { error: missing }), z.refine(isRealDate, { error: "Enter a real date" }));
@@ -22,6 +23,7 @@ export const reopenSchema = z.strictObject({
     z.trim(),
     z.minLength(1, { error: "Say why the quarter is being reopened" }),
     z.maxLength(1000, { error: "Keep the reason to 1000 characters or fewer" }),
+    multiLine("The reason"),
   ),
 });
 export type Reopen = z.input<typeof reopenSchema>;

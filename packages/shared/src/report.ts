@@ -7,6 +7,7 @@ import { change, compareFigures, formatFigure } from "./figures.ts";
 import { yearOverviewSchema } from "./quarters.ts";
 import { organisationRefSchema } from "./refs.ts";
 import { quarterSummarySchema, type IndicatorSummary, type ReturnRecord } from "./returns.ts";
+import { multiLine } from "./text.ts";
 
 export const reportQuarterSchema = z.pick(quarterSummarySchema, { id: true, number: true, name: true, startDate: true, status: true });
 export type ReportQuarter = z.infer<typeof reportQuarterSchema>;
@@ -183,7 +184,7 @@ export function chartOf(indicator: Pick<IndicatorSummary, "fields" | "headlineFi
 /** An admin uploads a report in the document's layout for a year. */
 export const importReportSchema = z.strictObject({
   year: z.string({ error: "Enter the year, like 2019/20" }).check(z.regex(/^\d{4}\/\d{2}$/, { error: "Enter the year like 2019/20" })),
-  text: z.string({ error: "Choose the report file" }).check(z.minLength(1, { error: "The file is empty" })),
+  text: z.string({ error: "Choose the report file" }).check(z.minLength(1, { error: "The file is empty" }), multiLine("The report file")),
 });
 
 /** What an import did, for the admin who ran it. */

@@ -6,6 +6,7 @@ import { kindOf, type StoredValue } from "./field-kinds/index.ts";
 import { fieldDeclarationSchema, fieldValueSchema, type FieldDeclaration } from "./fields.ts";
 import { queryRecordSchema } from "./queries.ts";
 import { organisationRefSchema, personRefSchema, priorityRefSchema, quarterRefSchema, yearRefSchema } from "./refs.ts";
+import { textProblem } from "./text.ts";
 
 export const COMMENTARY_MAX_LENGTH = 3000;
 export const EXPLANATION_MAX_LENGTH = 1000;
@@ -159,6 +160,8 @@ export function saveReturnSchema(fields: FieldDeclaration[]) {
     if (commentary && commentary.length > COMMENTARY_MAX_LENGTH) {
       problem(["commentary"], `Commentary must be ${COMMENTARY_MAX_LENGTH} characters or fewer`);
     }
+    const commentaryProblem = commentary && textProblem(commentary, "Commentary", "multi-line");
+    if (commentaryProblem) problem(["commentary"], commentaryProblem);
     const noData = body.noData
       ? { reason: body.noData.reason, availableFrom: body.noData.availableFrom || null, explanation: body.noData.explanation?.trim() || null }
       : null;
@@ -166,6 +169,8 @@ export function saveReturnSchema(fields: FieldDeclaration[]) {
     if (noData?.explanation && noData.explanation.length > EXPLANATION_MAX_LENGTH) {
       problem(["noData", "explanation"], `The explanation must be ${EXPLANATION_MAX_LENGTH} characters or fewer`);
     }
+    const explanationProblem = noData?.explanation && textProblem(noData.explanation, "The explanation", "multi-line");
+    if (explanationProblem) problem(["noData", "explanation"], explanationProblem);
 
     if (body.status === "NO_DATA") {
       if (!noData) problem(["noData", "reason"], "Choose why there is no data this quarter");

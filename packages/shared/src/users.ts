@@ -1,6 +1,8 @@
 import { z } from "./zod.ts";
 import { emailSchema, sessionUserSchema } from "./auth.ts";
 import { ROLES, type Role } from "./enums.ts";
+import { idValue } from "./http.ts";
+import { oneLine } from "./text.ts";
 
 export const ROLE_NAMES: Record<Role, string> = {
   DATA_OWNER: "Data owner",
@@ -12,9 +14,10 @@ const nameSchema = z.string({ error: "Enter the person's name" }).check(
   z.trim(),
   z.minLength(1, { error: "Enter the person's name" }),
   z.maxLength(120, { error: "Name must be 120 characters or fewer" }),
+  oneLine("Name"),
 );
 const roleSchema = z.enum(ROLES, { error: "Choose a role" });
-const organisationIdSchema = z.nullable(z.int({ error: "Choose an organisation" }).check(z.positive({ error: "Choose an organisation" })));
+const organisationIdSchema = z.nullable(idValue("Choose an organisation"));
 
 export const createUserSchema = z
   .strictObject({ name: nameSchema, email: emailSchema, role: roleSchema, organisationId: z._default(organisationIdSchema, null) })

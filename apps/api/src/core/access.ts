@@ -61,12 +61,11 @@ export function mayEnterFigures(actor: Actor, indicator: { ownerOrganisationId: 
   return isDataOwner(actor) && ownOrganisation(actor) === indicator.ownerOrganisationId;
 }
 
-/** Refuses with 403 (or 404 where the thing's existence must not leak), and audits the refusal. */
+/**
+ * Refuses with 403 (or 404 where the thing's existence must not leak), and audits the refusal
+ * (repeats of one person's refusal for one reason within a minute as one event: refusals.ts).
+ */
 export async function refuse(context: Context, status: 403 | 404, message: string, details: Record<string, unknown> = {}): Promise<never> {
-  await context.audit({
-    action: "access.refused",
-    entityType: "request",
-    after: { request: context.origin, status, reason: message, ...details } as Prisma.InputJsonValue,
-  });
+  await context.refusals.record(context, { status, reason: message, request: context.origin, details });
   throw new ServiceError(status, message);
 }

@@ -7,6 +7,7 @@ import type { Mailer } from "../lib/mailer.ts";
 import type { Actor } from "./actor.ts";
 import { writeAudit, type AuditEntry } from "./audit.ts";
 import { ReadCache } from "./read-cache.ts";
+import { everyRefusal, type RefusalLog } from "./refusals.ts";
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 export type { Actor, AnonymousActor, PersonActor, SystemActor } from "./actor.ts";
@@ -29,6 +30,8 @@ export interface ContextParts {
   /** What is being done, in the audit log's words for a refusal: "PUT /api/returns/2/4", "npm run import:report". */
   origin: string;
   log: Logger;
+  /** Where refused requests are audited: the server counts repeats (see refusals.ts). */
+  refusals: RefusalLog;
   /** True inside a transaction: a service's own transaction then joins it. */
   inTransaction: boolean;
 }
@@ -70,6 +73,7 @@ export function offlineContext(parts: Pick<ContextParts, "db" | "actor" | "origi
     appUrl: "http://localhost:3000",
     clientAddress: null,
     log: { warn: (details, message) => console.warn(message, details) },
+    refusals: everyRefusal,
     inTransaction: false,
     ...parts,
   });

@@ -6,8 +6,13 @@ import type { FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { authorize } from "../core/access.ts";
 import { createContext, type Actor, type Context } from "../core/context.ts";
+import { RepeatedRefusals } from "../core/refusals.ts";
 
 declare module "fastify" {
+  interface FastifyInstance {
+    /** This server's count of repeated refusals; flushed as it closes. */
+    refusals: RepeatedRefusals;
+  }
   interface FastifyRequest {
     context: Context;
   }
@@ -19,6 +24,9 @@ declare module "fastify" {
 
 export const contextPlugin = fp(async (app) => {
   app.decorateRequest("context", null as unknown as Context);
+  const refusals = new RepeatedRefusals({ db: app.prisma, failed: (error) => app.log.error({ err: error }, "could not audit repeated refusals") });
+  app.decorate("refusals", refusals);
+  app.addHook("onClose", () => refusals.flush());
 
   app.addHook("onRequest", async (request) => {
     if (!isApiRoute(request)) return;
@@ -42,6 +50,7 @@ export const contextPlugin = fp(async (app) => {
       clientAddress: request.ip,
       origin: `${request.method} ${request.url}`,
       log: request.log,
+      refusals,
       inTransaction: false,
     });
   }

@@ -1,7 +1,7 @@
-import type { FastifyError } from "fastify";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { isDatabaseUnavailable } from "../lib/database-errors.ts";
+import { isDatabaseUnavailable, isRefusedValue } from "../lib/database-errors.ts";
 import { ServiceError, invalid } from "../core/errors.ts";
 import { isQuarterLockedError } from "../core/quarters/lock.ts";
 
@@ -27,6 +27,10 @@ export const errorsPlugin = fp(async (app) => {
       // The database's own lock, should a write get past the services' checks.
       return reply.code(423).send({ message: "This quarter has been signed off: nothing about its returns can change until an admin reopens it." });
     }
+    if (isRefusedValue(error)) {
+      request.log.warn({ err: error }, "the database refused a value the request's checks let through");
+      return reply.code(400).send({ message: "Something you sent cannot be stored: check it for unusual characters or very large numbers, and try again." });
+    }
     if (isDatabaseUnavailable(error)) {
       request.log.error({ err: error }, "database unavailable");
       return reply.code(503).send({ message: "The database is not available at the moment. Please try again in a minute." });
@@ -43,3 +47,11 @@ export const errorsPlugin = fp(async (app) => {
     reply.code(404).send({ message: `There is no ${request.method} ${request.url.split("?")[0]} in this API.` }),
   );
 });
+
+/**
+ * What the router refuses before any route or hook runs (a path whose %-encoding is not valid,
+ * a parameter too long): answered in the API's shape, and, as no hook runs, never kept here.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  return reply.code(error.statusCode ?? 400).header("cache-control", "no-store").send({ message: "This address is not valid: check it and try again." });
+}

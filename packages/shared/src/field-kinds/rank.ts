@@ -1,4 +1,5 @@
 import { compareFigures, formatFigure } from "../figures.ts";
+import { MAX_ID } from "../http.ts";
 import { isEmpty, readWhole } from "./figure-reading.ts";
 import type { FieldKindModule } from "./types.ts";
 
@@ -24,6 +25,8 @@ export const rank: FieldKindModule = {
     const position = part(raw.position, `${field.label}: the position`, "position");
     const outOf = part(raw.outOf, `${field.label}: "out of"`, "outOf");
     if (position === undefined || outOf === undefined) return undefined;
+    // Stored as PostgreSQL's integer.
+    if (compareFigures(outOf, String(MAX_ID)) > 0) return problem(`${field.label}: "out of" is too large`, "outOf"), undefined;
     if (compareFigures(position, outOf) > 0) return problem(`${field.label}: the position cannot be more than ${outOf}`, "position"), undefined;
     return { number: position, outOf: Number(outOf) };
   },

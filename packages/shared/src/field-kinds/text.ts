@@ -1,3 +1,4 @@
+import { textProblem } from "../text.ts";
 import type { FieldKindModule } from "./types.ts";
 
 export const TEXT_FIELD_MAX_LENGTH = 1000;
@@ -12,6 +13,8 @@ export const text: FieldKindModule = {
     if (typeof raw !== "string") return problem(`${field.label} must be text`), undefined;
     const trimmed = raw.trim();
     if (trimmed.length > TEXT_FIELD_MAX_LENGTH) return problem(`${field.label} must be ${TEXT_FIELD_MAX_LENGTH} characters or fewer`), undefined;
+    const unstorable = textProblem(trimmed, field.label, "multi-line");
+    if (unstorable) return problem(unstorable), undefined;
     return trimmed ? { text: trimmed } : undefined;
   },
   readFigure: (field, _raw, problem) => (problem(`${field.label} is text: it has no figure for last year`), undefined),

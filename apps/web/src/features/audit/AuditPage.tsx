@@ -1,4 +1,4 @@
-import { auditActionLabel, formatDate, type AuditEventRecord, type AuditPage as Page } from "@quarterly-returns/shared";
+import { auditActionLabel, auditEventLabel, formatDate, type AuditEventRecord, type AuditPage as Page } from "@quarterly-returns/shared";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "../../lib/router.tsx";
 import { api } from "../../lib/api-client.ts";
@@ -121,7 +121,7 @@ function Row({ event }: { event: AuditEventRecord }) {
       </td>
       <td className="govuk-table__cell">{event.actor?.name ?? systemName(event.after) ?? "—"}</td>
       <td className="govuk-table__cell">
-        {auditActionLabel(event.action)}
+        {auditEventLabel(event)}
         {(event.before !== null || event.after !== null) && (
           <details className="govuk-details govuk-!-margin-bottom-0">
             <summary className="govuk-details__summary">

@@ -1,0 +1,55 @@
+// @vitest-environment happy-dom
+import type { AuditEventRecord, AuditPage as Page } from "@quarterly-returns/shared";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { AuditPage } from "./AuditPage.tsx";
+
+const OWNER = { id: 7, name: "Paul Haley" };
+/** A time on a day, in this machine's time zone: what the page shows. */
+const at = (hours: number, minutes: number, seconds: number) => new Date(2026, 10, 20, hours, minutes, seconds).toISOString();
+
+const refusal = (id: string, after: Record<string, unknown>): AuditEventRecord => ({
+  id, at: at(10, 42, 58), actor: OWNER, action: "access.refused", entityType: "request", entityId: null,
+  quarter: null, organisation: null, indicator: null, before: null, after, clientAddress: "10.0.0.1",
+});
+
+const page: Page = {
+  events: [
+    refusal("2", { status: 403, reason: "You do not have permission to do this.", repeated: 199, from: at(10, 42, 1), to: at(10, 42, 58), requests: ["GET /api/users"] }),
+    refusal("1", { request: "GET /api/users", status: 403, reason: "You do not have permission to do this.", permission: "manageUsers" }),
+  ],
+  total: 2, page: 1, pageSize: 50, actions: ["access.refused"], people: [OWNER], indicators: [],
+};
+
+const fetchMock = vi.fn<typeof fetch>();
+const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
+
+beforeEach(() => {
+  vi.stubGlobal("fetch", fetchMock);
+  fetchMock.mockImplementation(async (url) => {
+    const path = String(url);
+    if (path.startsWith("/api/audit")) return json(page);
+    if (path === "/api/organisations") return json({ organisations: [] });
+    return json({ quarters: [] });
+  });
+  window.history.replaceState(null, "", "/audit");
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  fetchMock.mockReset();
+});
+
+it("says how many more times a person was refused, and between when", async () => {
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <AuditPage />
+    </QueryClientProvider>,
+  );
+  await screen.findByText("Refused access 199 more times between 10:42:01 and 10:42:58");
+  const [, repeats, first] = within(screen.getByRole("table")).getAllByRole("row");
+  expect(within(repeats!).getAllByRole("cell")[2]!.textContent).toMatch(/^Refused access 199 more times between 10:42:01 and 10:42:58Before and after/);
+  expect(within(first!).getAllByRole("cell")[2]!.textContent).toMatch(/^Refused accessBefore and after/);
+});
