@@ -121,6 +121,38 @@ describe("sessions end when they should", () => {
     expect((await as(test.app, cookie).get("/api/me")).statusCode).toBe(200);
   });
 
+  it("refuses a token signed with the app's key unless it holds exp and iat, is within 8 hours of signing in and names a user id", async () => {
+    const user = await test.db.prisma.user.findUniqueOrThrow({ where: { email: "fire@demo.test" } });
+    const now = Math.floor(Date.now() / 1000);
+    const hours = (count: number) => count * 60 * 60;
+    const valid = { sub: String(user.id), sv: user.sessionVersion, auth: now - 60, iat: now - 30, exp: now + 600 };
+    const key = "test-secret-that-is-at-least-32-characters-long";
+    const signers = { withIat: createSigner({ key, algorithm: "HS256" }), withoutIat: createSigner({ key, algorithm: "HS256", noTimestamp: true }) };
+    const sign = (claims: object) => ("iat" in claims ? signers.withIat : signers.withoutIat)(claims);
+    const without = (claim: keyof typeof valid) => Object.fromEntries(Object.entries(valid).filter(([name]) => name !== claim));
+    const me = (claims: object) => as(test.app, `qr_session=${sign(claims)}`).get("/api/me");
+
+    expect((await me(valid)).statusCode, "the valid token the others are made from").toBe(200);
+    const refused = {
+      "no exp": without("exp"),
+      "no iat": without("iat"),
+      "no auth": without("auth"),
+      "signed in 9 hours ago, though issued just now": { ...valid, auth: now - hours(9), exp: now + hours(1) },
+      "issued 9 hours ago, with an exp a day on": { ...valid, auth: now - hours(9), iat: now - hours(9), exp: now + hours(24) },
+      "issued 31 minutes ago, with an exp an hour on": { ...valid, iat: now - 31 * 60, auth: now - 31 * 60, exp: now + hours(1) },
+      "issued in the future": { ...valid, iat: now + hours(1), auth: now + hours(1), exp: now + hours(2) },
+      "sub 3abc": { ...valid, sub: `${user.id}abc` },
+      "sub beyond PostgreSQL's integer": { ...valid, sub: "2147483648" },
+      "sub 0": { ...valid, sub: "0" },
+      "sub as a number": { ...valid, sub: user.id },
+      "sv as a string": { ...valid, sv: String(user.sessionVersion) },
+    };
+    for (const [what, claims] of Object.entries(refused)) {
+      const response = await me(claims);
+      expect(response.statusCode, what).toBe(401);
+    }
+  });
+
   it("moves the idle deadline on, but never past 8 hours from signing in", async () => {
     const user = await test.db.prisma.user.findUniqueOrThrow({ where: { email: "yot@demo.test" } });
     const now = Math.floor(Date.now() / 1000);
