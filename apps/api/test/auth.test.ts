@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { SIGN_IN_ATTEMPTS_PER_ADDRESS } from "../src/features/auth/routes.ts";
 import { FAILED_SIGN_INS_PER_EMAIL } from "../src/core/auth/auth.ts";
+import { passwordProblem } from "../src/core/auth/password-rules.ts";
 import { SESSION_IDLE_SECONDS, SESSION_LIFETIME_SECONDS } from "../src/plugins/session.ts";
 import { as, buildTestApp, DEMO_PASSWORD, sessionCookie, signIn, someAddress, testConfig, type TestApp } from "./helper.ts";
 
@@ -215,14 +216,58 @@ describe("passwords", () => {
     expect(wrong.json().fields).toEqual({ currentPassword: "Your current password is not right" });
 
     const tooShort = await as(test.app, first).post("/api/auth/password", { currentPassword: DEMO_PASSWORD, newPassword: "short", confirmPassword: "short" });
-    expect(tooShort.json().fields).toEqual({ newPassword: "Password must be at least 8 characters" });
+    expect(tooShort.json().fields).toEqual({ newPassword: "Your password must be at least 10 characters" });
 
-    const sixtyFour = "x".repeat(64);
-    const changed = await as(test.app, first).post("/api/auth/password", { currentPassword: DEMO_PASSWORD, newPassword: sixtyFour, confirmPassword: sixtyFour });
+    const long = "orange lantern swims beneath a quiet harbour at dawn, humming softly to itself";
+    const changed = await as(test.app, first).post("/api/auth/password", { currentPassword: DEMO_PASSWORD, newPassword: long, confirmPassword: long });
     expect(changed.statusCode).toBe(200);
     expect((await as(test.app, second).get("/api/me")).statusCode).toBe(401);
     expect((await as(test.app, sessionCookie(changed)).get("/api/me")).statusCode).toBe(200);
-    expect((await login("cps@demo.test", sixtyFour)).statusCode).toBe(200);
+    expect((await login("cps@demo.test", long)).statusCode).toBe(200);
     expect(await test.db.prisma.auditEvent.count({ where: { action: "auth.password-change" } })).toBe(1);
+  });
+});
+
+describe("choosing a password", () => {
+  const choose = async (email: string, newPassword: string) => {
+    const cookie = await signIn(test.app, email);
+    return as(test.app, cookie).post("/api/auth/password", { currentPassword: DEMO_PASSWORD, newPassword, confirmPassword: newPassword });
+  };
+  const common = "Your password is one of the most common passwords, or too close to one: choose one that is harder to guess, such as three random words";
+  const pattern =
+    "Your password is too easy to guess because it repeats characters or follows a pattern like 1234, qwerty or a date: choose one that is harder to guess, such as three random words";
+  const personal = "Your password must not contain your name or email address";
+
+  it.each([
+    ["password", "Your password must be at least 10 characters"],
+    ["12345678", "Your password must be at least 10 characters"],
+    [" ".repeat(10), pattern],
+    ["aaaaaaaaaaaa", pattern],
+    ["Password123", common],
+    ["1234567890", common],
+    ["qwertyuiop", common],
+    ["publichealth@demo.test", personal],
+    ["PublicHealth2024", personal],
+    ["MandyMackinnon2024", personal],
+    ["mackinnon19801980", personal],
+  ])("refuses %j, saying why", async (newPassword, why) => {
+    const response = await choose("publichealth@demo.test", newPassword);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().fields).toEqual({ newPassword: why });
+  });
+
+  it("gives temporary passwords, of a new user and of a reset, that meet the same rules", async () => {
+    const admin = as(test.app, await signIn(test.app, "admin@demo.test"));
+    const owner = { email: "jo.bloggs@stockton.example", name: "Jo Bloggs" };
+    const created = await admin.post("/api/users", { ...owner, role: "MANAGER" });
+    expect(created.statusCode).toBe(201);
+    const reset = await admin.post(`/api/users/${created.json().user.id}/reset-password`);
+    for (const { temporaryPassword } of [created.json(), reset.json()]) expect(await passwordProblem(temporaryPassword, owner)).toBeNull();
+  });
+
+  it("accepts a long password that is none of these, with no rules about kinds of character", async () => {
+    const response = await choose("publichealth@demo.test", "tangerine otter lamppost");
+    expect(response.statusCode).toBe(200);
+    expect((await login("publichealth@demo.test", "tangerine otter lamppost")).statusCode).toBe(200);
   });
 });

@@ -3,6 +3,7 @@ import type { SessionUser } from "@quarterly-returns/shared";
 import { personOf } from "../access.ts";
 import { transaction, type Context } from "../context.ts";
 import { ServiceError, invalid } from "../errors.ts";
+import { passwordProblem } from "./password-rules.ts";
 
 /** The same answer for an unknown email and a wrong password, so neither can be told apart. */
 export const SIGN_IN_REFUSED = "The email address or password is not right.";
@@ -82,6 +83,8 @@ export async function changePassword(context: Context, passwords: { currentPassw
     await context.audit({ action: "auth.password-change-refused", entityType: "user", entityId: userId, after: { reason: "wrong current password" } });
     throw invalid({ currentPassword: "Your current password is not right" });
   }
+  const problem = await passwordProblem(passwords.newPassword, user);
+  if (problem) throw invalid({ newPassword: problem });
   const passwordHash = await hashPassword(passwords.newPassword);
   return transaction(context, async (tx) => {
     const updated = await tx.db.user.update({
