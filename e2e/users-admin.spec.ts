@@ -28,6 +28,11 @@ test("an admin adds a user, who signs in with the temporary password and must ch
   await expect(page.getByRole("heading", { level: 1, name: "Choose a new password" })).toBeVisible();
 
   await page.getByLabel("Temporary password").fill(temporaryPassword);
+  await page.getByLabel("New password", { exact: true }).fill("PriyaShah2024");
+  await page.getByLabel("New password again").fill("PriyaShah2024");
+  await page.getByRole("button", { name: "Save password" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("Your password must not contain your name or email address");
+
   await page.getByLabel("New password", { exact: true }).fill("blue kettle winter");
   await page.getByLabel("New password again").fill("blue kettle winter");
   await page.getByRole("button", { name: "Save password" }).click();

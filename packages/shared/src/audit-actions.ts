@@ -5,7 +5,7 @@ export const AUDIT_ACTIONS = {
   "auth.login": "Signed in",
   "auth.login-failed": "Sign-in failed",
   "auth.login-refused": "Sign-in refused: account deactivated",
-  "auth.login-throttled": "Sign-in refused: too many failures",
+  "auth.login-throttled": "Sign-in slowed down after failed attempts",
   "auth.logout": "Signed out",
   "auth.password-change": "Changed their password",
   "auth.password-change-refused": "Password change refused",

@@ -1,12 +1,14 @@
-// Sessions: a JWT (HS256 only, `exp` checked) in an httpOnly, SameSite=Strict cookie, looked up
-// against the user on every request so that signing out, a password change or deactivation ends
-// it at once (the user's session version; the user is read through the read cache, which any
-// change to users clears). Lasts 8 hours at most, and ends after 30 idle minutes.
+// Sessions: a JWT (HS256 only) in an httpOnly, SameSite=Strict cookie, looked up against the user
+// on every request so that signing out, a password change or deactivation ends it at once (the
+// user's session version; the user is read through the read cache, which any change to users
+// clears). Lasts 8 hours at most, and ends after 30 idle minutes: both are counted here from the
+// token's own times of signing in and issue, whatever its `exp` says.
 import fastifyCookie from "@fastify/cookie";
 import fastifyJwt from "@fastify/jwt";
 import type { SessionUser } from "@quarterly-returns/shared";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { z } from "zod/mini";
 import type { Role } from "@quarterly-returns/db";
 import type { Config } from "../config.ts";
 import { ServiceError } from "../core/errors.ts";
@@ -17,16 +19,27 @@ export const SESSION_IDLE_SECONDS = 30 * 60;
 /** A token older than this is replaced on the next request, which moves the idle deadline on. */
 const RENEW_AFTER_SECONDS = 60;
 
-interface TokenPayload {
-  /** The user's id. */
-  sub: string;
+/** The largest id PostgreSQL's integer holds. */
+const LARGEST_USER_ID = 2_147_483_647;
+/** How far ahead of this server's clock another replica's may be. */
+const CLOCK_SKEW_SECONDS = 60;
+
+const wholeNumber = z.int().check(z.nonnegative());
+
+/** What a token must hold; anything else is no session. */
+const tokenSchema = z.object({
+  /** The user's id, as a string of digits. */
+  sub: z.string().check(z.regex(/^[1-9][0-9]{0,9}$/), z.refine((id) => Number(id) <= LARGEST_USER_ID)),
   /** The user's session version when the token was issued. */
-  sv: number;
+  sv: wholeNumber,
   /** When the person signed in (seconds): the 8-hour limit runs from here. */
-  auth: number;
-  iat?: number;
-  exp?: number;
-}
+  auth: wholeNumber,
+  /** When this token was issued (seconds): the 30 idle minutes run from here. */
+  iat: wholeNumber,
+  exp: wholeNumber,
+});
+
+type TokenPayload = z.infer<typeof tokenSchema>;
 
 export type SessionCaller = SessionUser & { role: Role; organisationId: number | null };
 
@@ -72,9 +85,10 @@ export const sessionPlugin = fp<{ config: Config }>(async (app, { config }) => {
   app.decorateRequest("caller", null);
 
   app.decorateReply("startSession", async function (this: FastifyReply, user, signedInAt = nowSeconds()) {
-    const expires = Math.min(signedInAt + SESSION_LIFETIME_SECONDS, nowSeconds() + SESSION_IDLE_SECONDS);
-    const token = await this.jwtSign({ sub: String(user.id), sv: user.sessionVersion, auth: signedInAt, exp: expires });
-    this.setCookie(cookieName, token, { ...cookieOptions, maxAge: expires - nowSeconds() });
+    const issuedAt = nowSeconds();
+    const expires = Math.min(signedInAt + SESSION_LIFETIME_SECONDS, issuedAt + SESSION_IDLE_SECONDS);
+    const token = await this.jwtSign({ sub: String(user.id), sv: user.sessionVersion, auth: signedInAt, iat: issuedAt, exp: expires });
+    this.setCookie(cookieName, token, { ...cookieOptions, maxAge: expires - issuedAt });
   });
 
   app.decorateReply("endSession", function (this: FastifyReply) {
@@ -88,12 +102,14 @@ export const sessionPlugin = fp<{ config: Config }>(async (app, { config }) => {
 });
 
 async function authenticate(request: FastifyRequest, reply: FastifyReply) {
-  let token: TokenPayload;
-  try {
-    token = await request.jwtVerify<TokenPayload>();
-  } catch {
+  const token = await verifiedToken(request);
+  if (!token) {
     reply.endSession();
     throw new ServiceError(401, "Sign in to continue.");
+  }
+  if (!withinLimits(token)) {
+    reply.endSession();
+    throw new ServiceError(401, "Your session has ended. Please sign in again.");
   }
   const userId = Number(token.sub);
   const user = await request.server.readCache.get(`session user ${userId}`, ["users", "organisations"], () =>
@@ -112,10 +128,33 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply) {
     organisation: user.organisation,
     mustChangePassword: user.mustChangePassword,
   };
-  if (nowSeconds() - (token.iat ?? 0) > RENEW_AFTER_SECONDS) await reply.startSession(user, token.auth);
+  if (nowSeconds() - token.iat > RENEW_AFTER_SECONDS) await reply.startSession(user, token.auth);
   if (user.mustChangePassword && !request.routeOptions.config?.beforePasswordChange) {
     throw new ServiceError(403, "Choose a new password before you continue.", { code: "PASSWORD_CHANGE_REQUIRED" });
   }
+}
+
+/** The token, if this app signed it and it holds what a session needs; null otherwise. */
+async function verifiedToken(request: FastifyRequest): Promise<TokenPayload | null> {
+  try {
+    const parsed = tokenSchema.safeParse(await request.jwtVerify());
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Signed in less than 8 hours ago, issued less than 30 minutes ago, and neither in the future. */
+function withinLimits(token: TokenPayload): boolean {
+  const now = nowSeconds();
+  const notAhead = (moment: number) => moment <= now + CLOCK_SKEW_SECONDS;
+  return (
+    notAhead(token.auth) &&
+    notAhead(token.iat) &&
+    token.auth <= token.iat &&
+    now - token.auth <= SESSION_LIFETIME_SECONDS &&
+    now - token.iat <= SESSION_IDLE_SECONDS
+  );
 }
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);

@@ -4,6 +4,7 @@ import type { CreateUser, UpdateUser, UserSummary } from "@quarterly-returns/sha
 import { authorize } from "../access.ts";
 import { transaction, type Context, type Db } from "../context.ts";
 import { ServiceError, invalid } from "../errors.ts";
+import { passwordProblem, type PasswordOwner } from "../auth/password-rules.ts";
 
 const summary = {
   id: true,
@@ -26,11 +27,18 @@ export async function listUsers(context: Context): Promise<UserSummary[]> {
   return users.map(toSummary);
 }
 
-/** A temporary password the person types once, then replaces: unambiguous letters and digits. */
-function temporaryPassword(): string {
+/**
+ * A temporary password the person types once, then replaces: 12 random unambiguous letters and
+ * digits (about 59 bits). It meets the rules of a chosen password too; the rare draw that does not
+ * (a sequence, or the person's name by chance) is drawn again.
+ */
+async function temporaryPassword(owner: PasswordOwner): Promise<string> {
   const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
   const group = () => Array.from({ length: 4 }, () => alphabet[randomInt(alphabet.length)]).join("");
-  return `${group()}-${group()}-${group()}`;
+  for (;;) {
+    const password = `${group()}-${group()}-${group()}`;
+    if (!(await passwordProblem(password, owner))) return password;
+  }
 }
 
 /**
@@ -40,7 +48,7 @@ function temporaryPassword(): string {
 export async function createUser(context: Context, input: CreateUser, options: { password?: string } = {}) {
   await authorize(context, "manageUsers");
   await assertOrganisationExists(context.db, input.organisationId);
-  const password = options.password ?? temporaryPassword();
+  const password = options.password ?? (await temporaryPassword(input));
   const passwordHash = await hashPassword(password);
   try {
     const user = await transaction(context, async (tx) => {
@@ -115,15 +123,12 @@ export async function updateUser(context: Context, id: number, changes: UpdateUs
 
 export async function resetPassword(context: Context, id: number) {
   await authorize(context, "manageUsers");
-  const password = temporaryPassword();
+  const owner = await context.db.user.findUnique({ where: { id }, select: { email: true, name: true } });
+  if (!owner) throw new ServiceError(404, "There is no such user.");
+  const password = await temporaryPassword(owner);
   const passwordHash = await hashPassword(password);
   const user = await transaction(context, async (tx) => {
-    const updated = await tx.db.user
-      .update({ where: { id }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } }, select: summary })
-      .catch((error: unknown) => {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") throw new ServiceError(404, "There is no such user.");
-        throw error;
-      });
+    const updated = await tx.db.user.update({ where: { id }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } }, select: summary });
     await tx.audit({ action: "user.reset-password", entityType: "user", entityId: id, organisationId: updated.organisation?.id ?? null });
     return updated;
   });

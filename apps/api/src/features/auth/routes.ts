@@ -3,20 +3,25 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod/mini";
 import { changePassword, signIn, signOut, toSessionUser } from "../../core/auth/auth.ts";
+import { clientNetwork } from "../../lib/client-network.ts";
 import { createLimiter } from "./rate-limit.ts";
 
-/** Sign-in attempts allowed from one address in 15 minutes (failures per email: see core/auth/auth.ts). */
-export const SIGN_IN_ATTEMPTS_PER_ADDRESS = 100;
+/**
+ * Sign-in attempts allowed from one network in 15 minutes, whatever the emails, counted in this
+ * replica's memory. It limits only that network; failures for one email slow down only the network
+ * they come from (core/auth/sign-in-limit.ts).
+ */
+export const SIGN_IN_ATTEMPTS_PER_NETWORK = 100;
 
 const signedIn = z.object({ user: sessionUserSchema });
 const tags = ["auth"];
 
 export async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const perAddress = await createLimiter(app, {
-    max: SIGN_IN_ATTEMPTS_PER_ADDRESS,
+  const perNetwork = await createLimiter(app, {
+    max: SIGN_IN_ATTEMPTS_PER_NETWORK,
     timeWindow: "15 minutes",
-    keyGenerator: (request: FastifyRequest) => request.ip,
+    keyGenerator: (request: FastifyRequest) => clientNetwork(request.ip),
     message: "Too many sign-in attempts from your network. Wait 15 minutes, then try again.",
   });
 
@@ -25,7 +30,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     {
       config: { public: true },
       schema: { body: signInSchema, response: { 200: signedIn }, tags, summary: "Sign in; sets the session cookie" },
-      preHandler: perAddress,
+      preHandler: perNetwork,
     },
     async (request, reply) => {
       const user = await signIn(request.context, request.body);

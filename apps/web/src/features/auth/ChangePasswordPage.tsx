@@ -36,7 +36,7 @@ export function ChangePasswordPage() {
           <TextInput
             id="newPassword"
             label="New password"
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password that is easy to remember.`}
+            hint={`At least ${PASSWORD_MIN_LENGTH} characters, not a common password and not your name or email address. Three random words make a strong password that is easy to remember.`}
             type="password"
             autoComplete="new-password"
             error={error("newPassword")}
