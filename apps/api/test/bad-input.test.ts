@@ -104,7 +104,7 @@ describe("NUL elsewhere in a request", () => {
 });
 
 describe("ids beyond PostgreSQL's integer", () => {
-  it("are refused in the path, the query string and the body of every route family that takes one", async () => {
+  it("find nothing in the path, and are refused in the query string and the body, of every route family that takes one", async () => {
     const big = String(TOO_BIG);
     const requests: [ReturnType<typeof as>, "get" | "post" | "put" | "patch" | "delete", string, unknown?][] = [
       [owner, "get", `/api/returns/${big}/4`],
@@ -142,9 +142,15 @@ describe("ids beyond PostgreSQL's integer", () => {
     ];
     for (const [client, method, url, body] of requests) {
       const response = await client[method](url, body);
-      expect(response.statusCode, `${method} ${url} ${JSON.stringify(body ?? "")}: ${response.body}`).toBe(400);
+      const label = `${method} ${url} ${JSON.stringify(body ?? "")}: ${response.body}`;
+      if (new URL(url, "http://localhost").pathname.includes(big)) {
+        // An address that names a record no table could hold names nothing.
+        expect(response.statusCode, label).toBe(404);
+        continue;
+      }
+      expect(response.statusCode, label).toBe(400);
       // Refused by the request's checks, which name the field, not by the database.
-      expect(response.json().fields, `${method} ${url}`).toBeDefined();
+      expect(response.json().fields, label).toBeDefined();
     }
     expect((await manager.get(`/api/reports/${big}.csv`)).statusCode).toBe(404);
   });

@@ -85,14 +85,17 @@ describe("access decided by the route the router matched", () => {
     expect(response.statusCode).toBe(415);
   });
 
-  it("refuses ids beyond PostgreSQL's integer, and ids that are not whole numbers, naming the problem", async () => {
+  it("finds nothing at ids beyond PostgreSQL's integer or not whole numbers, and refuses them in a filter, naming the problem", async () => {
     const manager = as(test.app, await signIn(test.app, "manager@demo.test"));
-    for (const url of ["/api/quarters/2147483648/completeness", "/api/quarters/1e3/completeness", "/api/returns?quarterId=99999999999"]) {
+    for (const url of ["/api/quarters/2147483648/completeness", "/api/quarters/1e3/completeness", "/api/returns/2147483648/4", "/api/returns/2/0x10"]) {
       const response = await manager.get(url);
-      expect(response.statusCode, url).toBe(400);
-      expect(response.json().message, url).toMatch(/must be a whole number from 1 to 2147483647/);
+      expect(response.statusCode, url).toBe(404);
+      expect(response.json().message, url).toBe("There is nothing at this address: check the link and try again.");
     }
-    expect((await manager.get("/api/reports/99999999999")).json().message).toBe("Ask for a year's id, optionally with .xlsx, .csv or .tsv");
+    const filter = await manager.get("/api/returns?quarterId=99999999999");
+    expect(filter.statusCode).toBe(400);
+    expect(filter.json().message).toMatch(/must be a whole number from 1 to 2147483647/);
+    expect((await manager.get("/api/reports/99999999999")).statusCode).toBe(404);
     expect((await manager.get("/api/reports/9999999999.csv")).statusCode).toBe(404);
   });
 });

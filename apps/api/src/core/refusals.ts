@@ -82,7 +82,8 @@ export class RepeatedRefusals implements RefusalLog {
     }
     // Its minute is over, though its timer has not fired yet: its count goes first.
     const counted = run ? this.close(run) : Promise.resolve();
-    const written = counted.then(() => writeAudit({ ...source, db: this.db }, refusalEntry(refusal)));
+    // Written at the time it was refused, so that the repeats' times always follow it.
+    const written = counted.then(() => writeAudit({ ...source, db: this.db, now: () => at }, refusalEntry(refusal)));
     const opened: Run = {
       key,
       opened: at.getTime(),

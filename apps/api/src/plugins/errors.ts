@@ -17,6 +17,8 @@ export const errorsPlugin = fp(async (app) => {
       return reply.code(error.statusCode).send({ message: error.message, ...error.extra });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
+      // An id in the path that no record could have (2147483648, 1e3): that address names nothing.
+      if (error.validationContext === "params") return reply.code(404).send({ message: "There is nothing at this address: check the link and try again." });
       const fields = Object.fromEntries(
         error.validation.map((issue) => [issue.instancePath.slice(1).replaceAll("/", ".") || "(body)", issue.message ?? "is not valid"]),
       );

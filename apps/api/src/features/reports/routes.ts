@@ -8,7 +8,7 @@ import { reportCsv, reportTsv, reportXlsx } from "../../core/reports/exports.ts"
 import { buildReport, REPORT_TABLES } from "../../core/reports/report.ts";
 
 const tags = ["reports"];
-const file = z.string().check(z.regex(/^\d{1,10}(\.(xlsx|csv|tsv))?$/, { error: "Ask for a year's id, optionally with .xlsx, .csv or .tsv" }));
+const file = z.string().check(z.regex(/^\d{1,10}(\.(xlsx|csv|tsv))?$/));
 const throughQuarter = z.optional(
   z.coerce.number().check(z.int({ error: "must be a quarter from 1 to 4" }), z.gte(1, { error: "must be a quarter from 1 to 4" }), z.lte(4, { error: "must be a quarter from 1 to 4" })),
 );
