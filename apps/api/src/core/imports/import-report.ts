@@ -4,7 +4,8 @@
 // quarters, what a signed-off quarter fixes of the framework, the figures' validation, the audit.
 // All or nothing: every problem is named with its line, and then nothing is written. Idempotent:
 // a return is written only where the report would read differently.
-import { organisationSchema, prioritySchema, type ImportSummary, type IndicatorChanges } from "@quarterly-returns/shared";
+import { Prisma } from "@quarterly-returns/db";
+import { importTooBig, organisationSchema, prioritySchema, type ImportSummary, type IndicatorChanges } from "@quarterly-returns/shared";
 import {
   DocumentError,
   matchOrganisation,
@@ -32,8 +33,17 @@ export class ImportError extends Error {
   }
 }
 
-export async function importReport(context: Context, text: string, yearLabel: string): Promise<ImportSummary> {
+/**
+ * An import answers within a request's time: one that is still writing after this is rolled back
+ * and refused with a message, rather than holding the server and leaving the person without an
+ * answer. An import within IMPORT_LIMITS takes a fraction of it (BENCHMARKS.md).
+ */
+const DEADLINE_SECONDS = 25;
+
+export async function importReport(context: Context, text: string, yearLabel: string, deadlineSeconds = DEADLINE_SECONDS): Promise<ImportSummary> {
   await authorize(context, "importReports");
+  const tooBig = importTooBig(text);
+  if (tooBig) throw new ServiceError(413, tooBig);
   if (!/^\d{4}\/\d{2}$/.test(yearLabel)) throw new ImportError([{ line: 0, problem: `"${yearLabel}" is not a year like 2019/20` }]);
   let document;
   try {
@@ -42,7 +52,14 @@ export async function importReport(context: Context, text: string, yearLabel: st
     if (error instanceof DocumentError) throw new ImportError(error.problems);
     throw error;
   }
-  return transaction(context, (tx) => importDocument(tx, document, yearLabel), { timeout: 120_000 });
+  try {
+    return await transaction(context, (tx) => importDocument(tx, document, yearLabel), { timeout: deadlineSeconds * 1000 });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028") {
+      throw new ServiceError(503, `The import took longer than ${deadlineSeconds} seconds, so it was stopped and nothing was imported. Try again in a few minutes, or import the report in parts, a few priorities at a time.`);
+    }
+    throw error;
+  }
 }
 
 /**
