@@ -43,6 +43,14 @@ test("the admin imports a report file in the document's layout, and sees what it
   await expect(page.locator(".govuk-error-summary")).toContainText("Line 3: a row before the header row of Priority 1's table");
 
   await page.getByLabel("Report file").setInputFiles({
+    name: "too-long.tsv",
+    mimeType: "text/tab-separated-values",
+    buffer: Buffer.from(["Priority 1\tSafer streets", "Ref\tActivities\tData collation", ...Array.from({ length: 2_499 }, (_, index) => `1.${index}\tA line\tCleveland Police\t1`)].join("\n")),
+  });
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("The file has 2,501 lines; an import can have at most 2,000 lines.");
+
+  await page.getByLabel("Report file").setInputFiles({
     name: "2021-22.tsv",
     mimeType: "text/tab-separated-values",
     buffer: Buffer.from(

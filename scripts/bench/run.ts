@@ -8,8 +8,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPrismaClient, migrateAndGrant, startEmbeddedPostgres } from "@quarterly-returns/db";
 import autocannon from "autocannon";
+import { bigReport } from "./big-report.ts";
 import { completenessOnPostgres, measure, myReturnsOnPostgres, reportOnPostgres, saveOnPostgres, type Measurement } from "./ceiling.ts";
 import { createHistory, INDICATORS, ORGANISATIONS, PASSWORD, YEARS } from "./history.ts";
+import { IMPORT_LIMITS } from "@quarterly-returns/shared";
 
 const CONNECTIONS = 32;
 const FINDINGS_HEADING = "## What was found";
@@ -60,6 +62,14 @@ async function signIn(port: number, email: string): Promise<string> {
 
 function toMeasurement(result: autocannon.Result): Measurement {
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+/** How long the API takes to import `text`, in milliseconds; an import must succeed. */
+async function timeImport(base: string, cookie: string, year: string, text: string): Promise<number> {
+  const started = Date.now();
+  const response = await fetch(`${base}/api/reports/import`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ year, text }) });
+  if (!response.ok) throw new Error(`The import answered ${response.status}: ${await response.text()}`);
+  return Date.now() - started;
 }
 
 async function load(options: autocannon.Options): Promise<Measurement> {
@@ -146,6 +156,9 @@ async function main() {
     const myReturns = await load({ url: `${base}/api/returns?quarterId=${history.openQuarterId}`, headers: { cookie: owner.cookie } });
     const completeness = await load({ url: `${base}/api/quarters/${history.openQuarterId}/completeness`, headers: { cookie: manager } });
     const report = await load({ url: `${base}/api/reports/${history.latestYearId}`, headers: { cookie: manager } });
+    process.stdout.write(`Importing a report of ${IMPORT_LIMITS.lines} lines into a new year, then again with every update changed …\n`);
+    const importer = await signIn(port, "admin@bench.test");
+    const imports = { new: await timeImport(base, importer, "2020/21", bigReport()), changed: await timeImport(base, importer, "2020/21", bigReport(1)) };
     await stop(server.child);
     server = undefined;
 
@@ -173,9 +186,12 @@ async function main() {
         (row) =>
           `| ${row.name} | ${row.app.requestsPerSecond.toFixed(0)} | ${row.app.p50.toFixed(1)} | ${row.app.p99.toFixed(1)} | ${row.app.errors} | ${row.ceiling.requestsPerSecond.toFixed(0)} | ${row.ceiling.p50.toFixed(1)} | ${row.ceiling.p99.toFixed(1)} | ${(row.app.requestsPerSecond / row.ceiling.requestsPerSecond).toFixed(2)} | ${row.target} | ${row.target ? (row.met ? "yes" : "**no**") : ""} |`,
       ),
+      `| Import a report of ${IMPORT_LIMITS.lines.toLocaleString("en-GB")} lines into a new year (POST) | | | | | | | | | < 10 s | ${imports.new < 10_000 ? "yes" : "**no**"} (${(imports.new / 1000).toFixed(1)} s) |`,
+      `| The same again, every update changed (POST) | | | | | | | | | < 10 s | ${imports.changed < 10_000 ? "yes" : "**no**"} (${(imports.changed / 1000).toFixed(1)} s) |`,
       `| \`npm start\`, empty data folder | | | | | | | | | < 20 s | ${start.cold < 20_000 ? "yes" : "**no**"} (${(start.cold / 1000).toFixed(1)} s) |`,
       `| \`npm start\`, again | | | | | | | | | < 3 s | ${start.warm < 3_000 ? "yes" : "**no**"} (${(start.warm / 1000).toFixed(1)} s) |`,
     ].join("\n");
+    const importedIndicators = bigReport().split("\n").filter((row) => /^\d+\.\d+\t/.test(row)).length;
     const cpus = os.cpus();
     const machine = `${cpus.length} × ${cpus[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL 18 (embedded)`;
     const measured = `# Benchmarks
@@ -188,7 +204,8 @@ with ${CONNECTIONS} connections over loopback, ${SECONDS} s per operation. Each 
 return, with the version it was last given, that no other request is saving at that moment. The
 ceiling is the same work done straight on PostgreSQL with \`pg\` and ${CONNECTIONS} connections: the save
 as one transaction (the return upserted, its values replaced, an audit row), the reads as the
-equivalent selects. The start times are \`npm start\` itself, until it answers \`/api/health\`.
+equivalent selects. The imports are one request each, alone, of a report at the import's line
+limit (${IMPORT_LIMITS.lines.toLocaleString("en-GB")} lines: ${importedIndicators} indicators, each with four quarters' returns). The start times are \`npm start\` itself, until it answers \`/api/health\`.
 
 ${table}
 `;

@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, buildTestApp, signIn, type TestApp } from "./helper.ts";
 
@@ -56,6 +57,16 @@ describe("the audit log", () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain("Maria Watson,return.submit,return");
     expect(rows[0]).toContain('""status"":""SUBMITTED""');
+  });
+
+  it("writes an organisation's short name that starts like a formula as text, with an apostrophe", async () => {
+    const shortName = "=cmd|' /C calc'!A0";
+    const created = await admin.post("/api/organisations", { name: "Formula Partnership", shortName });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json().organisation;
+    const rows = parse((await admin.get(`/api/audit.csv?organisationId=${id}`)).body, { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => [row.action, row.organisation])).toEqual([["organisation.create", `'${shortName}`]]);
+    expect(JSON.parse(rows[0]!.after!)).toMatchObject({ shortName });
   });
 
   it("is read by managers and admins, not owners", async () => {

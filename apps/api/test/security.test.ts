@@ -67,6 +67,7 @@ describe("errors", () => {
     const cookie = await signIn(test.app, "admin@demo.test");
     const response = await as(test.app, cookie).post("/api/organisations", { name: "x".repeat(300 * 1024), shortName: "X" });
     expect(response.statusCode).toBe(413);
+    expect(response.json().message).toBe("What you sent is 301 KB; at most 256 KB can be sent here. Shorten the text and try again.");
   });
 });
 

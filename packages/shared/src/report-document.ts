@@ -2,7 +2,7 @@
 // README, "The report document"). Read it into priorities and indicator lines, say what each
 // quarter cell means, and write a report back in the same layout.
 import { CsvError, parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
+import { fromSpreadsheetCell, writeSpreadsheetText } from "./spreadsheet.ts";
 
 export interface DocumentIndicatorLine {
   /** "1.1" without any marker; on a continuation line, the ref of the line it continues. */
@@ -63,7 +63,8 @@ function readRows(text: string): Row[] {
   }
   let previousEnd = 0;
   return records.map(({ record, info }) => {
-    const row = { cells: record.map((cell) => cell.replace(/\r/g, "").trim()), line: previousEnd + 1 };
+    // The apostrophe that kept a cell from being read as a formula goes before anything else is trimmed.
+    const row = { cells: record.map((cell) => fromSpreadsheetCell(cell).replace(/\r/g, "").trim()), line: previousEnd + 1 };
     previousEnd = info.lines;
     return row;
   });
@@ -234,5 +235,5 @@ export function writeReportDocument(document: ReportDocument): string {
     }
     rows.push([]);
   }
-  return stringify(rows, { delimiter: "\t", record_delimiter: "\n" });
+  return writeSpreadsheetText(rows, { delimiter: "\t", record_delimiter: "\n" });
 }

@@ -181,6 +181,39 @@ export function chartOf(indicator: Pick<IndicatorSummary, "fields" | "headlineFi
   });
 }
 
+/**
+ * The most one import may hold. A partnership's year is a few hundred lines at most (Stockton's
+ * report is 44 lines and 9 KB): these allow several times a large one, and an import of that size
+ * is written well within a request's time (see BENCHMARKS.md).
+ */
+export const IMPORT_LIMITS = { bytes: 2 * 1024 * 1024, lines: 2_000 } as const;
+
+const IN_PARTS = "Check it is one year's report in the partnership's layout, or import it in parts, a few priorities at a time.";
+/** Rounded up, so that a file just over the limit never reads as the limit itself. */
+const megabytes = (bytes: number) => `${(Math.ceil((bytes / 2 ** 20) * 10) / 10).toString()} MB`;
+const counted = (count: number) => count.toLocaleString("en-GB");
+
+/** The file is over the size limit: what was sent (in bytes) against it, or only the limit when the size is not known. */
+export function importFileTooLarge(bytes: number | null): string {
+  const sent = bytes === null ? "The file is too large" : `The file is ${megabytes(bytes)}`;
+  return `${sent}; an import can be at most ${megabytes(IMPORT_LIMITS.bytes)}. ${IN_PARTS}`;
+}
+
+/** Lines as an editor numbers them: a line break at the very end starts no new line. */
+export function lineCount(text: string): number {
+  const breaks = text.match(/\r\n|\r|\n/g)?.length ?? 0;
+  return text === "" || /[\r\n]$/.test(text) ? breaks : breaks + 1;
+}
+
+/** Why the report is too big to import (its size, then its lines, against IMPORT_LIMITS), or null. */
+export function importTooBig(text: string): string | null {
+  const bytes = new TextEncoder().encode(text).byteLength;
+  if (bytes > IMPORT_LIMITS.bytes) return importFileTooLarge(bytes);
+  const lines = lineCount(text);
+  if (lines > IMPORT_LIMITS.lines) return `The file has ${counted(lines)} lines; an import can have at most ${counted(IMPORT_LIMITS.lines)} lines. ${IN_PARTS}`;
+  return null;
+}
+
 /** An admin uploads a report in the document's layout for a year. */
 export const importReportSchema = z.strictObject({
   year: z.string({ error: "Enter the year, like 2019/20" }).check(z.regex(/^\d{4}\/\d{2}$/, { error: "Enter the year like 2019/20" })),

@@ -5,6 +5,15 @@ import { isDatabaseUnavailable, isRefusedValue } from "../lib/database-errors.ts
 import { ServiceError, invalid } from "../core/errors.ts";
 import { isQuarterLockedError } from "../core/quarters/lock.ts";
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** What a body over the route's limit is told, given its size in bytes when the request said it. */
+    bodyTooLarge?: (bytes: number | null) => string;
+  }
+}
+
+const kilobytes = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString("en-GB")} KB`;
+
 /**
  * One shape for every error the API answers: `{ message }`, plus `fields` for per-field problems
  * and whatever else the case needs. Server faults answer a generic message; the detail goes only
@@ -24,6 +33,13 @@ export const errorsPlugin = fp(async (app) => {
       );
       const answer = invalid(fields);
       return reply.code(400).send({ message: answer.message, ...answer.extra });
+    }
+    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      // Refused before it is read: a body can be large, and whoever sent it should hear why at once.
+      const sent = Number(request.headers["content-length"]) || null;
+      const explain = request.routeOptions.config.bodyTooLarge;
+      const message = explain ? explain(sent) : `What you sent is ${sent ? kilobytes(sent) : "too large"}; at most ${kilobytes(request.routeOptions.bodyLimit)} can be sent here. Shorten the text and try again.`;
+      return reply.code(413).send({ message });
     }
     if (isQuarterLockedError(error)) {
       // The database's own lock, should a write get past the services' checks.

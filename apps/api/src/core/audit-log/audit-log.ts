@@ -1,7 +1,7 @@
 // The audit log, read-only: the database refuses to change or delete it.
 import type { Prisma } from "@quarterly-returns/db";
 import type { AuditEventRecord, AuditPage, auditFilterSchema } from "@quarterly-returns/shared";
-import { stringify } from "csv-stringify/sync";
+import { writeSpreadsheetText } from "@quarterly-returns/shared/spreadsheet";
 import type { z } from "zod";
 import { authorize } from "../access.ts";
 import type { Context, Db } from "../context.ts";
@@ -73,11 +73,11 @@ export async function readAudit(context: Context, filter: Filter): Promise<Audit
 
 const EXPORT_LIMIT = 100_000;
 
-/** Every event the filters select, as CSV for a spreadsheet. */
+/** Every event the filters select, as CSV for a spreadsheet: names and words people typed cannot run as formulas. */
 export async function exportAudit(context: Context, filter: Filter): Promise<string> {
   await authorize(context, "readAudit");
   const events = await records(context.db, filter, { skip: 0, take: EXPORT_LIMIT });
-  return stringify(
+  return writeSpreadsheetText(
     events.map((event) => ({
       at: event.at,
       person: event.actor?.name ?? "",

@@ -7,41 +7,12 @@ import { Prisma } from "@quarterly-returns/db";
 import type { Framework, FrameworkIndicator, IndicatorChanges, PriorityInput } from "@quarterly-returns/shared";
 import { authorize } from "../access.ts";
 import { transaction, type Context } from "../context.ts";
-import { ServiceError, invalid } from "../errors.ts";
-import { toFieldDeclaration } from "../returns/mapping.ts";
+import { ServiceError } from "../errors.ts";
+import { frameworkIndicatorInclude, toFrameworkIndicator } from "./indicator-rows.ts";
+import { addIndicators, updateIndicators } from "./indicator-writes.ts";
 import { quartersNamed, signedOffQuartersReporting, startingQuarter } from "./reported.ts";
 
 type PriorityChanges = { number: number; title: string; outcome: string };
-
-const indicatorInclude = {
-  ownerOrganisation: { select: { id: true, name: true, shortName: true } },
-  fields: { orderBy: { sortOrder: "asc" }, include: { _count: { select: { values: true } } } },
-  priority: { select: { yearId: true, year: { select: { label: true } } } },
-  _count: { select: { returns: true } },
-} as const satisfies Prisma.IndicatorInclude;
-
-type IndicatorRow = Prisma.IndicatorGetPayload<{ include: typeof indicatorInclude }>;
-
-function toFrameworkIndicator(row: IndicatorRow, fixedBy: number[]): FrameworkIndicator {
-  return {
-    id: row.id,
-    ref: row.ref,
-    title: row.title,
-    owner: row.ownerOrganisation,
-    leadContact: row.leadContact,
-    restricted: row.restricted,
-    polarity: row.polarity,
-    target: row.target?.toString() ?? null,
-    headlineFieldKey: row.headlineFieldKey,
-    sortOrder: row.sortOrder,
-    retired: row.retired,
-    firstQuarter: row.firstQuarter,
-    fixedBySignedOffQuarters: fixedBy,
-    previousIndicatorId: row.previousIndicatorId,
-    returns: row._count.returns,
-    fields: row.fields.map((field) => ({ ...toFieldDeclaration(field), values: field._count.values })),
-  };
-}
 
 export async function getFramework(context: Context, yearId: number): Promise<Framework> {
   await authorize(context, "manageFramework");
@@ -49,7 +20,7 @@ export async function getFramework(context: Context, yearId: number): Promise<Fr
     where: { id: yearId },
     include: {
       quarters: { where: { status: "CLOSED" }, select: { number: true } },
-      priorities: { orderBy: { sortOrder: "asc" }, include: { indicators: { orderBy: { sortOrder: "asc" }, include: indicatorInclude } } },
+      priorities: { orderBy: { sortOrder: "asc" }, include: { indicators: { orderBy: { sortOrder: "asc" }, include: frameworkIndicatorInclude } } },
     },
   });
   if (!year) throw new ServiceError(404, "There is no such year.");
@@ -122,124 +93,15 @@ export async function deletePriority(context: Context, id: number): Promise<void
   });
 }
 
-/** What a signed-off quarter shows of an indicator: fixed while it stays signed off. */
-const WORDING = ["ref", "title", "ownerOrganisationId", "leadContact", "restricted", "polarity", "target", "headlineFieldKey", "sortOrder"] as const;
-const WORDING_NAMES: Record<(typeof WORDING)[number], string> = {
-  ref: "ref",
-  title: "title",
-  ownerOrganisationId: "owner",
-  leadContact: "lead contact",
-  restricted: "restriction",
-  polarity: "polarity",
-  target: "target",
-  headlineFieldKey: "headline figure",
-  sortOrder: "place in the report",
-};
-const FIELD_DEFINITION = ["label", "kind", "unit", "comparesWithPreviousYear"] as const;
-
 /** Creates an indicator in a priority, or changes one, with its fields, in one transaction. */
 export async function saveIndicator(context: Context, target: { priorityId: number } | { id: number }, input: IndicatorChanges): Promise<FrameworkIndicator> {
-  await authorize(context, "manageFramework");
-  if (!(await context.db.organisation.findUnique({ where: { id: input.ownerOrganisationId } }))) {
-    throw invalid({ ownerOrganisationId: "Choose an organisation from the list" });
+  if ("priorityId" in target) {
+    const [id] = await addIndicators(context, target.priorityId, [input]);
+    return toFrameworkIndicator(await context.db.indicator.findUniqueOrThrow({ where: { id }, include: frameworkIndicatorInclude }), []);
   }
-  const { fields, ...columns } = input;
-
-  return transaction(context, async (tx) => {
-    if ("priorityId" in target) {
-      const priority = await tx.db.priority.findUnique({ where: { id: target.priorityId }, include: { year: true } });
-      if (!priority) throw new ServiceError(404, "There is no such priority.");
-      const firstQuarter = Math.max(await startingQuarter(tx.db, priority.year), priority.firstQuarter);
-      const created = await tx.db.indicator.create({
-        data: { ...columns, priorityId: target.priorityId, firstQuarter, fields: { create: fields.map((field, index) => ({ ...field, sortOrder: index + 1 })) } },
-        include: indicatorInclude,
-      });
-      await tx.audit({
-        action: "framework.indicator-create",
-        entityType: "indicator",
-        entityId: created.id,
-        indicatorId: created.id,
-        organisationId: created.ownerOrganisationId,
-        after: { ...input, firstQuarter } as Prisma.InputJsonValue,
-      });
-      return toFrameworkIndicator(created, []);
-    }
-
-    const before = await tx.db.indicator.findUnique({ where: { id: target.id }, include: indicatorInclude });
-    if (!before) throw new ServiceError(404, "There is no such indicator.");
-    const fixedBy = await signedOffQuartersReporting(tx.db, before.priority.yearId, before.firstQuarter);
-    const current = toFrameworkIndicator(before, fixedBy);
-    const problems = fixedBy.length ? fixedChanges(current, input, quartersNamed(fixedBy, before.priority.year.label)) : heldFigureChanges(current, input);
-    if (problems.message) throw new ServiceError(409, problems.message, problems.fields ? { fields: problems.fields } : {});
-
-    await tx.db.indicator.update({ where: { id: before.id }, data: columns });
-    const kept = new Set(fields.map((field) => field.key));
-    await tx.db.indicatorField.deleteMany({ where: { indicatorId: before.id, key: { notIn: [...kept] } } });
-    for (const [index, field] of fields.entries()) {
-      await tx.db.indicatorField.upsert({
-        where: { indicatorId_key: { indicatorId: before.id, key: field.key } },
-        create: { ...field, indicatorId: before.id, sortOrder: index + 1 },
-        update: { ...field, sortOrder: index + 1 },
-      });
-    }
-    const after = await tx.db.indicator.findUniqueOrThrow({ where: { id: before.id }, include: indicatorInclude });
-    const saved = toFrameworkIndicator(after, fixedBy);
-    await tx.audit({
-      action: input.retired && !before.retired ? "framework.indicator-retire" : "framework.indicator-update",
-      entityType: "indicator",
-      entityId: before.id,
-      indicatorId: before.id,
-      organisationId: input.ownerOrganisationId,
-      before: current as unknown as Prisma.InputJsonValue,
-      after: saved as unknown as Prisma.InputJsonValue,
-    });
-    return saved;
-  });
-}
-
-type Problems = { message: string | null; fields?: Record<string, string> };
-
-/**
- * The existing fields that must stay as they are (`fixed`), each removed or redefined one named
- * with why it is fixed ("holds figures", "is in the signed-off Q1–Q3 2019/20 report").
- */
-function fieldChanges(current: FrameworkIndicator, input: IndicatorChanges, fixed: (field: FrameworkIndicator["fields"][number]) => boolean, why: string) {
-  const fields: Record<string, string> = {};
-  for (const existing of current.fields.filter(fixed)) {
-    const index = input.fields.findIndex((field) => field.key === existing.key);
-    if (index === -1) {
-      fields[`fields.${existing.key}`] = `The field ${existing.key} ${why}: retire it instead of removing it`;
-      continue;
-    }
-    const redefined = FIELD_DEFINITION.filter((key) => String(existing[key] ?? null) !== String(input.fields[index]![key] ?? null));
-    if (redefined.length) fields[`fields.${index}.${redefined[0]}`] = `The field ${existing.key} ${why}, so its ${redefined.join(", ")} cannot change: retire it and add a new field`;
-  }
-  return fields;
-}
-
-/**
- * An indicator a signed-off quarter reports: its wording and owner stay, and so do its fields —
- * none removed, redefined or reordered (retiring one, or adding one for the open quarters, leaves
- * what was shown as it was).
- */
-function fixedChanges(current: FrameworkIndicator, input: IndicatorChanges, quarters: string): Problems {
-  const wording = { ...current, ownerOrganisationId: current.owner.id };
-  const changed = WORDING.filter((key) => String(wording[key] ?? null) !== String(input[key] ?? null)).map((key) => WORDING_NAMES[key]);
-  const fields = fieldChanges(current, input, () => true, `is in the signed-off ${quarters} report`);
-  const kept = current.fields.map((existing) => input.fields.findIndex((field) => field.key === existing.key)).filter((index) => index !== -1);
-  if (kept.some((index, at) => at > 0 && index < kept[at - 1]!)) changed.push("order of its fields");
-  if (!changed.length && !Object.keys(fields).length) return { message: null };
-  const parts = [
-    changed.length ? `its ${changed.join(", ")} cannot change while they are signed off: that would alter what they showed. Change it in next year's framework` : null,
-    ...Object.values(fields),
-  ].filter(Boolean);
-  return { message: `This indicator is in the signed-off ${quarters} report, so ${parts.join(". ")}.`, fields };
-}
-
-/** Anywhere: a field that holds figures can be retired but not removed or redefined. */
-function heldFigureChanges(current: FrameworkIndicator, input: IndicatorChanges): Problems {
-  const fields = fieldChanges(current, input, (field) => field.values > 0, "holds figures");
-  return Object.keys(fields).length ? { message: `${Object.values(fields).join(". ")}.`, fields } : { message: null };
+  const { refused, saved } = await updateIndicators(context, [{ id: target.id, input }]);
+  if (refused.size) throw refused.get(0)!;
+  return saved[0]!;
 }
 
 export async function deleteIndicator(context: Context, id: number): Promise<void> {

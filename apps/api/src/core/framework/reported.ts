@@ -33,6 +33,14 @@ export async function startingQuarter(db: Db, year: { id: number; label: string 
   return last + 1;
 }
 
+/** Each year's signed-off quarter numbers. */
+export async function signedOffByYear(db: Db, yearIds: number[]): Promise<Map<number, number[]>> {
+  const quarters = await db.quarter.findMany({ where: { yearId: { in: yearIds }, status: "CLOSED" }, select: { yearId: true, number: true }, orderBy: { number: "asc" } });
+  const byYear = new Map<number, number[]>();
+  for (const { yearId, number } of quarters) byYear.set(yearId, [...(byYear.get(yearId) ?? []), number]);
+  return byYear;
+}
+
 /** The signed-off quarters that report something starting in `firstQuarter`: while there are any, it is fixed. */
 export async function signedOffQuartersReporting(db: Db, yearId: number, firstQuarter: number): Promise<number[]> {
   return (await signedOffNumbers(db, yearId)).filter((number) => number >= firstQuarter).sort();

@@ -3,12 +3,12 @@
 // back as the document had it), the no-data phrases become their states, anything else is
 // commentary.
 import { figuresText, kindOf, parseFigure, reportCellText, saveReturnSchema, type FieldDeclaration, type FieldKind, type ImportSummary, type ReportQuarter, type ReturnRecord } from "@quarterly-returns/shared";
-import { readDocumentCell, type DocumentIndicatorLine } from "@quarterly-returns/shared/report-document";
+import { readDocumentCell, type DocumentIndicatorLine, type DocumentProblem } from "@quarterly-returns/shared/report-document";
 import type { Context } from "../context.ts";
 import { toQuarterSummary, type QuarterRow } from "../quarters/summary.ts";
 import { toFieldDeclaration, toReturnRecord, type IndicatorRow, type ReturnRow } from "../returns/mapping.ts";
-import { recordReturn } from "../returns/record-return.ts";
-import type { Attempt } from "./steps.ts";
+import { recordReturn, recordReturns, type ReturnWrite } from "../returns/record-return.ts";
+import { batchOrOneByOne, problemOf, type Attempt } from "./steps.ts";
 
 const FIGURE_ONLY = /^-?\d[\d,]*(\.\d+)?\s*%?$/;
 
@@ -48,30 +48,57 @@ function desiredReturn(fields: FieldDeclaration[], cell: string, quarter: Report
 }
 
 interface Cell {
-  context: Context;
   indicator: IndicatorRow;
   quarter: QuarterRow;
   cell: string;
   line: DocumentIndicatorLine;
   /** The indicator's return for the quarter as it stands, if any. */
   existing: ReturnRow | undefined;
-  summary: ImportSummary;
-  attempt: Attempt;
 }
 
-export async function importCell({ context, indicator, quarter, cell, line, existing, summary, attempt }: Cell): Promise<void> {
+/** A return to write so that the report reads as the document's cell, with what its problems will be about. */
+export interface CellWrite {
+  line: number;
+  about: string;
+  write: ReturnWrite;
+}
+
+/** The write a cell asks for; "unchanged" when the report already reads as the cell, null for an empty cell. */
+export function cellWrite({ indicator, quarter, cell, line, existing }: Cell): CellWrite | "unchanged" | null {
   const fields = indicator.fields.map(toFieldDeclaration);
   const reportQuarter = toQuarterSummary(quarter);
   const desired = desiredReturn(fields, cell, reportQuarter);
-  if (!desired) return;
+  if (!desired) return null;
   const wanted = reportCellText(fields, desired as ReturnRecord, reportQuarter);
-  if (existing && reportCellText(fields, toReturnRecord(existing), reportQuarter) === wanted) {
-    summary.returnsUnchanged++;
-    return;
-  }
+  if (existing && reportCellText(fields, toReturnRecord(existing), reportQuarter) === wanted) return "unchanged";
   const body = { version: existing?.version ?? 0, ...desired };
   const about = `${line.ref}${line.continuation ? ` (“${line.title.slice(0, 40)}”)` : ""} in ${reportQuarter.name} would read “${wanted.slice(0, 60)}${wanted.length > 60 ? "…" : ""}”`;
-  const written = await attempt(line.line, () => recordReturn(context, { indicator, quarter, body, action: "return.import" }), about);
-  if (written) summary.returnsWritten++;
+  return { line: line.line, about, write: { indicator, quarter, body, action: "return.import" } };
 }
 
+/** Enough returns for a few statements to write thousands; few enough that a batch the database refuses is soon made again one by one. */
+const BATCH = 1_000;
+
+/**
+ * Writes the cells' returns a batch at a time through the one write path's batch form (the same
+ * rules and audit as one return); a rule a write breaks becomes a problem on its line.
+ */
+export async function writeCells(context: Context, cells: CellWrite[], summary: ImportSummary, problems: DocumentProblem[], attempt: Attempt): Promise<void> {
+  for (let start = 0; start < cells.length; start += BATCH) {
+    const batch = cells.slice(start, start + BATCH);
+    const written = await batchOrOneByOne(
+      context,
+      async () => {
+        const { refused } = await recordReturns(context, batch.map((cell) => cell.write));
+        for (const [index, error] of refused) problems.push(problemOf(batch[index]!.line, error, batch[index]!.about));
+        return refused.size ? 0 : batch.length;
+      },
+      async () => {
+        let count = 0;
+        for (const { line, about, write } of batch) if (await attempt(line, () => recordReturn(context, write), about)) count++;
+        return count;
+      },
+    );
+    summary.returnsWritten += written;
+  }
+}

@@ -4,25 +4,28 @@
 // quarters, what a signed-off quarter fixes of the framework, the figures' validation, the audit.
 // All or nothing: every problem is named with its line, and then nothing is written. Idempotent:
 // a return is written only where the report would read differently.
+import { Prisma } from "@quarterly-returns/db";
+import { importTooBig, organisationSchema, prioritySchema, type ImportSummary, type IndicatorChanges } from "@quarterly-returns/shared";
 import {
-  indicatorSchema,
-  organisationSchema,
-  prioritySchema,
-  type FieldKind,
-  type ImportSummary,
-  type IndicatorChanges,
-} from "@quarterly-returns/shared";
-import { DocumentError, matchOrganisation, parseReportDocument, splitCollation, type DocumentIndicatorLine, type DocumentProblem } from "@quarterly-returns/shared/report-document";
+  DocumentError,
+  matchOrganisation,
+  parseReportDocument,
+  splitCollation,
+  type DocumentIndicatorLine,
+  type DocumentProblem,
+  type ReportDocument,
+} from "@quarterly-returns/shared/report-document";
 import { authorize } from "../access.ts";
 import { transaction, type Context } from "../context.ts";
 import { ServiceError } from "../errors.ts";
-import { saveIndicator, savePriority } from "../framework/framework.ts";
+import { savePriority } from "../framework/framework.ts";
 import { saveOrganisation } from "../organisations/organisations.ts";
 import { addYear } from "../quarters/years.ts";
 import { quarterSummaryInclude } from "../quarters/summary.ts";
-import { indicatorInclude, returnInclude, type IndicatorRow } from "../returns/mapping.ts";
-import { importCell, inferKind } from "./cells.ts";
-import { stepper, type Attempt } from "./steps.ts";
+import { returnInclude, type IndicatorRow } from "../returns/mapping.ts";
+import { cellWrite, writeCells, type CellWrite } from "./cells.ts";
+import { addLineIndicators, changedIndicator, indicatorsByLine, newIndicator, updateLineIndicators, type Owner } from "./indicators.ts";
+import { checked, problemOf, stepper, type Attempt } from "./steps.ts";
 
 export class ImportError extends Error {
   constructor(readonly problems: DocumentProblem[]) {
@@ -30,8 +33,17 @@ export class ImportError extends Error {
   }
 }
 
-export async function importReport(context: Context, text: string, yearLabel: string): Promise<ImportSummary> {
+/**
+ * An import answers within a request's time: one that is still writing after this is rolled back
+ * and refused with a message, rather than holding the server and leaving the person without an
+ * answer. An import within IMPORT_LIMITS takes a fraction of it (BENCHMARKS.md).
+ */
+const DEADLINE_SECONDS = 25;
+
+export async function importReport(context: Context, text: string, yearLabel: string, deadlineSeconds = DEADLINE_SECONDS): Promise<ImportSummary> {
   await authorize(context, "importReports");
+  const tooBig = importTooBig(text);
+  if (tooBig) throw new ServiceError(413, tooBig);
   if (!/^\d{4}\/\d{2}$/.test(yearLabel)) throw new ImportError([{ line: 0, problem: `"${yearLabel}" is not a year like 2019/20` }]);
   let document;
   try {
@@ -40,70 +52,98 @@ export async function importReport(context: Context, text: string, yearLabel: st
     if (error instanceof DocumentError) throw new ImportError(error.problems);
     throw error;
   }
-  const planYear = Number(/^Year\s+(\d+)/i.exec(document.title)?.[1]) || null;
-
-  return transaction(
-    context,
-    async (tx) => {
-      const problems: DocumentProblem[] = [];
-      const attempt = stepper(tx, problems);
-      const summary: ImportSummary = {
-        year: yearLabel,
-        organisationsCreated: [],
-        prioritiesCreated: 0,
-        prioritiesUpdated: 0,
-        indicatorsCreated: 0,
-        indicatorsUpdated: 0,
-        returnsWritten: 0,
-        returnsUnchanged: 0,
-      };
-      const year = await findOrAddYear(tx, yearLabel, planYear);
-      const quarters = await tx.db.quarter.findMany({ where: { yearId: year.id }, include: quarterSummaryInclude, orderBy: { number: "asc" } });
-      const owners = await resolveOwners(tx, document.priorities.flatMap((priority) => priority.lines), summary, attempt);
-
-      for (const priority of document.priorities) {
-        const input = { number: priority.number, title: priority.title, outcome: priority.outcome };
-        const existing = await tx.db.priority.findUnique({ where: { yearId_number: { yearId: year.id, number: priority.number } } });
-        const changed = existing && (existing.title !== input.title || existing.outcome !== input.outcome);
-        // A priority whose change was refused still has its lines checked, so every problem is found at once.
-        const saved = (!existing || changed ? await attempt(priority.line, () => savePriority(tx, existing ? { id: existing.id } : { yearId: year.id }, checked(prioritySchema, input))) : existing) ?? existing;
-        if (!saved) continue;
-        if (!existing) summary.prioritiesCreated++;
-        else if (changed) summary.prioritiesUpdated++;
-
-        const current = await indicatorsByLine(tx, saved.id);
-        const ordinals = new Map<string, number>();
-        for (const [index, line] of priority.lines.entries()) {
-          const ordinal = (ordinals.get(line.ref) ?? 0) + 1;
-          ordinals.set(line.ref, ordinal);
-          const owner = owners.get(line.collation);
-          if (!owner) continue;
-          const found = current.get(`${line.ref}#${ordinal}`);
-          const indicator =
-            (await attempt(line.line, () => (found ? updateIndicator(tx, found, line, owner, index + 1, summary) : createIndicator(tx, saved.id, line, owner, index + 1, summary)))) ?? found;
-          if (!indicator) continue;
-          const returns = await tx.db.return.findMany({ where: { indicatorId: indicator.id }, include: returnInclude });
-          for (const [column, quarter] of quarters.entries()) {
-            const existing = returns.find((found) => found.quarterId === quarter.id);
-            await importCell({ context: tx, indicator, quarter, cell: line.quarters[column]!, line, existing, summary, attempt });
-          }
-        }
-      }
-
-      if (problems.length) throw new ImportError(problems);
-      await tx.audit({ action: "report.import", entityType: "year", entityId: year.id, after: { ...summary } });
-      return summary;
-    },
-    { timeout: 120_000 },
-  );
+  try {
+    return await transaction(context, (tx) => importDocument(tx, document, yearLabel), { timeout: deadlineSeconds * 1000 });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028") {
+      throw new ServiceError(503, `The import took longer than ${deadlineSeconds} seconds, so it was stopped and nothing was imported. Try again in a few minutes, or import the report in parts, a few priorities at a time.`);
+    }
+    throw error;
+  }
 }
 
-/** The shared schema's output, as the API's edge gives it to the services; a problem is the line's. */
-function checked<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fields = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message]));
-  throw new ServiceError(400, Object.values(fields).join("; "), { fields });
+/**
+ * The document into the year, in one transaction: the framework first (organisations, priorities,
+ * indicators), then every quarter cell's return, in batches. Every problem is found before anything
+ * is kept, and named with its line in the document's order.
+ */
+async function importDocument(tx: Context, document: ReportDocument, yearLabel: string): Promise<ImportSummary> {
+  const problems: DocumentProblem[] = [];
+  const attempt = stepper(tx, problems);
+  const summary: ImportSummary = {
+    year: yearLabel,
+    organisationsCreated: [],
+    prioritiesCreated: 0,
+    prioritiesUpdated: 0,
+    indicatorsCreated: 0,
+    indicatorsUpdated: 0,
+    returnsWritten: 0,
+    returnsUnchanged: 0,
+  };
+  const planYear = Number(/^Year\s+(\d+)/i.exec(document.title)?.[1]) || null;
+  const year = await findOrAddYear(tx, yearLabel, planYear);
+  const quarters = await tx.db.quarter.findMany({ where: { yearId: year.id }, include: quarterSummaryInclude, orderBy: { number: "asc" } });
+  const owners = await resolveOwners(tx, document.priorities.flatMap((priority) => priority.lines), summary, attempt);
+  // What the year holds, read once.
+  const priorities = new Map((await tx.db.priority.findMany({ where: { yearId: year.id } })).map((priority) => [priority.number, priority]));
+  const indicators = await indicatorsByLine(tx, year.id);
+  const returns = new Map((await tx.db.return.findMany({ where: { quarter: { yearId: year.id } }, include: returnInclude })).map((found) => [`${found.indicatorId}:${found.quarterId}`, found]));
+
+  const cells: CellWrite[] = [];
+  for (const priority of document.priorities) {
+    const input = { number: priority.number, title: priority.title, outcome: priority.outcome };
+    const existing = priorities.get(priority.number);
+    const reworded = existing && (existing.title !== input.title || existing.outcome !== input.outcome);
+    // A priority whose change was refused still has its lines checked, so every problem is found at once.
+    const saved = (!existing || reworded ? await attempt(priority.line, () => savePriority(tx, existing ? { id: existing.id } : { yearId: year.id }, checked(prioritySchema, input))) : existing) ?? existing;
+    if (!saved) continue;
+    if (!existing) summary.prioritiesCreated++;
+    else if (reworded) summary.prioritiesUpdated++;
+
+    const current = indicators.get(saved.id) ?? new Map<string, IndicatorRow>();
+    // Each line's indicator: found, changed or added; the changes and additions are made together.
+    const placed: { line: DocumentIndicatorLine; indicator: IndicatorRow | undefined }[] = [];
+    const changed: { line: DocumentIndicatorLine; id: number; input: IndicatorChanges; place: number }[] = [];
+    const added: { line: DocumentIndicatorLine; input: IndicatorChanges; place: number }[] = [];
+    const ordinals = new Map<string, number>();
+    for (const [index, line] of priority.lines.entries()) {
+      const ordinal = (ordinals.get(line.ref) ?? 0) + 1;
+      ordinals.set(line.ref, ordinal);
+      const owner = owners.get(line.collation);
+      if (!owner) continue;
+      const found = current.get(`${line.ref}#${ordinal}`);
+      const place = placed.push({ line, indicator: found }) - 1;
+      try {
+        const input = found ? changedIndicator(found, line, owner, index + 1) : newIndicator(line, owner, index + 1);
+        if (found && input) changed.push({ line, id: found.id, input, place });
+        else if (input) added.push({ line, input, place });
+      } catch (error) {
+        if (!(error instanceof ServiceError)) throw error;
+        problems.push(problemOf(line.line, error));
+      }
+    }
+    // A line whose change was refused still has its cells checked against the indicator as it is.
+    const updated = await updateLineIndicators(tx, changed, problems, attempt);
+    updated.forEach((indicator, index) => indicator && (placed[changed[index]!.place]!.indicator = indicator));
+    summary.indicatorsUpdated += updated.filter(Boolean).length;
+    const created = await addLineIndicators(tx, saved.id, added, attempt);
+    created.forEach((indicator, index) => (placed[added[index]!.place]!.indicator = indicator));
+    summary.indicatorsCreated += created.filter(Boolean).length;
+
+    for (const { line, indicator } of placed) {
+      if (!indicator) continue;
+      for (const [column, quarter] of quarters.entries()) {
+        const write = cellWrite({ indicator, quarter, cell: line.quarters[column]!, line, existing: returns.get(`${indicator.id}:${quarter.id}`) });
+        if (write === "unchanged") summary.returnsUnchanged++;
+        else if (write) cells.push(write);
+      }
+    }
+  }
+  await writeCells(tx, cells, summary, problems, attempt);
+
+  if (problems.length) throw new ImportError(problems.sort((a, b) => a.line - b.line));
+  await tx.audit({ action: "report.import", entityType: "year", entityId: year.id, after: { ...summary } });
+  return summary;
 }
 
 async function findOrAddYear(context: Context, label: string, planYear: number | null) {
@@ -113,11 +153,6 @@ async function findOrAddYear(context: Context, label: string, planYear: number |
   // The partnership's year is the financial year: April to March. Its quarters start planned, for
   // an admin to open or sign off once the import has been checked.
   return addYear(context, { label, startDate: `${label.slice(0, 4)}-04-01`, planYear: planYear ?? (latest?.planYear ?? 0) + 1 });
-}
-
-interface Owner {
-  id: number;
-  leadContact: string | null;
 }
 
 /**
@@ -169,60 +204,3 @@ function uniqueShortName(name: string, taken: string[]): string {
   for (let suffix = 2; taken.some((existing) => existing.toLowerCase() === candidate.toLowerCase()); suffix++) candidate = `${initials}${suffix}`;
   return candidate;
 }
-
-/** The priority's indicators by the document's key: their ref (continuations inherit it) and place under it. */
-async function indicatorsByLine(context: Context, priorityId: number): Promise<Map<string, IndicatorRow>> {
-  const indicators = await context.db.indicator.findMany({ where: { priorityId }, include: indicatorInclude, orderBy: { sortOrder: "asc" } });
-  const byLine = new Map<string, IndicatorRow>();
-  const ordinals = new Map<string, number>();
-  let ref = "";
-  for (const indicator of indicators) {
-    ref = indicator.ref ?? ref;
-    const ordinal = (ordinals.get(ref) ?? 0) + 1;
-    ordinals.set(ref, ordinal);
-    byLine.set(`${ref}#${ordinal}`, indicator);
-  }
-  return byLine;
-}
-
-const reload = (context: Context, id: number) => context.db.indicator.findUniqueOrThrow({ where: { id }, include: indicatorInclude });
-
-async function createIndicator(context: Context, priorityId: number, line: DocumentIndicatorLine, owner: Owner, sortOrder: number, summary: ImportSummary) {
-  const kind: FieldKind | null = inferKind(line.quarters);
-  const input = {
-    ref: line.continuation ? null : line.ref,
-    title: line.title,
-    ownerOrganisationId: owner.id,
-    leadContact: owner.leadContact,
-    restricted: line.restricted,
-    polarity: "NEUTRAL",
-    sortOrder,
-    headlineFieldKey: kind ? "value" : null,
-    fields: kind ? [{ key: "value", label: kind === "PERCENT" ? "Percentage" : "Figure", kind }] : [],
-  };
-  const created = await saveIndicator(context, { priorityId }, checked<IndicatorChanges>(indicatorSchema, input));
-  summary.indicatorsCreated++;
-  return reload(context, created.id);
-}
-
-/** The indicator as the document has it; its figures' fields and everything else it declares stay. */
-async function updateIndicator(context: Context, indicator: IndicatorRow, line: DocumentIndicatorLine, owner: Owner, sortOrder: number, summary: ImportSummary) {
-  const wanted = { title: line.title, ownerOrganisationId: owner.id, leadContact: owner.leadContact, restricted: line.restricted, sortOrder };
-  const differs = (Object.keys(wanted) as (keyof typeof wanted)[]).some((key) => indicator[key] !== wanted[key]);
-  if (!differs) return indicator;
-  const input = {
-    ref: indicator.ref,
-    polarity: indicator.polarity,
-    target: indicator.target?.toString() ?? null,
-    headlineFieldKey: indicator.headlineFieldKey,
-    retired: indicator.retired,
-    fields: indicator.fields.map(({ key, label, kind, unit, comparesWithPreviousYear, required, softMin, softMax, retired }) => ({
-      key, label, kind, unit, comparesWithPreviousYear, required, softMin: softMin?.toString() ?? null, softMax: softMax?.toString() ?? null, retired,
-    })),
-    ...wanted,
-  };
-  await saveIndicator(context, { id: indicator.id }, checked<IndicatorChanges>(indicatorSchema, input));
-  summary.indicatorsUpdated++;
-  return reload(context, indicator.id);
-}
-

@@ -1,8 +1,9 @@
 // The report as files: XLSX in the document's layout, TSV in the document's own text layout, and
-// CSV for analysts. Each is written from the same report the caller may read.
+// CSV for analysts. Each is written from the same report the caller may read, and none of their
+// cells can be taken for a formula (shared/spreadsheet.ts).
 import type { FieldValue, Report, ReportLine } from "@quarterly-returns/shared";
 import { writeReportDocument } from "@quarterly-returns/shared/report-document";
-import { stringify } from "csv-stringify/sync";
+import { spreadsheetCell, writeSpreadsheetText } from "@quarterly-returns/shared/spreadsheet";
 import { authorize, reportIndicators } from "../access.ts";
 import type { Context } from "../context.ts";
 import { reportedThrough } from "../framework/reported.ts";
@@ -50,15 +51,16 @@ export async function reportXlsx(report: Report): Promise<Buffer> {
       pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "4:4" },
     });
     sheet.columns = WIDTHS.map((width) => ({ width }));
-    sheet.addRow([report.title]).font = { bold: true };
-    sheet.addRow([`Priority ${priority.number}`, priority.title]).font = { bold: true, size: 13 };
-    sheet.addRow(["Outcome", priority.outcome]);
+    sheet.addRow([spreadsheetCell(report.title)]).font = { bold: true };
+    sheet.addRow([`Priority ${priority.number}`, spreadsheetCell(priority.title)]).font = { bold: true, size: 13 };
+    sheet.addRow(["Outcome", spreadsheetCell(priority.outcome)]);
     const header = sheet.addRow(HEADER);
     header.font = { bold: true };
     header.eachCell((cell) => (cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDDDDD" } }));
     let lastCollation = "";
     for (const line of priority.lines) {
-      const row = sheet.addRow([refCell(line), line.title, line.collation === lastCollation ? "" : line.collation, ...line.cells, trendCell(line)]);
+      const cells = [refCell(line), line.title, line.collation === lastCollation ? "" : line.collation, ...line.cells, trendCell(line)];
+      const row = sheet.addRow(cells.map(spreadsheetCell));
       lastCollation = line.collation;
       row.alignment = { wrapText: true, vertical: "top" };
     }
@@ -114,5 +116,5 @@ export async function reportCsv(context: Context, { yearId, throughQuarter = 4 }
       });
     }
   }
-  return stringify(rows, { header: true, columns: Object.keys(rows[0] ?? { year: "" }) });
+  return writeSpreadsheetText(rows, { header: true, columns: Object.keys(rows[0] ?? { year: "" }) });
 }

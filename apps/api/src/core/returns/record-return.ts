@@ -6,7 +6,9 @@
 import { Prisma } from "@quarterly-returns/db";
 import { saveReturnSchema, type AuditAction, type ReturnRecord, type SaveReturn } from "@quarterly-returns/shared";
 import { personOf } from "../access.ts";
-import { transaction, type Context } from "../context.ts";
+import { writeAudits, type AuditEntry } from "../audit.ts";
+import { insertRows, updateVersionedRows, type Columns } from "../batch-sql.ts";
+import { transaction, type Context, type PersonActor } from "../context.ts";
 import { ServiceError, invalid } from "../errors.ts";
 import { assertNotSignedOff, isQuarterLockedError } from "../quarters/lock.ts";
 import { findQuarter, toQuarterSummary, type QuarterRow } from "../quarters/summary.ts";
@@ -25,40 +27,15 @@ export interface ReturnWrite {
 
 export async function recordReturn(context: Context, write: ReturnWrite): Promise<ReturnRecord> {
   const { indicator, quarter } = write;
-  if (quarter.yearId !== indicator.priority.yearId) throw new ServiceError(404, `Indicator ${indicator.ref ?? indicator.id} is not reported in ${toQuarterSummary(quarter).name}.`);
-  if (quarter.number < indicator.firstQuarter) {
-    throw new ServiceError(409, `${indicator.ref ?? indicator.title} is reported from Q${indicator.firstQuarter} ${quarter.year.label}, so it has no return in ${toQuarterSummary(quarter).name}.`);
-  }
-  assertNotSignedOff(quarter);
-
-  const parsed = saveReturnSchema(indicator.fields.map(toFieldDeclaration)).safeParse(write.body);
-  if (!parsed.success) throw invalid(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join(".") || "(body)", issue.message])));
-  const save = parsed.data;
-  await write.permit?.(save);
+  const save = await checkedSave(write);
   const person = personOf(context);
 
   try {
     return await transaction(context, async (tx) => {
       const existing = await tx.db.return.findUnique({ where: { indicatorId_quarterId: { indicatorId: indicator.id, quarterId: quarter.id } }, include: returnInclude });
       const before = existing ? toReturnRecord(existing) : null;
-      if (indicator.retired && !existing) throw new ServiceError(409, `${indicator.ref ?? indicator.title} has been retired: it takes no new returns.`);
-      if ((before?.version ?? 0) !== save.version) throw conflict(before);
-      if (save.noData?.reason === "NOT_PROVIDED" && before && before.status !== "DRAFT") {
-        throw new ServiceError(409, "This return is no longer outstanding: its owner has submitted it.", { current: before });
-      }
-
-      const now = tx.now();
-      const columns = {
-        status: save.status,
-        noDataReason: save.noData?.reason ?? null,
-        availableFrom: save.noData?.availableFrom ? new Date(`${save.noData.availableFrom}T00:00:00Z`) : null,
-        explanation: save.noData?.explanation ?? null,
-        commentary: save.commentary,
-        updatedById: person.id,
-        updatedAt: now,
-        submittedById: save.status === "DRAFT" ? null : person.id,
-        submittedAt: save.status === "DRAFT" ? null : now,
-      };
+      checkAgainstCurrent(indicator, save, before);
+      const columns = returnColumns(save, person, tx.now());
       // The values are replaced and the return read back with the write itself.
       const values = { createMany: { data: valueRows(indicator.fields, save) } };
       const stored = existing
@@ -68,20 +45,11 @@ export async function recordReturn(context: Context, write: ReturnWrite): Promis
             include: returnInclude,
           })
         : await tx.db.return.create({
-            data: { ...columns, indicatorId: indicator.id, quarterId: quarter.id, createdById: person.id, createdAt: now, values },
+            data: { ...columns, indicatorId: indicator.id, quarterId: quarter.id, createdById: person.id, createdAt: columns.updatedAt, values },
             include: returnInclude,
           });
       const saved = toReturnRecord(stored);
-      await tx.audit({
-        action: write.action ?? actionOf(save),
-        entityType: "return",
-        entityId: saved.id,
-        quarterId: quarter.id,
-        indicatorId: indicator.id,
-        organisationId: indicator.ownerOrganisationId,
-        before: auditSnapshot(before),
-        after: auditSnapshot(saved),
-      });
+      await tx.audit(auditEntry(write, save, before, saved));
       return saved;
     });
   } catch (error) {
@@ -96,12 +64,158 @@ export async function recordReturn(context: Context, write: ReturnWrite): Promis
   }
 }
 
+/**
+ * Many returns at once, for an import: each checked by the same rules as `recordReturn`, then all
+ * written in a few statements. If any write breaks a rule, nothing is written and the refusals
+ * are given by the write's place in `writes`. A refusal by the database itself (a colleague's
+ * save in between, a quarter signed off meanwhile) is thrown, for the caller to find out which
+ * write it was by making them one by one.
+ */
+export async function recordReturns(context: Context, writes: ReturnWrite[]): Promise<{ refused: Map<number, ServiceError> }> {
+  const person = personOf(context);
+  const refused = new Map<number, ServiceError>();
+  const refuse = (index: number, error: unknown) => {
+    if (!(error instanceof ServiceError)) throw error;
+    refused.set(index, error);
+  };
+  const saves: SaveReturn[] = [];
+  for (const [index, write] of writes.entries()) await checkedSave(write).then((save) => (saves[index] = save), (error) => refuse(index, error));
+  if (refused.size) return { refused };
+
+  return transaction(context, async (tx) => {
+    const key = (indicatorId: number, quarterId: number) => `${indicatorId}:${quarterId}`;
+    const rows = await tx.db.return.findMany({
+      where: { indicatorId: { in: [...new Set(writes.map((write) => write.indicator.id))] }, quarterId: { in: [...new Set(writes.map((write) => write.quarter.id))] } },
+      include: returnInclude,
+    });
+    const existing = new Map(rows.map((row) => [key(row.indicatorId, row.quarterId), row]));
+    const befores = writes.map(({ indicator, quarter }) => existing.get(key(indicator.id, quarter.id)));
+    for (const [index, write] of writes.entries()) {
+      try {
+        checkAgainstCurrent(write.indicator, saves[index]!, befores[index] ? toReturnRecord(befores[index]) : null);
+      } catch (error) {
+        refuse(index, error);
+      }
+    }
+    if (refused.size) return { refused };
+
+    const now = tx.now();
+    const columns = saves.map((save) => returnColumns(save, person, now));
+    const created = await insertRows<Prisma.ReturnUncheckedCreateInput, typeof RETURN_COLUMNS, { id: number; indicatorId: number; quarterId: number }>(
+      tx.db,
+      "returns",
+      RETURN_COLUMNS,
+      writes.flatMap(({ indicator, quarter }, index) => (befores[index] ? [] : [{ ...columns[index]!, indicatorId: indicator.id, quarterId: quarter.id, createdById: person.id, createdAt: now }])),
+      'id, indicator_id AS "indicatorId", quarter_id AS "quarterId"',
+    );
+    const ids = new Map(created.map((row) => [key(row.indicatorId, row.quarterId), row.id]));
+    const updates = befores.flatMap((before, index) => (before ? [{ ...columns[index]!, id: before.id, version: saves[index]!.version }] : []));
+    // Each with the version it was read at: a colleague's save in between is refused, as for one return.
+    const updated = await updateVersionedRows<Prisma.ReturnUncheckedUpdateInput, typeof SAVED_COLUMNS>(tx.db, "returns", SAVED_COLUMNS, updates);
+    if (updated.length !== updates.length) throw new ServiceError(409, "A return was saved by someone else while these were being written. Try again.");
+    for (const before of befores) if (before) ids.set(key(before.indicatorId, before.quarterId), before.id);
+    const returnIds = writes.map(({ indicator, quarter }) => ids.get(key(indicator.id, quarter.id))!);
+    await tx.db.returnValue.deleteMany({ where: { returnId: { in: befores.flatMap((before) => (before ? [before.id] : [])) } } });
+    const values = writes.flatMap(({ indicator }, index) => valueRows(indicator.fields, saves[index]!).map((row) => ({ ...row, returnId: returnIds[index]! })));
+    await insertRows<Prisma.ReturnValueUncheckedCreateInput, typeof VALUE_COLUMNS>(tx.db, "return_values", VALUE_COLUMNS, values);
+
+    const stored = new Map((await tx.db.return.findMany({ where: { id: { in: returnIds } }, include: returnInclude })).map((row) => [row.id, toReturnRecord(row)]));
+    await writeAudits(
+      tx,
+      writes.map((write, index) => auditEntry(write, saves[index]!, befores[index] ? toReturnRecord(befores[index]) : null, stored.get(returnIds[index]!)!)),
+    );
+    return { refused };
+  });
+}
+
+/** What a save sets of a return. */
+const SAVED_COLUMNS = {
+  status: ["status", '"ReturnStatus"'],
+  noDataReason: ["no_data_reason", '"NoDataReason"'],
+  availableFrom: ["available_from", "date"],
+  explanation: ["explanation", "text"],
+  commentary: ["commentary", "text"],
+  updatedById: ["updated_by_id", "int"],
+  updatedAt: ["updated_at", "timestamptz"],
+  submittedById: ["submitted_by_id", "int"],
+  submittedAt: ["submitted_at", "timestamptz"],
+} as const satisfies Columns<Prisma.ReturnUncheckedUpdateInput>;
+
+/** What a save sets of a new return. */
+const RETURN_COLUMNS = {
+  ...SAVED_COLUMNS,
+  indicatorId: ["indicator_id", "int"],
+  quarterId: ["quarter_id", "int"],
+  createdById: ["created_by_id", "int"],
+  createdAt: ["created_at", "timestamptz"],
+} as const satisfies Columns<Prisma.ReturnUncheckedCreateInput>;
+
+const VALUE_COLUMNS = {
+  returnId: ["return_id", "int"],
+  fieldId: ["field_id", "int"],
+  number: ["number", "numeric"],
+  outOf: ["out_of", "int"],
+  text: ["text", "text"],
+  previousYearValue: ["previous_year_value", "numeric"],
+} as const satisfies Columns<Prisma.ReturnValueUncheckedCreateInput>;
+
+/** The rules a save meets before the database is asked: the indicator's year and first quarter, the lock, the body. */
+async function checkedSave(write: ReturnWrite): Promise<SaveReturn> {
+  const { indicator, quarter } = write;
+  if (quarter.yearId !== indicator.priority.yearId) throw new ServiceError(404, `Indicator ${indicator.ref ?? indicator.id} is not reported in ${toQuarterSummary(quarter).name}.`);
+  if (quarter.number < indicator.firstQuarter) {
+    throw new ServiceError(409, `${indicator.ref ?? indicator.title} is reported from Q${indicator.firstQuarter} ${quarter.year.label}, so it has no return in ${toQuarterSummary(quarter).name}.`);
+  }
+  assertNotSignedOff(quarter);
+
+  const parsed = saveReturnSchema(indicator.fields.map(toFieldDeclaration)).safeParse(write.body);
+  if (!parsed.success) throw invalid(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join(".") || "(body)", issue.message])));
+  await write.permit?.(parsed.data);
+  return parsed.data;
+}
+
+/** The rules a save meets against the return as it stands: its version, and what may replace what. */
+function checkAgainstCurrent(indicator: IndicatorRow, save: SaveReturn, before: ReturnRecord | null): void {
+  if (indicator.retired && !before) throw new ServiceError(409, `${indicator.ref ?? indicator.title} has been retired: it takes no new returns.`);
+  if ((before?.version ?? 0) !== save.version) throw conflict(before);
+  if (save.noData?.reason === "NOT_PROVIDED" && before && before.status !== "DRAFT") {
+    throw new ServiceError(409, "This return is no longer outstanding: its owner has submitted it.", { current: before });
+  }
+}
+
+function returnColumns(save: SaveReturn, person: PersonActor, now: Date) {
+  return {
+    status: save.status,
+    noDataReason: save.noData?.reason ?? null,
+    availableFrom: save.noData?.availableFrom ? new Date(`${save.noData.availableFrom}T00:00:00Z`) : null,
+    explanation: save.noData?.explanation ?? null,
+    commentary: save.commentary,
+    updatedById: person.id,
+    updatedAt: now,
+    submittedById: save.status === "DRAFT" ? null : person.id,
+    submittedAt: save.status === "DRAFT" ? null : now,
+  };
+}
+
+function auditEntry({ indicator, quarter, action }: ReturnWrite, save: SaveReturn, before: ReturnRecord | null, saved: ReturnRecord): AuditEntry {
+  return {
+    action: action ?? actionOf(save),
+    entityType: "return",
+    entityId: saved.id,
+    quarterId: quarter.id,
+    indicatorId: indicator.id,
+    organisationId: indicator.ownerOrganisationId,
+    before: auditSnapshot(before),
+    after: auditSnapshot(saved),
+  };
+}
+
 function conflict(current: ReturnRecord | null) {
   const who = current ? ` ${current.updatedBy.name} saved it at ${new Date(current.updatedAt).toLocaleTimeString("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit" })}.` : "";
   return new ServiceError(409, `This return has changed since you opened it.${who}`, { current });
 }
 
-function valueRows(fields: IndicatorRow["fields"], save: SaveReturn): Prisma.ReturnValueCreateManyReturnInput[] {
+function valueRows(fields: IndicatorRow["fields"], save: SaveReturn) {
   const keys = new Set([...Object.keys(save.values), ...Object.keys(save.previousYear)]);
   return fields
     .filter((field) => keys.has(field.key))

@@ -1,4 +1,4 @@
-import { importReportSchema, importSummarySchema, MAX_ID, reportSchema } from "@quarterly-returns/shared";
+import { IMPORT_LIMITS, importFileTooLarge, importReportSchema, importSummarySchema, MAX_ID, reportSchema } from "@quarterly-returns/shared";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod/mini";
@@ -69,9 +69,10 @@ export async function reportsRoutes(fastify: FastifyInstance) {
   app.post(
     "/api/reports/import",
     {
-      config: { permission: "importReports" },
-      bodyLimit: 5 * 1024 * 1024,
-      schema: { body: importReportSchema, response: { 200: z.object({ summary: importSummarySchema }) }, tags, summary: "Import a report in the document's layout into a year: all or nothing (admin)" },
+      config: { permission: "importReports", bodyTooLarge: importFileTooLarge },
+      // The file as JSON text: every tab, line break and quote escaped, so up to twice its size.
+      bodyLimit: 2 * IMPORT_LIMITS.bytes + 1024,
+      schema: { body: importReportSchema, response: { 200: z.object({ summary: importSummarySchema }) }, tags, summary: `Import a report in the document's layout into a year: all or nothing, at most ${IMPORT_LIMITS.lines.toLocaleString("en-GB")} lines and ${IMPORT_LIMITS.bytes / 2 ** 20} MB (admin)` },
     },
     async (request) => {
       try {

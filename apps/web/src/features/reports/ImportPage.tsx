@@ -1,3 +1,4 @@
+import { IMPORT_LIMITS, importFileTooLarge, importTooBig } from "@quarterly-returns/shared";
 import { useState } from "react";
 import { Link } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
@@ -11,8 +12,12 @@ export function ImportPage() {
   const upload = useImportReport();
   const [year, setYear] = useState("");
   const [file, setFile] = useState<File | null>(null);
+  // A file over the limits is refused here, before it is sent, with the words the server would use.
+  const [tooBig, setTooBig] = useState<string | null>(null);
   const problems = upload.error instanceof ApiError ? ((upload.error.body as { problems?: { line: number; problem: string }[] }).problems ?? []) : [];
-  const errors = upload.error
+  const errors = tooBig
+    ? [{ href: "file", message: tooBig }]
+    : upload.error
     ? problems.length
       ? problems.map((problem) => ({ href: "file", message: `Line ${problem.line}: ${problem.problem}` }))
       : [{ href: upload.error instanceof ApiError && upload.error.fields.year ? "year" : "file", message: upload.error.message }]
@@ -39,12 +44,19 @@ export function ImportPage() {
         <p className="govuk-body">
           Upload a report in the partnership's document layout, saved from the spreadsheet as tab-separated text. It creates or updates the year's
           priorities, indicators, owners and quarter updates. Nothing is imported if any line cannot be read; importing the same file again changes nothing.
+          A file can have up to {IMPORT_LIMITS.lines.toLocaleString("en-GB")} lines and be up to {IMPORT_LIMITS.bytes / 2 ** 20} MB.
         </p>
         <form
           noValidate
           onSubmit={async (event) => {
             event.preventDefault();
-            upload.mutate({ year, text: file ? await file.text() : "" });
+            upload.reset();
+            // A file over the size limit is not even read.
+            const oversized = file && file.size > IMPORT_LIMITS.bytes ? importFileTooLarge(file.size) : null;
+            const text = file && !oversized ? await file.text() : "";
+            const refusal = oversized ?? importTooBig(text);
+            setTooBig(refusal);
+            if (!refusal) upload.mutate({ year, text });
           }}
         >
           <div className="govuk-form-group">
