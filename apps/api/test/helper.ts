@@ -1,5 +1,5 @@
 // Builds the real app on a database of the test's own (cloned from a migrated template).
-import { mkdtemp } from "node:fs/promises";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@quarterly-returns/db/testing";
@@ -22,6 +22,15 @@ export async function testConfig(overrides: Partial<Config> = {}): Promise<Confi
     trustProxy: false,
     ...overrides,
   };
+}
+
+/** A built web app of one page and one hashed asset, `assets/index-abc123.js`, to serve. */
+export async function fakeWebDist(): Promise<string> {
+  const dist = await mkdtemp(path.join(os.tmpdir(), "qr-dist-"));
+  await mkdir(path.join(dist, "assets"));
+  await writeFile(path.join(dist, "index.html"), "<!doctype html><title>Quarterly Returns</title>");
+  await writeFile(path.join(dist, "assets", "index-abc123.js"), "console.log('app')");
+  return dist;
 }
 
 export interface TestApp {

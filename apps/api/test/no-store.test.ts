@@ -1,18 +1,11 @@
 // Nothing the API answers is kept by a browser or a proxy: every answer, every download and every
 // error says Cache-Control: no-store. The web app's own files keep their caching (web-app.test.ts).
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { as, buildTestApp, signIn, type TestApp } from "./helper.ts";
+import { as, buildTestApp, fakeWebDist, signIn, type TestApp } from "./helper.ts";
 
 let test: TestApp;
 beforeAll(async () => {
-  const dist = await mkdtemp(path.join(os.tmpdir(), "qr-dist-"));
-  await mkdir(path.join(dist, "assets"));
-  await writeFile(path.join(dist, "index.html"), "<!doctype html><title>Quarterly Returns</title>");
-  await writeFile(path.join(dist, "assets", "index-abc123.js"), "console.log('app')");
-  test = await buildTestApp("demo", { webDistDir: dist });
+  test = await buildTestApp("demo", { webDistDir: await fakeWebDist() });
   test.app.get("/api/test-failure", { config: { public: true } }, async () => {
     throw new Error("a fault");
   });

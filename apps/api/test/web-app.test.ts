@@ -1,17 +1,10 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "./helper.ts";
+import { buildTestApp, fakeWebDist, type TestApp } from "./helper.ts";
 
 describe("the web app is served on the API's port", () => {
   let test: TestApp;
   beforeAll(async () => {
-    const dist = await mkdtemp(path.join(os.tmpdir(), "qr-dist-"));
-    await mkdir(path.join(dist, "assets"));
-    await writeFile(path.join(dist, "index.html"), "<!doctype html><title>Quarterly Returns</title>");
-    await writeFile(path.join(dist, "assets", "index-abc123.js"), "console.log('app')");
-    test = await buildTestApp("empty", { webDistDir: dist });
+    test = await buildTestApp("empty", { webDistDir: await fakeWebDist() });
   });
   afterAll(() => test.close());
 
