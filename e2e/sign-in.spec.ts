@@ -30,6 +30,22 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
+test("repeated wrong passwords slow the next attempt down for a while, never lock the account", async ({ page }) => {
+  test.setTimeout(60_000);
+  // CPS's owner is nobody else's sign-in after this file, so the wait touches no other journey.
+  const summary = page.locator(".govuk-error-summary");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await trySignIn(page, "cps@demo.test", `wrong-password-${attempt}`);
+    await expect(summary).toContainText("The email address or password is not right.");
+  }
+  await trySignIn(page, "cps@demo.test");
+  await expect(summary).toContainText(/Too many failed sign-ins for this email address from your network\. Wait 1[0-5] seconds, then try again\./);
+
+  await page.waitForTimeout(15_000);
+  await signIn(page, "cps@demo.test");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
 test("a data owner signs in to their own organisation's returns only, then signs out", async ({ page }) => {
   await signIn(page, "iom@demo.test");
 
