@@ -14,12 +14,19 @@ const refusal = (id: string, after: Record<string, unknown>): AuditEventRecord =
   quarter: null, organisation: null, indicator: null, before: null, after, clientAddress: "10.0.0.1",
 });
 
+const slowedSignIn: AuditEventRecord = {
+  id: "3", at: at(10, 43, 0), actor: null, action: "auth.login-throttled", entityType: "user", entityId: null,
+  quarter: null, organisation: null, indicator: null, before: null,
+  after: { email: "admin@demo.test", network: "203.0.113.9", failures: 6, waitSeconds: 15 }, clientAddress: "203.0.113.9",
+};
+
 const page: Page = {
   events: [
+    slowedSignIn,
     refusal("2", { status: 403, reason: "You do not have permission to do this.", repeated: 199, from: at(10, 42, 1), to: at(10, 42, 58), requests: ["GET /api/users"] }),
     refusal("1", { request: "GET /api/users", status: 403, reason: "You do not have permission to do this.", permission: "manageUsers" }),
   ],
-  total: 2, page: 1, pageSize: 50, actions: ["access.refused"], people: [OWNER], indicators: [],
+  total: 3, page: 1, pageSize: 50, actions: ["access.refused", "auth.login-throttled"], people: [OWNER], indicators: [],
 };
 
 const fetchMock = vi.fn<typeof fetch>();
@@ -49,7 +56,19 @@ it("says how many more times a person was refused, and between when", async () =
     </QueryClientProvider>,
   );
   await screen.findByText("Refused access 199 more times between 10:42:01 and 10:42:58");
-  const [, repeats, first] = within(screen.getByRole("table")).getAllByRole("row");
+  const [, , repeats, first] = within(screen.getByRole("table")).getAllByRole("row");
   expect(within(repeats!).getAllByRole("cell")[2]!.textContent).toMatch(/^Refused access 199 more times between 10:42:01 and 10:42:58Before and after/);
   expect(within(first!).getAllByRole("cell")[2]!.textContent).toMatch(/^Refused accessBefore and after/);
+});
+
+it("names the email tried for a sign-in that names no account", async () => {
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <AuditPage />
+    </QueryClientProvider>,
+  );
+  const [, slowed] = within(await screen.findByRole("table")).getAllByRole("row");
+  const [, who, what] = within(slowed!).getAllByRole("cell");
+  expect(who!.textContent).toBe("admin@demo.test");
+  expect(what!.textContent).toMatch(/^Sign-in slowed down after failed attempts/);
 });

@@ -119,7 +119,7 @@ function Row({ event }: { event: AuditEventRecord }) {
       <td className="govuk-table__cell">
         {formatDate(event.at)} {new Date(event.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}
       </td>
-      <td className="govuk-table__cell">{event.actor?.name ?? systemName(event.after) ?? "—"}</td>
+      <td className="govuk-table__cell">{event.actor?.name ?? systemName(event.after) ?? emailTried(event.after) ?? "—"}</td>
       <td className="govuk-table__cell">
         {auditEventLabel(event)}
         {(event.before !== null || event.after !== null) && (
@@ -141,6 +141,15 @@ function Row({ event }: { event: AuditEventRecord }) {
 
 /** Work the product did itself names itself in what it wrote ("Demo data"). */
 function systemName(after: unknown): string | null {
-  const by = after && typeof after === "object" ? (after as { by?: unknown }).by : undefined;
-  return typeof by === "string" ? by : null;
+  return textOf(after, "by");
+}
+
+/** A sign-in that names no account (a wrong email, or one slowed down before its password was checked): the email tried. */
+function emailTried(after: unknown): string | null {
+  return textOf(after, "email");
+}
+
+function textOf(after: unknown, key: string): string | null {
+  const value = after && typeof after === "object" ? (after as Record<string, unknown>)[key] : undefined;
+  return typeof value === "string" ? value : null;
 }
