@@ -19,3 +19,5 @@ export * from "./progress.ts";
 export * from "./permissions.ts";
 export * from "./audit-actions.ts";
 export * from "./text.ts";
+export * from "./field-change.ts";
+export * from "./return-changes.ts";

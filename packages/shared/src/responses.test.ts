@@ -93,7 +93,7 @@ const detail: ReturnDetail = {
     { quarter: { id: 10, name: "Q1 2019/20" }, return: null },
   ],
   lastYear: { fires: "161" },
-  changes: [{ at: "2020-01-12T10:42:00.000Z", by: maria, action: "Submitted" }],
+  changes: [{ at: "2020-01-12T10:42:00.000Z", by: maria, action: "return.submit", changes: [{ label: "Deliberate fires", before: "95", after: "97" }] }],
   queries: [
     {
       id: 1,
@@ -138,6 +138,7 @@ const auditEvent: AuditEventRecord = {
   indicator: { id: 40, ref: "2.1", title: "Deliberate fires" },
   before: { status: "DRAFT", values: { fires: "95" } },
   after: ["anything", 1, null, { nested: true }],
+  changes: [{ label: "Deliberate fires", before: null, after: "97" }],
   clientAddress: null,
 };
 
@@ -152,6 +153,7 @@ const RESPONSE_SCHEMAS: (keyof typeof shared)[] = [
   "completenessCellSchema",
   "completenessSchema",
   "createdYearSchema",
+  "fieldChangeSchema",
   "fieldDeclarationSchema",
   "fieldValueSchema",
   "followUpSchema",

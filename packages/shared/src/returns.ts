@@ -3,6 +3,7 @@
 import { z } from "./zod.ts";
 import { NO_DATA_REASONS, POLARITIES, QUARTER_STATUSES, RAGS, RETURN_STATUSES, type ReturnStatus } from "./enums.ts";
 import { kindOf, type StoredValue } from "./field-kinds/index.ts";
+import { fieldChangeSchema } from "./field-change.ts";
 import { fieldDeclarationSchema, fieldValueSchema, type FieldDeclaration } from "./fields.ts";
 import { queryRecordSchema } from "./queries.ts";
 import { organisationRefSchema, personRefSchema, priorityRefSchema, quarterRefSchema, yearRefSchema } from "./refs.ts";
@@ -218,8 +219,8 @@ function describeField(field: FieldDeclaration) {
   return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
-/** One entry of a return's history: "Submitted on 26 Nov 2026 at 10:42 by Paul Haley". */
-export const returnChangeSchema = z.object({ at: z.string(), by: z.nullable(personRefSchema), action: z.string() });
+/** One save in a return's history: "Submitted", by whom, when, and what it changed field by field. */
+export const returnChangeSchema = z.object({ at: z.string(), by: z.nullable(personRefSchema), action: z.string(), changes: z.array(fieldChangeSchema) });
 export type ReturnChange = z.infer<typeof returnChangeSchema>;
 
 /** GET /api/returns/:indicatorId/:quarterId: the return with what the form shows beside it. */
