@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ragOf, reportCellText, trendOf, type ReportQuarter } from "./report.ts";
+import { chartIsInverted, ragOf, reportCellText, sameQuarterLastYearLabel, trendOf, type ReportQuarter } from "./report.ts";
 import type { FieldDeclaration } from "./fields.ts";
 import type { ReturnRecord } from "./returns.ts";
 
@@ -43,6 +43,34 @@ describe("reportCellText", () => {
   });
 });
 
+describe("comparisons with the same quarter last year", () => {
+  // A year as the partnership reports it, April to March: Q4 starts in the January after.
+  const year: ReportQuarter[] = ["2019-04-01", "2019-07-01", "2019-10-01", "2020-01-01"].map((startDate, index) => ({
+    id: index + 1, number: index + 1, name: `Q${index + 1} 2019/20`, startDate, status: "OPEN",
+  }));
+
+  it("names each quarter a year earlier by the year its reporting year starts in, Q4 too", () => {
+    const fires = field("fires", "COUNT", { comparesWithPreviousYear: true });
+    const cells = year.map((quarter) => reportCellText([fires], record({ fires: "5" }, { previousYear: { fires: "4" } }), quarter));
+    expect(cells).toEqual([
+      "5 compared to 4 in Q1/2018, an increase of 1 (+25%)",
+      "5 compared to 4 in Q2/2018, an increase of 1 (+25%)",
+      "5 compared to 4 in Q3/2018, an increase of 1 (+25%)",
+      "5 compared to 4 in Q4/2018, an increase of 1 (+25%)",
+    ]);
+    // A year that runs January to December.
+    expect(sameQuarterLastYearLabel({ number: 4, startDate: "2020-10-01" })).toBe("Q4/2019");
+    expect(sameQuarterLastYearLabel({ number: 1, startDate: "2020-01-01" })).toBe("Q1/2019");
+  });
+
+  it("compares percentages in percentage points, never in per cent of a per cent", () => {
+    const rate = field("rate", "PERCENT", { comparesWithPreviousYear: true });
+    expect(reportCellText([rate], record({ rate: "73.1" }, { previousYear: { rate: "72.6" } }), year[3]!)).toBe("73.1% compared to 72.6% in Q4/2018, an increase of 0.5 percentage points");
+    expect(reportCellText([rate], record({ rate: "43.5" }, { previousYear: { rate: "46.7" } }), year[0]!)).toBe("43.5% compared to 46.7% in Q1/2018, a reduction of 3.2 percentage points");
+    expect(reportCellText([rate], record({ rate: "3" }, { previousYear: { rate: "2" } }), year[0]!)).toBe("3.0% compared to 2.0% in Q1/2018, an increase of 1 percentage point");
+  });
+});
+
 describe("trend and RAG", () => {
   const indicator = (polarity: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER" | "NEUTRAL", fields = [field("value", "COUNT")]) => ({ fields, headlineFieldKey: "value", polarity, target: null });
 
@@ -53,6 +81,24 @@ describe("trend and RAG", () => {
     expect(trendOf(indicator("NEUTRAL"), records, quarters)?.tone).toBe("neutral");
     expect(trendOf(indicator("HIGHER_IS_BETTER"), [record({ value: "5" }), record({ value: "5" })], quarters)?.arrow).toBe("—");
     expect(trendOf(indicator("HIGHER_IS_BETTER"), [record({ value: "5" })], quarters)).toBeNull();
+  });
+
+  it("says a percentage moved by percentage points", () => {
+    const rate = indicator("HIGHER_IS_BETTER", [field("value", "PERCENT")]);
+    expect(trendOf(rate, [record({ value: "72.6" }), record({ value: "73.1" })], quarters)).toEqual({
+      arrow: "↗", tone: "good", description: "Up 0.5 percentage points from 72.6% in Q1 2019/20",
+    });
+  });
+
+  it("draws a rank the right way up: a bigger number is a lower place, and falls", () => {
+    const ranked = (polarity: "LOWER_IS_BETTER" | "NEUTRAL") => indicator(polarity, [field("value", "RANK")]);
+    const place = (position: string) => record({ value: { position, outOf: "15" } });
+    for (const polarity of ["LOWER_IS_BETTER", "NEUTRAL"] as const) {
+      expect(trendOf(ranked(polarity), [place("9"), place("10")], quarters)).toEqual({ arrow: "↘", tone: "bad", description: "Down 1 place from 9 in Q1 2019/20" });
+      expect(trendOf(ranked(polarity), [place("10"), place("7")], quarters)).toEqual({ arrow: "↗", tone: "good", description: "Up 3 places from 10 in Q1 2019/20" });
+    }
+    expect(chartIsInverted(ranked("LOWER_IS_BETTER"))).toBe(true);
+    expect(chartIsInverted(indicator("LOWER_IS_BETTER"))).toBe(false);
   });
 
   it("compares a cumulative figure with the same quarter last year", () => {

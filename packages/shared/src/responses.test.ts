@@ -125,6 +125,7 @@ const line: ReportLine = {
   trend: { arrow: "↘", tone: "good", description: "Down from 120 in Q1 2019/20" },
   rag: { rag: "GREEN", override: false, reason: null },
   chart: [120, null, 97, null],
+  chartInverted: false,
 };
 const auditEvent: AuditEventRecord = {
   id: "12345678901",
