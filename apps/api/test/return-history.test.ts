@@ -1,5 +1,6 @@
 // What changed, field by field: each save's audit event holds the return before and after, and
 // the return page and the audit log read the same changes from it.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { as, buildTestApp, signIn, type TestApp } from "./helper.ts";
 
@@ -68,4 +69,20 @@ it("shows the same changes in the audit log", async () => {
   ]);
   const signIns = await manager.get("/api/audit?action=auth.login");
   expect(signIns.json().events[0].changes).toBeNull();
+});
+
+it("reads an imported return's changes the same way (the import's batch write keeps the same before and after)", async () => {
+  const admin = as(test.app, await signIn(test.app, "admin@demo.test"));
+  // The document's priority 1 up to its line 1.2, with a Q4 figure there; the lines above it
+  // without their quarters' words, which the demo writes differently.
+  const lines = readFileSync(new URL("../../../prisma/stockton-ssp-2019-20-q3.tsv", import.meta.url), "utf8").split("\n");
+  const at = lines.findIndex((line) => line.startsWith("1.2\t"));
+  const withoutQuarters = (line: string) => line.split("\t").map((cell, index) => (index >= 3 ? "" : cell)).join("\t");
+  const withQ4 = [...lines.slice(0, 6), ...lines.slice(6, at).map(withoutQuarters), lines[at]!.replace("\t74.6%\t\t", "\t74.6%\t75.2%\t")].join("\n");
+  const imported = await admin.post("/api/reports/import", { year: "2019/20", text: withQ4 });
+  expect(imported.statusCode, imported.body).toBe(200);
+  const [latest] = (await manager.get(`/api/audit?indicatorId=${indicatorId}&quarterId=${quarterId}`)).json().events;
+  expect(latest).toMatchObject({ action: "return.import", changes: [{ label: "Positive completions", before: "73.1%", after: "75.2%" }, { label: "Commentary", before: "Two late completions counted.", after: null }] });
+  const [history] = (await owner.get(`/api/returns/${indicatorId}/${quarterId}`)).json().changes;
+  expect(history).toMatchObject({ action: "return.import", by: { name: "Jo Adams" }, changes: latest.changes });
 });
