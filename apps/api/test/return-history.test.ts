@@ -67,6 +67,8 @@ it("shows the same changes in the audit log", async () => {
     { label: "Positive completions", before: "72.6%", after: "73.1%" },
     { label: "Commentary", before: null, after: "Two late completions counted." },
   ]);
+  const csv = await manager.get(`/api/audit.csv?indicatorId=${indicatorId}&quarterId=${quarterId}`);
+  expect(csv.body.split("\n")[1]).toContain(",Positive completions 72.6% → 73.1%; Commentary set to Two late completions counted.,");
   const signIns = await manager.get("/api/audit?action=auth.login");
   expect(signIns.json().events[0].changes).toBeNull();
 });

@@ -1,6 +1,6 @@
 // The audit log, read-only: the database refuses to change or delete it.
 import type { Prisma } from "@quarterly-returns/db";
-import { returnChanges, type AuditEventRecord, type AuditPage, type auditFilterSchema } from "@quarterly-returns/shared";
+import { fieldChangeText, returnChanges, type AuditEventRecord, type AuditPage, type auditFilterSchema } from "@quarterly-returns/shared";
 import { writeSpreadsheetText } from "@quarterly-returns/shared/spreadsheet";
 import type { z } from "zod";
 import { authorize } from "../access.ts";
@@ -92,6 +92,7 @@ export async function exportAudit(context: Context, filter: Filter): Promise<str
       quarter: event.quarter?.name ?? "",
       organisation: event.organisation?.shortName ?? "",
       indicator: event.indicator ? `${event.indicator.ref ?? ""} ${event.indicator.title}`.trim() : "",
+      changes: event.changes?.map(fieldChangeText).join("; ") ?? "",
       before: event.before === null ? "" : JSON.stringify(event.before),
       after: event.after === null ? "" : JSON.stringify(event.after),
       clientAddress: event.clientAddress ?? "",
