@@ -19,3 +19,4 @@ export * from "./progress.ts";
 export * from "./permissions.ts";
 export * from "./audit-actions.ts";
 export * from "./text.ts";
+export * from "./period.ts";

@@ -8,7 +8,7 @@ const field = (key: string, kind: FieldDeclaration["kind"], extra: Partial<Field
 });
 const quarters: ReportQuarter[] = [1, 2, 3, 4].map((number) => ({ id: number, number, name: `Q${number} 2019/20`, startDate: `2019-${String(1 + number * 3).padStart(2, "0")}-01`, status: "CLOSED" }));
 const record = (values: ReturnRecord["values"], extra: Partial<ReturnRecord> = {}): ReturnRecord => ({
-  id: 1, indicatorId: 1, quarterId: 1, status: "SUBMITTED", noData: null, values, previousYear: {}, commentary: null, ragOverride: null, ragOverrideReason: null,
+  id: 1, indicatorId: 1, quarterId: 1, status: "SUBMITTED", noData: null, values, previousYear: {}, commentary: null, periodCovered: null, ragOverride: null, ragOverrideReason: null,
   version: 1, createdAt: "", createdBy: { id: 1, name: "A" }, updatedAt: "", updatedBy: { id: 1, name: "A" }, submittedAt: null, submittedBy: null, ...extra,
 });
 const noData = (reason: "NOT_YET_AVAILABLE" | "NOT_RELEASED" | "NO_UPDATE" | "NOT_PROVIDED", extra: Partial<NonNullable<ReturnRecord["noData"]>> = {}) =>

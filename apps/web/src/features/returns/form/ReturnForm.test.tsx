@@ -29,7 +29,7 @@ const at = (hours: number, minutes: number) => new Date(2020, 3, 20, hours, minu
 function savedReturn(changes: Partial<ReturnRecord> = {}): ReturnRecord {
   return {
     id: 300, indicatorId: INDICATOR_ID, quarterId: QUARTER_ID, status: "DRAFT", noData: null,
-    values: { fires: "230" }, previousYear: { fires: "161" }, commentary: null, ragOverride: null, ragOverrideReason: null,
+    values: { fires: "230" }, previousYear: { fires: "161" }, commentary: null, periodCovered: null, ragOverride: null, ragOverrideReason: null,
     version: 2, createdAt: at(9, 0), createdBy: MARIA, updatedAt: at(9, 30), updatedBy: MARIA, submittedAt: null, submittedBy: null,
     ...changes,
   };
@@ -43,12 +43,13 @@ function draftDetail(record = savedReturn()): ReturnDetail {
     },
     indicator: {
       id: INDICATOR_ID, ref: "4.5", title: "Reduce deliberate primary fires", owner: { id: 3, name: "Fire and Rescue Service", shortName: "Fire" },
-      leadContact: null, restricted: false, polarity: "LOWER_IS_BETTER", target: null, headlineFieldKey: "fires",
+      leadContact: null, restricted: false, polarity: "LOWER_IS_BETTER", target: null, headlineFieldKey: "fires", periodBasis: "QUARTER", periodLagMonths: 0,
       priority: { id: 4, number: 4, title: "Safer communities" }, fields: [FIRES, ANSWERED],
     },
     return: record,
     history: [{ quarter: { id: 41, name: "Q3 2019/20" }, return: savedReturn({ id: 299, quarterId: 41, status: "SUBMITTED", values: { fires: "214", answered: "90.2" } }) }],
     lastYear: null,
+    lastYearPeriod: null,
     changes: [],
     queries: [],
     mayEdit: true,
