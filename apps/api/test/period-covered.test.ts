@@ -71,7 +71,7 @@ describe("a return's periodCovered", () => {
     const stored = await test.db.prisma.return.findFirstOrThrow({ where: { indicatorId: repeatRate.id, quarterId: q4 } });
     expect(stored.periodCovered).toBe("12 months to March 2020");
     expect((await reportLine()).cells[3]).toBe(
-      "41.8% (12 months to March 2020) compared to 44.0% in the 12 months to March 2019, a reduction of 2.2 percentage points (-5%)",
+      "41.8% (12 months to March 2020) compared to 44.0% (12 months to March 2019), a reduction of 2.2 percentage points (-5%)",
     );
   });
 
@@ -83,7 +83,7 @@ describe("a return's periodCovered", () => {
     const saved = await save({ version, periodCovered: " 12 months to December 2019 " });
     expect(saved.statusCode, saved.body).toBe(200);
     expect((saved.json() as { return: ReturnRecord }).return.periodCovered).toBe("12 months to December 2019");
-    expect((await reportLine()).cells[3]).toMatch(/^41\.8% \(12 months to December 2019\) compared to 44\.0% in the 12 months to December 2018/);
+    expect((await reportLine()).cells[3]).toMatch(/^41\.8% \(12 months to December 2019\) compared to 44\.0% \(12 months to December 2018\)/);
     const detail = (await police.get(`/api/returns/${repeatRate.id}/${q4}`)).json();
     expect(detail.return.periodCovered).toBe("12 months to December 2019");
   });

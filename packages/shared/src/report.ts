@@ -82,11 +82,11 @@ const signedPercent = (value: number) => `${value > 0 ? "+" : value < 0 ? "-" : 
 function comparison(field: FieldDeclaration, figure: string, previous: string, quarter: ReportQuarter, period: string | null): string {
   const kind = kindOf(field);
   const earlierPeriod = period && periodAYearEarlier(period);
-  const lastYear = earlierPeriod ? `the ${earlierPeriod}` : period ? "the same period a year earlier" : `Q${quarter.number}/${Number(quarter.startDate.slice(0, 4)) - 1}`;
+  const lastYear = earlierPeriod ? ` (${earlierPeriod})` : period ? " a year earlier" : ` in Q${quarter.number}/${Number(quarter.startDate.slice(0, 4)) - 1}`;
   const { difference, percent: relative } = change(figure, previous);
   const size = `${formatFigure(difference.replace("-", ""))}${kind.differenceUnit}${relative === null ? "" : ` (${signedPercent(relative)})`}`;
   const movement = compareFigures(difference, "0") === 0 ? "no change" : difference.startsWith("-") ? `a reduction of ${size}` : `an increase of ${size}`;
-  return `${kind.format(field, figure)}${period ? ` (${period})` : ""} compared to ${kind.formatFigure(previous)} in ${lastYear}, ${movement}`;
+  return `${kind.format(field, figure)}${period ? ` (${period})` : ""} compared to ${kind.formatFigure(previous)}${lastYear}, ${movement}`;
 }
 
 function valueText(field: FieldDeclaration, value: FieldValue, previousYear: string | undefined, quarter: ReportQuarter, period: string | null): string {
