@@ -222,6 +222,20 @@ describe("check your answers, then submit", () => {
     expect(onSubmitted).toHaveBeenCalledWith(recorded);
   });
 
+  it("says when last year's figures covered a different kind of period", async () => {
+    const { user } = renderForm({ ...draftDetail(), lastYear: { fires: "161" }, lastYearPeriod: "January to March 2019" });
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    const check = await screen.findByTestId("check-answers");
+    // The quarter a year on: alike.
+    expect(check.textContent).not.toContain("different kinds of period");
+    await user.click(within(check).getByRole("link", { name: "Change the period the figures cover" }));
+    await user.type(box("Period the figures cover"), "12 months to March 2020");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    expect((await screen.findByTestId("check-answers")).textContent).toContain(
+      "Last year's figures covered January to March 2019; these cover 12 months to March 2020, so the change compares different kinds of period.",
+    );
+  });
+
   it("is not shown while the answers have a problem", async () => {
     const { user } = renderForm();
     await user.clear(box("Deliberate primary fires"));
