@@ -2,7 +2,7 @@
 // year's and the change, the period the figures cover and the commentary, each with a link back to
 // its box, then Submit.
 import { change, formatPercentChange, kindOf, periodShape, saveReturnSchema, type FieldDeclaration, type ReturnDetail } from "@quarterly-returns/shared";
-import type { MouseEvent, ReactNode } from "react";
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import { bodyOf, type ReturnFormValues } from "./model.ts";
 
 interface CheckAnswersProps {
@@ -30,6 +30,9 @@ interface Row {
 }
 
 export function CheckAnswers({ detail, fields, typed, defaultPeriod, warnings, submitLabel, isSaving, onChange, onSubmit }: CheckAnswersProps) {
+  // The page changed without a navigation: a screen reader starts at its heading.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const parsed = saveReturnSchema(fields).safeParse(bodyOf(typed, "SUBMITTED", 0, fields));
   const save = parsed.success ? parsed.data : null;
   const period = typed.periodCovered.trim() || defaultPeriod;
@@ -80,7 +83,7 @@ export function CheckAnswers({ detail, fields, typed, defaultPeriod, warnings, s
 
   return (
     <section aria-labelledby="check-answers-title" data-testid="check-answers">
-      <h2 className="govuk-heading-l" id="check-answers-title" tabIndex={-1}>
+      <h2 className="govuk-heading-l" id="check-answers-title" tabIndex={-1} ref={heading}>
         Check your answers before submitting
       </h2>
       <dl className="govuk-summary-list">

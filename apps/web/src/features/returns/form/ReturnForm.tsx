@@ -1,9 +1,8 @@
 import { COMMENTARY_MAX_LENGTH, defaultPeriodCovered, formatDate, kindOf, NO_DATA_REASONS, PERIOD_COVERED_MAX_LENGTH, type ReturnDetail, type ReturnRecord } from "@quarterly-returns/shared";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { CharacterCount } from "../../../components/CharacterCount.tsx";
 import { TextInput } from "../../../components/TextInput.tsx";
-import { CheckAnswers } from "./CheckAnswers.tsx";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
 import { Radios } from "../../../components/Radios.tsx";
 import { ConflictPanel } from "./ConflictPanel.tsx";
@@ -13,6 +12,10 @@ import { NoDataFields } from "./NoDataFields.tsx";
 import { useReturnSync } from "./return-sync.ts";
 import { SaveStatus } from "./SaveStatus.tsx";
 import { warningsFor } from "./warnings.ts";
+
+// Loaded when the form opens, out of the way of the form itself (the data owner's download budget).
+const loadCheckAnswers = () => import("./CheckAnswers.tsx");
+const CheckAnswers = lazy(() => loadCheckAnswers().then((module) => ({ default: module.CheckAnswers })));
 
 const OWNER_REASONS = NO_DATA_REASONS.filter((reason) => reason !== "NOT_PROVIDED");
 
@@ -41,9 +44,9 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
   // Figures are checked on their own page before they are submitted; "Change" comes back to a box.
   const [checking, setChecking] = useState(false);
   const [focusAfterChange, setFocusAfterChange] = useState<string | null>(null);
+  useEffect(() => void loadCheckAnswers(), []);
   useEffect(() => {
-    if (checking) document.getElementById("check-answers-title")?.focus();
-    else if (focusAfterChange) document.getElementById(focusAfterChange)?.focus();
+    if (!checking && focusAfterChange) document.getElementById(focusAfterChange)?.focus();
   }, [checking, focusAfterChange]);
   const defaultPeriod = defaultPeriodCovered(indicator.periodBasis, indicator.periodLagMonths, quarter.startDate);
 
@@ -82,24 +85,26 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
 
   if (checking && !conflict) {
     return (
-      <CheckAnswers
-        detail={detail}
-        fields={fields}
-        typed={getValues()}
-        defaultPeriod={defaultPeriod}
-        warnings={Object.fromEntries(fields.map((field) => [field.key, warningsOf(field.key)]))}
-        submitLabel={submitLabel}
-        isSaving={isSaving}
-        onChange={(id) => {
-          setFocusAfterChange(id);
-          setChecking(false);
-        }}
-        onSubmit={() => {
-          setFocusAfterChange(null);
-          // A problem the server finds is shown on the form, beside its box.
-          void submit().then((ok) => ok || setChecking(false));
-        }}
-      />
+      <Suspense fallback={<p className="govuk-body">Loading…</p>}>
+        <CheckAnswers
+          detail={detail}
+          fields={fields}
+          typed={getValues()}
+          defaultPeriod={defaultPeriod}
+          warnings={Object.fromEntries(fields.map((field) => [field.key, warningsOf(field.key)]))}
+          submitLabel={submitLabel}
+          isSaving={isSaving}
+          onChange={(id) => {
+            setFocusAfterChange(id);
+            setChecking(false);
+          }}
+          onSubmit={() => {
+            setFocusAfterChange(null);
+            // A problem the server finds is shown on the form, beside its box.
+            void submit().then((ok) => ok || setChecking(false));
+          }}
+        />
+      </Suspense>
     );
   }
 
