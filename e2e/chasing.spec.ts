@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { mailCatcherUrl } from "../playwright.config.ts";
-import { signIn, signOut } from "./support.ts";
+import { signIn, signOut, submitReturn } from "./support.ts";
 
 test("the manager sees who is missing what, chases the fire brigade by email and sees it in the history", async ({ page, request }) => {
   await signIn(page, "manager@demo.test");
@@ -43,7 +43,7 @@ test("the manager queries a submitted figure and the owner sees the query", asyn
   await signIn(page, "cps@demo.test");
   await page.getByRole("link", { name: "Monitor the number of ASB repeat callers to SBC" }).click();
   await page.locator("[id='values.repeatCallers']").fill("9");
-  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  await submitReturn(page);
   await expect(page.getByText("4.3 is in. Thank you.")).toBeVisible();
   await signOut(page);
 

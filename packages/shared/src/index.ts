@@ -21,3 +21,4 @@ export * from "./audit-actions.ts";
 export * from "./text.ts";
 export * from "./field-change.ts";
 export * from "./return-changes.ts";
+export * from "./period.ts";

@@ -8,7 +8,7 @@ const field = (key: string, kind: FieldDeclaration["kind"], extra: Partial<Field
 });
 const quarters: ReportQuarter[] = [1, 2, 3, 4].map((number) => ({ id: number, number, name: `Q${number} 2019/20`, startDate: `2019-${String(1 + number * 3).padStart(2, "0")}-01`, status: "CLOSED" }));
 const record = (values: ReturnRecord["values"], extra: Partial<ReturnRecord> = {}): ReturnRecord => ({
-  id: 1, indicatorId: 1, quarterId: 1, status: "SUBMITTED", noData: null, values, previousYear: {}, commentary: null, ragOverride: null, ragOverrideReason: null,
+  id: 1, indicatorId: 1, quarterId: 1, status: "SUBMITTED", noData: null, values, previousYear: {}, commentary: null, periodCovered: null, ragOverride: null, ragOverrideReason: null,
   version: 1, createdAt: "", createdBy: { id: 1, name: "A" }, updatedAt: "", updatedBy: { id: 1, name: "A" }, submittedAt: null, submittedBy: null, ...extra,
 });
 const noData = (reason: "NOT_YET_AVAILABLE" | "NOT_RELEASED" | "NO_UPDATE" | "NOT_PROVIDED", extra: Partial<NonNullable<ReturnRecord["noData"]>> = {}) =>
@@ -29,6 +29,14 @@ describe("reportCellText", () => {
       "2,424 ASB incidents compared to 2,767 in Q1/2018, a reduction of 343 (-12.4%)",
     );
     expect(reportCellText([compared], record({ asb: "10" }, { previousYear: { asb: "10" } }), quarters[0]!)).toBe("10 ASB incidents compared to 10 in Q1/2018, no change");
+    // Figures over their own period name it, and last year's the same period a year earlier.
+    expect(reportCellText([compared], record({ asb: "2424" }, { previousYear: { asb: "2767" }, periodCovered: "12 months to June 2019" }), quarters[0]!)).toBe(
+      "2,424 ASB incidents (12 months to June 2019) compared to 2,767 (12 months to June 2018), a reduction of 343 (-12.4%)",
+    );
+    expect(reportCellText([field("rate", "PERCENT")], record({ rate: "41.8" }, { periodCovered: "12m to Sept 12" }), quarters[0]!)).toBe("41.8% (12m to Sept 12)");
+    // The quarter's own period goes without saying, as the document always had it.
+    expect(reportCellText([field("rate", "PERCENT")], record({ rate: "41.8" }, { periodCovered: "April to June 2019" }), quarters[0]!)).toBe("41.8%");
+    expect(reportCellText([field("a", "COUNT"), field("b", "COUNT")], record({ a: "1", b: "2" }, { periodCovered: "Cohort released in 2018" }), quarters[0]!)).toBe("a: 1; b: 2 (Cohort released in 2018)");
   });
 
   it("writes each no-data state in the document's words, and nothing for a draft", () => {

@@ -4,6 +4,7 @@ import { RAGS, type Polarity } from "./enums.ts";
 import { kindOf } from "./field-kinds/index.ts";
 import type { FieldDeclaration, FieldValue } from "./fields.ts";
 import { change, compareFigures, formatFigure } from "./figures.ts";
+import { periodAYearEarlier, shownPeriod } from "./period.ts";
 import { yearOverviewSchema } from "./quarters.ts";
 import { organisationRefSchema } from "./refs.ts";
 import { quarterSummarySchema, type IndicatorSummary, type ReturnRecord } from "./returns.ts";
@@ -97,30 +98,40 @@ function differenceSize(field: FieldDeclaration, difference: string): string {
 }
 
 /**
- * A figure against the same quarter last year. A difference counted in its own units (a count,
- * an average) also gives its per cent; one counted in percentage points or places does not, as a
- * per cent of a percentage or of a rank misleads.
+ * A figure against the same period last year: named by that period when the figures cover their
+ * own, else by the quarter. A difference counted in its own units (a count, an average) also gives
+ * its per cent; one counted in percentage points or places does not, as a per cent of a
+ * percentage or of a rank misleads.
  */
-function comparison(field: FieldDeclaration, figure: string, previous: string, quarter: ReportQuarter): string {
+function comparison(field: FieldDeclaration, figure: string, previous: string, quarter: ReportQuarter, period: string | null): string {
   const kind = kindOf(field);
+  const earlierPeriod = period && periodAYearEarlier(period);
+  const lastYear = earlierPeriod ? ` (${earlierPeriod})` : period ? " a year earlier" : ` in ${sameQuarterLastYearLabel(quarter)}`;
   const { difference, percent: relative } = change(figure, previous);
   const size = `${differenceSize(field, difference)}${relative === null || kind.differenceUnit ? "" : ` (${signedPercent(relative)})`}`;
   const movement = compareFigures(difference, "0") === 0 ? "no change" : difference.startsWith("-") ? `a reduction of ${size}` : `an increase of ${size}`;
-  return `${kind.format(field, figure)} compared to ${kind.formatFigure(previous)} in ${sameQuarterLastYearLabel(quarter)}, ${movement}`;
+  return `${kind.format(field, figure)}${period ? ` (${period})` : ""} compared to ${kind.formatFigure(previous)}${lastYear}, ${movement}`;
 }
 
-function valueText(field: FieldDeclaration, value: FieldValue, previousYear: string | undefined, quarter: ReportQuarter): string {
+function valueText(field: FieldDeclaration, value: FieldValue, previousYear: string | undefined, quarter: ReportQuarter, period: string | null): string {
   const compared = previousYear !== undefined && field.comparesWithPreviousYear && typeof value === "string" && kindOf(field).numeric;
-  return compared ? comparison(field, value, previousYear, quarter) : kindOf(field).format(field, value);
+  if (compared) return comparison(field, value, previousYear, quarter, period);
+  return `${kindOf(field).format(field, value)}${period ? ` (${period})` : ""}`;
 }
 
-/** The figures of a return in words, from the indicator's declaration. */
-export function figuresText(fields: FieldDeclaration[], record: Pick<ReturnRecord, "values" | "previousYear">, quarter: ReportQuarter): string {
-  const parts = fields
-    .filter((field) => record.values[field.key] !== undefined)
-    .map((field) => ({ field, text: valueText(field, record.values[field.key]!, record.previousYear[field.key], quarter) }));
-  if (parts.length === 1) return parts[0]!.text;
-  return parts.map(({ field, text }) => `${field.label}: ${text}`).join("; ");
+/**
+ * The figures of a return in words, from the indicator's declaration, with the period they cover
+ * when it is not simply the quarter: "41.8% (12 months to June 2019)". With several figures the
+ * period follows them all.
+ */
+export function figuresText(fields: FieldDeclaration[], record: Pick<ReturnRecord, "values" | "previousYear"> & { periodCovered?: string | null }, quarter: ReportQuarter): string {
+  const period = shownPeriod(record.periodCovered, quarter.startDate);
+  const shown = fields.filter((field) => record.values[field.key] !== undefined);
+  const single = shown.length === 1;
+  const parts = shown.map((field) => ({ field, text: valueText(field, record.values[field.key]!, record.previousYear[field.key], quarter, single ? period : null) }));
+  if (single) return parts[0]!.text;
+  const text = parts.map(({ field, text }) => `${field.label}: ${text}`).join("; ");
+  return period && text ? `${text} (${period})` : text;
 }
 
 const dayMonthYear = (isoDate: string) => `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(2, 4)}`;

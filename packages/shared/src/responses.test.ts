@@ -59,6 +59,8 @@ const indicator: IndicatorSummary = {
   polarity: "LOWER_IS_BETTER",
   target: "120",
   headlineFieldKey: "fires",
+  periodBasis: "QUARTER",
+  periodLagMonths: 0,
   priority: { id: 5, number: 2, title: "Reduce fires" },
   fields: [
     { key: "fires", label: "Fires", kind: "COUNT", unit: null, comparesWithPreviousYear: true, required: true, softMin: null, softMax: "500", retired: false },
@@ -74,6 +76,7 @@ const record: ReturnRecord = {
   values: { fires: "97", rank: { position: "9", outOf: "15" } },
   previousYear: { fires: "161" },
   commentary: "A reduction.",
+  periodCovered: "October to December 2019",
   ragOverride: null,
   ragOverrideReason: null,
   version: 3,
@@ -93,6 +96,7 @@ const detail: ReturnDetail = {
     { quarter: { id: 10, name: "Q1 2019/20" }, return: null },
   ],
   lastYear: { fires: "161" },
+  lastYearPeriod: "October to December 2018",
   changes: [{ at: "2020-01-12T10:42:00.000Z", by: maria, action: "return.submit", changes: [{ label: "Deliberate fires", before: "95", after: "97" }] }],
   queries: [
     {

@@ -55,6 +55,7 @@ export async function getReturnDetail(context: Context, indicatorId: number, qua
   const current = find({ quarterId, indicatorId });
   const lastYearReturn = sameQuarterLastYear ? find({ quarterId: sameQuarterLastYear.id, indicatorId: lineage.get(sameQuarterLastYear.yearId)! }) : undefined;
   const lastYear = lastYearReturn ? lastYearFigures(toReturnRecord(lastYearReturn).values) : null;
+  const lastYearPeriod = lastYearReturn?.periodCovered ?? null;
 
   const open = quarter.status === "OPEN";
   const outstanding = !current || current.status === "DRAFT";
@@ -67,6 +68,7 @@ export async function getReturnDetail(context: Context, indicatorId: number, qua
       return { quarter: { id: earlier.id, name: toQuarterSummary(earlier).name }, return: found ? toReturnRecord(found) : null };
     }),
     lastYear,
+    lastYearPeriod,
     changes: current ? await changesOf(db, current.id, toIndicatorSummary(indicator).fields) : [],
     queries: current ? current.queries.map(toQueryRecord) : [],
     mayEdit: open && mayEnterFigures(actor, indicator),

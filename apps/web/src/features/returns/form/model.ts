@@ -19,6 +19,8 @@ export interface ReturnFormValues {
   outOf: Record<string, string>;
   previousYear: Record<string, string>;
   commentary: string;
+  /** The period the figures cover; empty for the indicator's default. */
+  periodCovered: string;
   reason: NoDataReason | "";
   availableFrom: { day: string; month: string; year: string };
   explanation: string;
@@ -46,6 +48,7 @@ export function formValuesOf(record: ReturnRecord | null, fields: FieldDeclarati
     outOf,
     previousYear,
     commentary: record?.commentary ?? "",
+    periodCovered: record?.periodCovered ?? "",
     reason: record?.noData?.reason ?? "",
     availableFrom: { day: day.replace(/^0/, ""), month: month.replace(/^0/, ""), year },
     explanation: record?.noData?.explanation ?? "",
@@ -80,6 +83,7 @@ export function bodyOf(form: ReturnFormValues, status: ReturnStatus, version: nu
     values,
     previousYear,
     commentary: form.commentary,
+    periodCovered: form.periodCovered,
     noData: noData
       ? { reason: form.reason as NoDataReason, availableFrom: form.reason === "NOT_YET_AVAILABLE" ? dateOf(form.availableFrom) : null, explanation: form.reason === "NOT_RELEASED" ? form.explanation : null }
       : null,
