@@ -19,6 +19,13 @@ describe("returnChanges", () => {
     ]);
   });
 
+  it("says when the period the figures cover changed", () => {
+    const before = { status: "SUBMITTED", values: { fires: "12" }, previousYear: {}, commentary: null, periodCovered: "12 months to June 2019" };
+    expect(returnChanges(FIELDS, before, { ...before, periodCovered: "12 months to May 2019" })).toEqual([
+      { label: "Period covered", before: "12 months to June 2019", after: "12 months to May 2019" },
+    ]);
+  });
+
   it("finds nothing changed in a submit of the draft as it stood", () => {
     const draft = { status: "DRAFT", values: { completions: "72.6" }, previousYear: {}, commentary: null };
     expect(returnChanges(FIELDS, draft, { ...draft, status: "SUBMITTED" })).toEqual([]);

@@ -13,6 +13,7 @@ interface Snapshot {
   values?: Record<string, FieldValue>;
   previousYear?: Record<string, string>;
   commentary?: string | null;
+  periodCovered?: string | null;
 }
 
 const snapshotOf = (stored: unknown): Snapshot => (stored && typeof stored === "object" && !Array.isArray(stored) ? (stored as Snapshot) : {});
@@ -28,7 +29,7 @@ function noDataText(snapshot: Snapshot): string | null {
 
 /**
  * Each thing a save changed, in the order the form shows them: the figures (then last year's
- * figure where it was typed), the no-data reason, the commentary. A save that changed none of
+ * figure where it was typed), the period they cover, the no-data reason, the commentary. A save that changed none of
  * them (a submit of the draft as it stood) gives an empty list.
  */
 export function returnChanges(fields: FieldDeclaration[], before: unknown, after: unknown): FieldChange[] {
@@ -61,6 +62,7 @@ export function returnChanges(fields: FieldDeclaration[], before: unknown, after
     };
     add(key, raw(old), raw(now));
   }
+  add("Period covered", old.periodCovered ?? null, now.periodCovered ?? null);
   add("No data", noDataText(old), noDataText(now));
   const commentary = (snapshot: Snapshot) => (snapshot.commentary ? shortened(snapshot.commentary) : null);
   add("Commentary", commentary(old), commentary(now));
