@@ -14,7 +14,7 @@ describe("the return form's values", () => {
     expect(values.previousYear).toEqual({ fires: "161" });
     values.values.fires = "2,30";
     expect(bodyOf(values, "DRAFT", 3, fields)).toEqual({
-      version: 3, status: "DRAFT", values: { fires: "2,30" }, previousYear: { fires: "161" }, commentary: "", noData: null,
+      version: 3, status: "DRAFT", values: { fires: "2,30" }, previousYear: { fires: "161" }, commentary: "", periodCovered: "", noData: null,
     });
     const noData = { ...values, mode: "NO_DATA" as const, reason: "NOT_YET_AVAILABLE" as const, availableFrom: { day: "8", month: "4", year: "2027" } };
     expect(bodyOf(noData, "SUBMITTED", 3, fields)).toMatchObject({
