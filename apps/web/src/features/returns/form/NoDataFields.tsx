@@ -9,30 +9,31 @@ interface NoDataFieldsProps {
   reason: NoDataReason | "";
   reasons: NoDataReason[];
   errors: { reason?: string | undefined; availableFrom?: string | undefined; explanation?: string | undefined };
-  /** Offered with "no update": last quarter's figures, to repeat them. */
-  onRepeatLastQuarter: (() => void) | null;
+  /** Shown, never sent, with "no update": what last quarter reported, for reference. */
+  lastQuarter: { name: string; figures: string[] } | null;
   disabled: boolean;
 }
 
 const REASON_HINTS: Record<NoDataReason, string> = {
   NOT_YET_AVAILABLE: "The figures will come later. The report will say when.",
   NOT_RELEASED: "The figures exist but cannot be released. The report will show your explanation.",
-  NO_UPDATE: "Nothing has changed since last quarter. The report will say “No further update available”.",
+  NO_UPDATE: "Nothing has changed since last quarter. The report will say “No further update available”, with no figures for this quarter.",
   NOT_PROVIDED: "The owner has not provided a return. The report will say “No data provided”.",
 };
 
 /** Why there is no data: the reason, with the date it is expected or the explanation it needs. */
-export function NoDataFields({ register, reason, reasons, errors, onRepeatLastQuarter, disabled }: NoDataFieldsProps) {
+export function NoDataFields({ register, reason, reasons, errors, lastQuarter, disabled }: NoDataFieldsProps) {
   const conditional: Partial<Record<NoDataReason, ReactNode>> = {
     NOT_YET_AVAILABLE: <ExpectedDate register={register} error={errors.availableFrom} disabled={disabled} />,
     NOT_RELEASED: <Explanation register={register} error={errors.explanation} disabled={disabled} />,
-    NO_UPDATE: onRepeatLastQuarter && (
-      <>
-        <p className="govuk-body">You can repeat last quarter's figures so the report shows them again.</p>
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={onRepeatLastQuarter} disabled={disabled}>
-          Repeat last quarter's figures
-        </button>
-      </>
+    NO_UPDATE: lastQuarter && (
+      <div className="govuk-inset-text" data-testid="last-quarter">
+        <p className="govuk-body">In {lastQuarter.name} the report showed:</p>
+        <ul className="govuk-list">
+          {lastQuarter.figures.map((figure) => <li key={figure}>{figure}</li>)}
+        </ul>
+        <p className="govuk-body">If these still stand for this quarter, choose “The figures” above and enter them.</p>
+      </div>
     ),
   };
   return (
