@@ -11,6 +11,8 @@ interface NoDataFieldsProps {
   errors: { reason?: string | undefined; availableFrom?: string | undefined; explanation?: string | undefined };
   /** Shown, never sent, with "no update": what last quarter reported, for reference. */
   lastQuarter: { name: string; figures: string[] } | null;
+  /** The quarter's last day (YYYY-MM-DD): the example date is after it. */
+  quarterEndDate: string;
   disabled: boolean;
 }
 
@@ -22,12 +24,12 @@ const REASON_HINTS: Record<NoDataReason, string> = {
 };
 
 /** Why there is no data: the reason, with the date it is expected or the explanation it needs. */
-export function NoDataFields({ register, reason, reasons, errors, lastQuarter, disabled }: NoDataFieldsProps) {
+export function NoDataFields({ register, reason, reasons, errors, lastQuarter, quarterEndDate, disabled }: NoDataFieldsProps) {
   const conditional: Partial<Record<NoDataReason, ReactNode>> = {
-    NOT_YET_AVAILABLE: <ExpectedDate register={register} error={errors.availableFrom} disabled={disabled} />,
+    NOT_YET_AVAILABLE: <ExpectedDate register={register} error={errors.availableFrom} example={exampleAfter(quarterEndDate)} disabled={disabled} />,
     NOT_RELEASED: <Explanation register={register} error={errors.explanation} disabled={disabled} />,
     NO_UPDATE: lastQuarter && (
-      <div className="govuk-inset-text" data-testid="last-quarter">
+      <div data-testid="last-quarter">
         <p className="govuk-body">In {lastQuarter.name} the report showed:</p>
         <ul className="govuk-list">
           {lastQuarter.figures.map((figure) => <li key={figure}>{figure}</li>)}
@@ -49,7 +51,13 @@ export function NoDataFields({ register, reason, reasons, errors, lastQuarter, d
   );
 }
 
-function ExpectedDate({ register, error, disabled }: { register: UseFormRegister<ReturnFormValues>; error: string | undefined; disabled: boolean }) {
+/** "28 4 2020": the 28th of the month after the quarter ends. */
+function exampleAfter(quarterEndDate: string) {
+  const [year, month] = quarterEndDate.split("-").map(Number) as [number, number];
+  return month === 12 ? `28 1 ${year + 1}` : `28 ${month + 1} ${year}`;
+}
+
+function ExpectedDate({ register, error, example, disabled }: { register: UseFormRegister<ReturnFormValues>; error: string | undefined; example: string; disabled: boolean }) {
   const part = (name: "day" | "month" | "year", label: string, width: number) => (
     <div className="govuk-date-input__item">
       <div className="govuk-form-group">
@@ -68,7 +76,7 @@ function ExpectedDate({ register, error, disabled }: { register: UseFormRegister
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset className="govuk-fieldset" role="group" aria-describedby={`availableFrom-hint${error ? " availableFrom-error" : ""}`}>
         <legend className="govuk-fieldset__legend">When do you expect the figures?</legend>
-        <div id="availableFrom-hint" className="govuk-hint">For example, 28 10 2019</div>
+        <div id="availableFrom-hint" className="govuk-hint">For example, {example}</div>
         {error && (
           <p id="availableFrom-error" className="govuk-error-message">
             <span className="govuk-visually-hidden">Error:</span> {error}

@@ -259,6 +259,7 @@ describe("what the form hides is not sent", () => {
     const { user } = renderForm();
     await user.click(screen.getByLabelText("No data this quarter"));
     await user.click(screen.getByLabelText("Not available yet"));
+    expect(document.getElementById("availableFrom-hint")?.textContent).toBe("For example, 28 4 2020");
     await user.type(box("Day"), "1");
     await user.type(box("Month"), "1");
     await user.type(box("Year"), "2019");

@@ -87,6 +87,7 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
             reason={typed.reason}
             reasons={OWNER_REASONS}
             errors={{ reason: errorAt("reason"), availableFrom: errorAt("availableFrom.day"), explanation: errorAt("explanation") }}
+            quarterEndDate={quarter.endDate}
             lastQuarter={lastQuarter && lastQuarterFigures.length ? { name: lastQuarter.quarter.name, figures: lastQuarterFigures } : null}
             disabled={false}
           />
