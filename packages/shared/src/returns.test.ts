@@ -90,6 +90,9 @@ describe("saveReturnSchema", () => {
       expect(problems({ version: 1, status: "NO_DATA", noData, previousYear: { crimes: "12" } }), reason).toEqual({ values: noFigures });
       expect(problems({ version: 1, status: "NO_DATA", noData, commentary: "Hidden words" }), reason).toEqual({ commentary: noCommentary });
     }
+    expect(problems({ version: 1, status: "NO_DATA", noData: { reason: "NO_UPDATE", availableFrom: "2020-04-28" } })).toEqual({
+      "noData.availableFrom": "Only figures that are not available yet have a date they are expected",
+    });
     // Empty boxes are not figures.
     expect(problems({ version: 1, status: "NO_DATA", noData: { reason: "NO_UPDATE" }, values: { rate: "", rank: { position: "", outOf: "" } }, commentary: "  " })).toEqual({});
   });

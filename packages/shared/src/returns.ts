@@ -198,6 +198,9 @@ export function saveReturnSchema(fields: FieldDeclaration[], dates: SaveDates) {
         problem(["values"], "A return with no data cannot have figures. Remove them, or report the figures instead of no data");
       }
       if (commentary) problem(["commentary"], "A return with no data cannot have a commentary. Remove it, or report the figures instead of no data");
+      if (noData && noData.reason !== "NOT_YET_AVAILABLE" && noData.availableFrom) {
+        problem(["noData", "availableFrom"], "Only figures that are not available yet have a date they are expected");
+      }
     } else if (noData) {
       problem(["noData"], "Only a return with no data has a reason for it");
     }
