@@ -22,6 +22,11 @@ describe("one module per kind of field", () => {
     expect(read("DECIMAL", "twelve")).toEqual(["Fires must be a number, like 2,424 or 72.6"]);
     expect(read("RANK", { position: "second", outOf: "15" })).toEqual(["position: Fires: the position must be a whole number, like 9"]);
     expect(read("RANK", { position: "0", outOf: "15" })).toEqual(["position: Fires: the position must be 1 or more"]);
+    // The label as written, acronyms and all.
+    const csps = { ...field("RANK"), label: "Rank among CSPs" };
+    const problems: string[] = [];
+    kindOf(csps).read(csps, { position: "9", outOf: "" }, (message) => problems.push(message));
+    expect(problems).toEqual(['Enter rank among CSPs: "out of"']);
     expect(read("DECIMAL", "-0.5")).toEqual({ number: "-0.5" });
     expect(read("PERCENT", "72.6%")).toEqual({ number: "72.6" });
     expect(read("PERCENT", "100.1")).toEqual(["Fires must be a percentage from 0 to 100"]);

@@ -21,7 +21,7 @@ export const rank: FieldKindModule = {
     }
     if (isEmpty(raw.position) && isEmpty(raw.outOf)) return undefined;
     const part = (value: string | number | null, label: string, name: "position" | "outOf") =>
-      isEmpty(value) ? (problem(`Enter ${label.toLowerCase()}`, name), undefined) : readWhole(value!, label, (message) => problem(message, name), "1", name === "position" ? "9" : "15");
+      isEmpty(value) ? (problem(`Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}`, name), undefined) : readWhole(value!, label, (message) => problem(message, name), "1", name === "position" ? "9" : "15");
     const position = part(raw.position, `${field.label}: the position`, "position");
     const outOf = part(raw.outOf, `${field.label}: "out of"`, "outOf");
     if (position === undefined || outOf === undefined) return undefined;
