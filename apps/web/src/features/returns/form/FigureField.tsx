@@ -27,8 +27,10 @@ export function FigureField({ field, register, typed, typedPreviousYear, lastYea
   const hintId = `${id}-hint`;
   const { input } = kindOf(field);
   const hint = input.hint(field);
-  const describedBy = [hint && hintId, errors.value && `${id}-error`, warnings.length && `${id}-warnings`].filter(Boolean).join(" ") || undefined;
   const invalid = errors.value || errors.outOf;
+  // A soft warning beside a hard error on the same box would only confuse: the error comes first.
+  const shownWarnings = invalid ? [] : warnings;
+  const describedBy = [hint && hintId, errors.value && `${id}-error`, shownWarnings.length && `${id}-warnings`].filter(Boolean).join(" ") || undefined;
 
   return (
     <div className={`govuk-form-group${invalid || errors.previousYear ? " govuk-form-group--error" : ""} app-figure`}>
@@ -38,6 +40,7 @@ export function FigureField({ field, register, typed, typedPreviousYear, lastYea
             {field.label}
             {!field.required && " (optional)"}
           </legend>
+          {hint && <div id={hintId} className="govuk-hint">{hint}</div>}
           {errorMessage(id, errors.value)}
           {errorMessage(`outOf.${field.key}`, errors.outOf)}
           <div className="app-rank">
@@ -79,9 +82,9 @@ export function FigureField({ field, register, typed, typedPreviousYear, lastYea
         <PreviousYear field={field} register={register} typed={typed} typedPreviousYear={typedPreviousYear} fromReturn={lastYearFromReturn} error={errors.previousYear} disabled={disabled} />
       )}
 
-      {warnings.length > 0 && (
+      {shownWarnings.length > 0 && (
         <div id={`${id}-warnings`} className="app-soft-warning" role="status">
-          {warnings.map((warning) => (
+          {shownWarnings.map((warning) => (
             <p className="govuk-body-s" key={warning}>
               <strong>Check:</strong> {warning}
             </p>

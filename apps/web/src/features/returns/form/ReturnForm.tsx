@@ -35,10 +35,10 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
   const initial = useMemo(() => formValuesOf(detail.return, fields, detail.lastYear), [detail.return, fields, detail.lastYear]);
   const form = useForm<ReturnFormValues>({
     defaultValues: initial,
-    resolver: returnResolver(fields, intent),
+    resolver: returnResolver(fields, quarter.endDate, intent),
     shouldFocusError: false,
   });
-  const { register, formState, getValues, setValue } = form;
+  const { register, formState, getValues } = form;
   const typed = useWatch({ control: form.control }) as ReturnFormValues;
   const { submitted, saveState, isSaving, restoredAt, conflict, submit, check, saveDraft, retry } = useReturnSync({ detail, fields, userId, form, intent, onSubmitted, onLocked });
   // Figures are checked on their own page before they are submitted; "Change" comes back to a box.
@@ -61,18 +61,10 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
     const figure = typeof value === "object" ? value.position : value;
     return figure && lastQuarter ? { name: lastQuarter.quarter.name, figure } : null;
   };
-  const showFigures = fields.length > 0 && (typed.mode === "FIGURES" || typed.reason === "NO_UPDATE");
-  const repeatLastQuarter =
-    lastQuarter?.return && Object.keys(lastQuarter.return.values).length > 0
-      ? () => {
-          for (const field of fields) {
-            const value = lastQuarter.return!.values[field.key];
-            if (value === undefined) continue;
-            setValue(`values.${field.key}`, typeof value === "object" ? value.position : value, { shouldDirty: true });
-            if (typeof value === "object") setValue(`outOf.${field.key}`, value.outOf, { shouldDirty: true });
-          }
-        }
-      : null;
+  const lastQuarterFigures = fields.flatMap((field) => {
+    const value = lastQuarter?.return?.values[field.key];
+    return value === undefined ? [] : [`${field.label}: ${kindOf(field).format(field, value)}`];
+  });
 
   const warningsOf = (key: string) => {
     const field = fields.find((candidate) => candidate.key === key)!;
@@ -110,8 +102,8 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
 
   return (
     <>
-      <ErrorSummary errors={errors} />
-      {conflict && <ConflictPanel current={conflict.current} typed={getValues()} fields={fields} onResolve={conflict.resolve} />}
+      <ErrorSummary errors={errors} attempt={formState.submitCount} />
+      {conflict && <ConflictPanel current={conflict.current} typed={getValues()} fields={fields} userId={userId} onResolve={conflict.resolve} />}
       {restoredAt && !conflict && (
         <div className="govuk-notification-banner" role="region" aria-labelledby="restored-title">
           <div className="govuk-notification-banner__header">
@@ -142,12 +134,13 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
             reason={typed.reason}
             reasons={OWNER_REASONS}
             errors={{ reason: errorAt("reason"), availableFrom: errorAt("availableFrom.day"), explanation: errorAt("explanation") }}
-            onRepeatLastQuarter={repeatLastQuarter}
+            quarterEndDate={quarter.endDate}
+            lastQuarter={lastQuarter && lastQuarterFigures.length ? { name: lastQuarter.quarter.name, figures: lastQuarterFigures } : null}
             disabled={false}
           />
         )}
 
-        {showFigures &&
+        {typed.mode === "FIGURES" &&
           fields.map((field) => (
             <FigureField
               key={field.key}
@@ -162,7 +155,7 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
             />
           ))}
 
-        {showFigures && fields.some((field) => kindOf(field).numeric) && (
+        {typed.mode === "FIGURES" && fields.some((field) => kindOf(field).numeric) && (
           <TextInput
             id="periodCovered"
             label="Period the figures cover"

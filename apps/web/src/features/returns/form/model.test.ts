@@ -17,13 +17,14 @@ describe("the return form's values", () => {
       version: 3, status: "DRAFT", values: { fires: "2,30" }, previousYear: { fires: "161" }, commentary: "", periodCovered: "", noData: null,
     });
     const noData = { ...values, mode: "NO_DATA" as const, reason: "NOT_YET_AVAILABLE" as const, availableFrom: { day: "8", month: "4", year: "2027" } };
-    expect(bodyOf(noData, "SUBMITTED", 3, fields)).toMatchObject({
-      status: "NO_DATA", values: {}, previousYear: {}, noData: { reason: "NOT_YET_AVAILABLE", availableFrom: "2027-04-08", explanation: null },
+    noData.commentary = "Typed before choosing no data";
+    expect(bodyOf(noData, "SUBMITTED", 3, fields)).toEqual({
+      version: 3, status: "NO_DATA", values: {}, previousYear: {}, commentary: null, noData: { reason: "NOT_YET_AVAILABLE", availableFrom: "2027-04-08", explanation: null },
     });
   });
 
   it("are checked by the shared schema, each problem at its own box", async () => {
-    const resolve = returnResolver(fields, { status: "SUBMITTED", version: 0 });
+    const resolve = returnResolver(fields, "2020-03-31", { status: "SUBMITTED", version: 0 });
     const values = formValuesOf(null, fields, null);
     values.values.fires = "-1";
     values.values.rank = "20";
