@@ -344,7 +344,7 @@ describe("the words and the focus of the form", () => {
     await user.type(box("Deliberate primary fires"), "-3");
     expect(document.getElementById("values.fires-warnings")?.textContent).toContain("lower than Q3 2019/20 (214)");
 
-    const submit = screen.getByRole("button", { name: "Submit" });
+    const submit = screen.getByRole("button", { name: "Continue" });
     await user.click(submit);
     await waitFor(() => expect(document.activeElement?.className).toBe("govuk-error-summary"));
     expect(document.getElementById("values.fires-error")?.textContent).toBe("Error: Deliberate primary fires cannot be negative");

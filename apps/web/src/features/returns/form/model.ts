@@ -87,7 +87,7 @@ export function bodyOf(form: ReturnFormValues, status: ReturnStatus, version: nu
     values,
     previousYear,
     commentary: noData ? null : form.commentary,
-    periodCovered: form.periodCovered,
+    periodCovered: noData ? undefined : form.periodCovered,
     noData: noData
       ? { reason: form.reason as NoDataReason, availableFrom: form.reason === "NOT_YET_AVAILABLE" ? dateOf(form.availableFrom) : null, explanation: form.reason === "NOT_RELEASED" ? form.explanation : null }
       : null,
