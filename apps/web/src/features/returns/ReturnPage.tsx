@@ -1,5 +1,6 @@
 import { can, formatDate, type ReturnDetail } from "@quarterly-returns/shared";
 import { useQueryClient } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { Link, useNavigate, useParams } from "../../lib/router.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useSession } from "../../lib/session.ts";
@@ -9,7 +10,9 @@ import { HistoryPanel } from "./HistoryPanel.tsx";
 import { QueriesPanel } from "./QueriesPanel.tsx";
 import { ReadOnlyReturn } from "./ReadOnlyReturn.tsx";
 import { RecordNotProvided } from "./RecordNotProvided.tsx";
-import { ReturnChanges } from "./ReturnChanges.tsx";
+
+// Below the form: loaded after it, out of the way of the data owner's download budget.
+const ReturnChanges = lazy(() => import("./ReturnChanges.tsx").then((module) => ({ default: module.ReturnChanges })));
 
 export function ReturnPage() {
   const indicatorId = Number(useParams().indicatorId);
@@ -88,7 +91,9 @@ function Return({ detail }: { detail: ReturnDetail }) {
             </>
           )}
 
-          <ReturnChanges changes={detail.changes} />
+          <Suspense fallback={null}>
+            <ReturnChanges changes={detail.changes} />
+          </Suspense>
         </div>
         <div className="govuk-grid-column-one-third">
           <HistoryPanel detail={detail} />

@@ -169,7 +169,8 @@ describe("a colleague's save in between (409)", () => {
     await user.type(box("Emergency calls answered within 10 seconds (optional)"), "91.4");
     await wait(1500);
 
-    const panel = conflictPanel()!;
+    // The panel is loaded when first needed.
+    const panel = await screen.findByRole("region", { name: "Someone else changed this return" });
     expect(panel.textContent).toContain("Sam Patel saved it at 10:40 while you were working on it.");
     expect(within(panel).getByLabelText<HTMLInputElement>("Keep yours: 91.4").checked).toBe(true);
     expect(saveStatus()).toBe("");
@@ -363,7 +364,7 @@ describe("the words and the focus of the form", () => {
     await user.type(box("Emergency calls answered within 10 seconds (optional)"), "91.4");
     await wait(1500);
 
-    const panel = screen.getByRole("region", { name: "You changed this return in another tab" });
+    const panel = await screen.findByRole("region", { name: "You changed this return in another tab" });
     expect(panel.textContent).toContain("You saved it at 10:40 in another tab or on another device.");
     expect(within(panel).getByLabelText("Keep these: 91.4")).toBeTruthy();
     expect(within(panel).getByLabelText("Use the other tab's: 88.5")).toBeTruthy();

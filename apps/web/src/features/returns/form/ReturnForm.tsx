@@ -5,7 +5,6 @@ import { CharacterCount } from "../../../components/CharacterCount.tsx";
 import { TextInput } from "../../../components/TextInput.tsx";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
 import { Radios } from "../../../components/Radios.tsx";
-import { ConflictPanel } from "./ConflictPanel.tsx";
 import { FigureField } from "./FigureField.tsx";
 import { flattenErrors, formValuesOf, returnResolver, type ReturnFormValues, type SaveIntent } from "./model.ts";
 import { NoDataFields } from "./NoDataFields.tsx";
@@ -16,6 +15,8 @@ import { warningsFor } from "./warnings.ts";
 // Loaded when the form opens, out of the way of the form itself (the data owner's download budget).
 const loadCheckAnswers = () => import("./CheckAnswers.tsx");
 const CheckAnswers = lazy(() => loadCheckAnswers().then((module) => ({ default: module.CheckAnswers })));
+// Needed only when a colleague's save came in between.
+const ConflictPanel = lazy(() => import("./ConflictPanel.tsx").then((module) => ({ default: module.ConflictPanel })));
 
 const OWNER_REASONS = NO_DATA_REASONS.filter((reason) => reason !== "NOT_PROVIDED");
 
@@ -103,7 +104,11 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
   return (
     <>
       <ErrorSummary errors={errors} attempt={formState.submitCount} />
-      {conflict && <ConflictPanel current={conflict.current} typed={getValues()} fields={fields} userId={userId} onResolve={conflict.resolve} />}
+      {conflict && (
+        <Suspense fallback={<p className="govuk-body">Loading…</p>}>
+          <ConflictPanel current={conflict.current} typed={getValues()} fields={fields} userId={userId} onResolve={conflict.resolve} />
+        </Suspense>
+      )}
       {restoredAt && !conflict && (
         <div className="govuk-notification-banner" role="region" aria-labelledby="restored-title">
           <div className="govuk-notification-banner__header">
