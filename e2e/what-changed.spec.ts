@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signOut } from "./support.ts";
+import { signIn, signOut, submitReturn } from "./support.ts";
 
 const TITLE = "% of positive completions of Community Orders and Suspended Sentence orders";
 
@@ -16,7 +16,7 @@ async function submitFigure(page: Page, figure: string) {
   await page.getByRole("link", { name: TITLE }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
   await page.locator("[id='values.positiveCompletions']").fill(figure);
-  await page.getByRole("button", { name: /^Submit( changes)?$/ }).click();
+  await submitReturn(page);
   await expect(page.getByText("1.2 is in. Thank you.")).toBeVisible();
 }
 
