@@ -19,3 +19,5 @@ export * from "./progress.ts";
 export * from "./permissions.ts";
 export * from "./audit-actions.ts";
 export * from "./text.ts";
+export * from "./plausibility.ts";
+export * from "./outliers.ts";

@@ -11,7 +11,8 @@ const fields = [
   field("rate", "PERCENT"),
   field("rank", "RANK"),
   field("note", "TEXT"),
-  field("average", "DECIMAL"),
+  // The admin allows a negative average by setting a negative minimum.
+  field("average", "DECIMAL", { hardMin: "-10" }),
   field("old", "COUNT", { retired: true }),
 ];
 const schema = saveReturnSchema(fields);
@@ -36,6 +37,7 @@ describe("saveReturnSchema", () => {
       previousYear: { crimes: "2767" },
       commentary: "A reduction.",
       noData: null,
+      outliers: [],
     });
   });
 

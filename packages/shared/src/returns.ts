@@ -4,6 +4,7 @@ import { z } from "./zod.ts";
 import { NO_DATA_REASONS, POLARITIES, QUARTER_STATUSES, RAGS, RETURN_STATUSES, type ReturnStatus } from "./enums.ts";
 import { kindOf, type StoredValue } from "./field-kinds/index.ts";
 import { fieldDeclarationSchema, fieldValueSchema, type FieldDeclaration } from "./fields.ts";
+import { hardLimitProblem, plausibilityQuestion, type ConfirmedOutlier, type ReturnComparisons } from "./plausibility.ts";
 import { queryRecordSchema } from "./queries.ts";
 import { organisationRefSchema, personRefSchema, priorityRefSchema, quarterRefSchema, yearRefSchema } from "./refs.ts";
 import { textProblem } from "./text.ts";
@@ -38,6 +39,8 @@ export const returnRecordSchema = z.object({
   updatedBy: personRefSchema,
   submittedAt: z.nullable(z.string()),
   submittedBy: z.nullable(personRefSchema),
+  /** The implausible figures its owner confirmed when submitting, with the question each answered. */
+  confirmedOutliers: z.optional(z.array(z.object({ fieldKey: z.string(), figure: z.string(), question: z.string() }))),
 });
 export type ReturnRecord = z.infer<typeof returnRecordSchema>;
 
@@ -99,6 +102,8 @@ const baseBody = z.strictObject({
   previousYear: z._default(z.record(z.string(), rawFigure), {}),
   // Lengths and dates are checked with the figures below, so every problem is reported at once.
   commentary: z.nullish(z.string()),
+  /** The fields whose implausible figures the owner confirms are right. */
+  confirmed: z._default(z.array(z.string().check(z.maxLength(50, { error: "is too long" }))).check(z.maxLength(100, { error: "names too many fields" })), []),
   noData: z.nullish(
     z.strictObject({
       reason: z.enum(NO_DATA_REASONS, { error: "Choose why there is no data" }),
@@ -115,16 +120,20 @@ export interface SaveReturn {
   previousYear: Record<string, string>;
   commentary: string | null;
   noData: NoData | null;
+  /** The implausible figures of a submission, each confirmed. */
+  outliers: ConfirmedOutlier[];
 }
 
 export type SaveReturnInput = z.input<typeof baseBody>;
 
 /**
  * The body of a save, checked against the indicator's fields: unknown fields, wrong kinds,
- * impossible figures (a negative count, 120 %, a rank beyond its "out of", a date that does not
- * exist) and oversized text are refused, each with the path of the field it is about.
+ * impossible figures (a negative count, 120 %, a rank beyond its "out of", a figure beyond the
+ * field's hard limits, a date that does not exist) and oversized text are refused, each with the
+ * path of the field it is about. Given what to compare with, a submission's implausible figures
+ * must be confirmed (plausibility.ts); an import, recording figures already published, gives none.
  */
-export function saveReturnSchema(fields: FieldDeclaration[]) {
+export function saveReturnSchema(fields: FieldDeclaration[], comparisons?: ReturnComparisons) {
   const byKey = new Map(fields.filter((field) => !field.retired).map((field) => [field.key, field]));
 
   return z.pipe(baseBody, z.transform((body: z.output<typeof baseBody>, payload): SaveReturn => {
@@ -141,7 +150,9 @@ export function saveReturnSchema(fields: FieldDeclaration[]) {
         continue;
       }
       const value = kindOf(field).read(field, raw, (message, part) => problem(["values", key, ...(part ? [part] : [])], message));
-      if (value) values[key] = value;
+      const beyond = value && "number" in value && hardLimitProblem(field, value.number);
+      if (beyond) problem(["values", key], beyond);
+      else if (value) values[key] = value;
     }
 
     const previousYear: Record<string, string> = {};
@@ -152,8 +163,11 @@ export function saveReturnSchema(fields: FieldDeclaration[]) {
         continue;
       }
       if (raw === null || raw === "") continue;
-      const figure = kindOf(field).readFigure(field, raw, (message) => problem(["previousYear", key], message), `Last year's ${field.label.toLowerCase()}`);
-      if (figure !== undefined) previousYear[key] = figure;
+      const label = `Last year's ${field.label.toLowerCase()}`;
+      const figure = kindOf(field).readFigure(field, raw, (message) => problem(["previousYear", key], message), label);
+      const beyond = figure !== undefined && hardLimitProblem(field, figure, label);
+      if (beyond) problem(["previousYear", key], beyond);
+      else if (figure !== undefined) previousYear[key] = figure;
     }
 
     const commentary = body.commentary?.trim() || null;
@@ -201,6 +215,23 @@ export function saveReturnSchema(fields: FieldDeclaration[]) {
       }
     }
 
+    for (const key of body.confirmed) if (!byKey.has(key)) problem(["confirmed"], `There is no field "${key}" on this indicator`);
+    const outliers: ConfirmedOutlier[] = [];
+    if (body.status === "SUBMITTED" && comparisons) {
+      for (const [key, value] of Object.entries(values)) {
+        if (!("number" in value)) continue;
+        const field = byKey.get(key)!;
+        const previousQuarter = comparisons.previousQuarter?.values[key];
+        const question = plausibilityQuestion(field, value.number, {
+          previousQuarter: previousQuarter === undefined ? null : { name: comparisons.previousQuarter!.name, figure: previousQuarter },
+          lastYear: comparisons.lastYear?.[key] ?? previousYear[key] ?? null,
+        });
+        if (!question) continue;
+        if (body.confirmed.includes(key)) outliers.push({ fieldKey: key, figure: value.number, question });
+        else problem(["confirmed", key], `${field.label}: ${question} Correct it, or confirm that it is right`);
+      }
+    }
+
     return {
       version: body.version,
       status: body.status,
@@ -208,6 +239,7 @@ export function saveReturnSchema(fields: FieldDeclaration[]) {
       previousYear,
       commentary,
       noData: body.status === "NO_DATA" ? noData : null,
+      outliers,
     };
   }));
 }
