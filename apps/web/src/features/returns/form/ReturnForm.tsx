@@ -10,7 +10,7 @@ import { flattenErrors, formValuesOf, returnResolver, type ReturnFormValues, typ
 import { NoDataFields } from "./NoDataFields.tsx";
 import { useReturnSync } from "./return-sync.ts";
 import { SaveStatus } from "./SaveStatus.tsx";
-import { warningsFor } from "./warnings.ts";
+import { comparisonsOf, questionFor } from "./warnings.ts";
 
 const OWNER_REASONS = NO_DATA_REASONS.filter((reason) => reason !== "NOT_PROVIDED");
 
@@ -27,10 +27,11 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
   const fields = useMemo(() => indicator.fields.filter((field) => !field.retired), [indicator.fields]);
   // The resolver checks a save as this says; useReturnSync keeps it up to date.
   const intent = useRef<SaveIntent>({ status: "DRAFT", version: detail.return?.version ?? 0 }).current;
+  const comparisons = useMemo(() => comparisonsOf(detail), [detail]);
   const initial = useMemo(() => formValuesOf(detail.return, fields, detail.lastYear), [detail.return, fields, detail.lastYear]);
   const form = useForm<ReturnFormValues>({
     defaultValues: initial,
-    resolver: returnResolver(fields, intent),
+    resolver: returnResolver(fields, intent, comparisons),
     shouldFocusError: false,
   });
   const { register, formState, getValues, setValue } = form;
@@ -43,11 +44,6 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
   }));
   const errorAt = (path: string) => errors.find((error) => error.href === path)?.message;
   const lastQuarter = [...detail.history].reverse().find((entry) => entry.return && entry.return.status !== "DRAFT");
-  const lastQuarterFigure = (key: string) => {
-    const value = lastQuarter?.return?.values[key];
-    const figure = typeof value === "object" ? value.position : value;
-    return figure && lastQuarter ? { name: lastQuarter.quarter.name, figure } : null;
-  };
   const showFigures = fields.length > 0 && (typed.mode === "FIGURES" || typed.reason === "NO_UPDATE");
   const repeatLastQuarter =
     lastQuarter?.return && Object.keys(lastQuarter.return.values).length > 0
@@ -109,11 +105,13 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
               typed={typed.values?.[field.key] ?? ""}
               typedPreviousYear={typed.previousYear?.[field.key] ?? ""}
               lastYearFromReturn={detail.lastYear?.[field.key] ?? null}
-              errors={{ value: errorAt(`values.${field.key}`), outOf: errorAt(`outOf.${field.key}`), previousYear: errorAt(`previousYear.${field.key}`) }}
-              warnings={warningsFor(field, typed.values?.[field.key] ?? "", {
-                lastQuarter: lastQuarterFigure(field.key),
-                lastYear: detail.lastYear?.[field.key] ?? (typed.previousYear?.[field.key] || null),
-              })}
+              errors={{
+                value: errorAt(`values.${field.key}`),
+                outOf: errorAt(`outOf.${field.key}`),
+                previousYear: errorAt(`previousYear.${field.key}`),
+                confirmed: errorAt(`confirmed.${field.key}`),
+              }}
+              question={errorAt(`values.${field.key}`) ? null : questionFor(field, typed.values?.[field.key] ?? "", typed.previousYear?.[field.key] ?? "", comparisons)}
               disabled={false}
             />
           ))}

@@ -5,6 +5,7 @@ import {
   saveReturnSchema,
   type FieldDeclaration,
   type NoDataReason,
+  type ReturnComparisons,
   type ReturnRecord,
   type ReturnStatus,
   type SaveReturnInput,
@@ -18,6 +19,8 @@ export interface ReturnFormValues {
   /** Per rank field key: its "out of". */
   outOf: Record<string, string>;
   previousYear: Record<string, string>;
+  /** Per field key: the owner confirmed its implausible figure is right. */
+  confirmed: Record<string, boolean>;
   commentary: string;
   reason: NoDataReason | "";
   availableFrom: { day: string; month: string; year: string };
@@ -45,6 +48,7 @@ export function formValuesOf(record: ReturnRecord | null, fields: FieldDeclarati
     values,
     outOf,
     previousYear,
+    confirmed: Object.fromEntries((record?.confirmedOutliers ?? []).map((outlier) => [outlier.fieldKey, true])),
     commentary: record?.commentary ?? "",
     reason: record?.noData?.reason ?? "",
     availableFrom: { day: day.replace(/^0/, ""), month: month.replace(/^0/, ""), year },
@@ -74,11 +78,13 @@ export function bodyOf(form: ReturnFormValues, status: ReturnStatus, version: nu
     }
   }
   const previousYear = Object.fromEntries(Object.entries(form.previousYear).filter(([, typed]) => keepFigures && typed.trim()));
+  const confirmed = Object.entries(form.confirmed ?? {}).filter(([key, yes]) => yes && key in values).map(([key]) => key);
   return {
     version,
     status: noData ? "NO_DATA" : status,
     values,
     previousYear,
+    ...(confirmed.length ? { confirmed } : {}),
     commentary: form.commentary,
     noData: noData
       ? { reason: form.reason as NoDataReason, availableFrom: form.reason === "NOT_YET_AVAILABLE" ? dateOf(form.availableFrom) : null, explanation: form.reason === "NOT_RELEASED" ? form.explanation : null }
@@ -104,8 +110,8 @@ export interface SaveIntent {
 }
 
 /** The shared schema as react-hook-form's resolver, reading `state` each time it checks. */
-export function returnResolver(fields: FieldDeclaration[], state: SaveIntent): Resolver<ReturnFormValues> {
-  const schema = saveReturnSchema(fields);
+export function returnResolver(fields: FieldDeclaration[], state: SaveIntent, comparisons?: ReturnComparisons): Resolver<ReturnFormValues> {
+  const schema = saveReturnSchema(fields, comparisons);
   return async (values) => {
     const result = schema.safeParse(bodyOf(values, state.status, state.version, fields));
     if (result.success) return { values, errors: {} };
