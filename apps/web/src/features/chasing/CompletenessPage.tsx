@@ -7,6 +7,7 @@ import { usePageTitle } from "../../lib/page-title.ts";
 import { useSelectedQuarter } from "../../lib/selected-quarter.ts";
 import { useCompleteness } from "./api/completeness.ts";
 import { CellTag } from "./CellTag.tsx";
+import { ConfirmedOutliers } from "../../components/ConfirmedOutliers.tsx";
 
 const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
 
@@ -131,6 +132,7 @@ function Overview({ data }: { data: Completeness }) {
         <OrganisationRow key={entry.organisation.id} entry={entry} data={data} open={open} />
       ))}
 
+      <ConfirmedOutliers outliers={data.outliers} />
       <FollowUps data={data} />
     </>
   );
