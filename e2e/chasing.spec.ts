@@ -43,6 +43,8 @@ test("the manager queries a submitted figure and the owner sees the query", asyn
   await signIn(page, "cps@demo.test");
   await page.getByRole("link", { name: "Monitor the number of ASB repeat callers to SBC" }).click();
   await page.locator("[id='values.repeatCallers']").fill("9");
+  // Q3 had 1: the owner confirms the figure.
+  await page.getByLabel("Yes, this figure is right").check();
   await page.getByRole("button", { name: "Submit", exact: true }).click();
   await expect(page.getByText("4.3 is in. Thank you.")).toBeVisible();
   await signOut(page);

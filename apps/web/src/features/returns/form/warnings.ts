@@ -1,5 +1,5 @@
 // The question an implausible figure asks beside its field, by the rule the API applies at submission.
-import { comparisonFigures, kindOf, parseFigure, plausibilityQuestion, type FieldDeclaration, type ReturnComparisons, type ReturnDetail } from "@quarterly-returns/shared";
+import { comparisonFigures, hardLimitProblem, kindOf, parseFigure, plausibilityQuestion, type FieldDeclaration, type ReturnComparisons, type ReturnDetail } from "@quarterly-returns/shared";
 
 /** What the return's figures are compared with: the quarter just before (once submitted) and last year's. */
 export function comparisonsOf(detail: Pick<ReturnDetail, "history" | "lastYear">): ReturnComparisons {
@@ -14,7 +14,8 @@ export function comparisonsOf(detail: Pick<ReturnDetail, "history" | "lastYear">
 export function questionFor(field: FieldDeclaration, typed: string, typedLastYear: string, comparisons: ReturnComparisons): string | null {
   if (!kindOf(field).numeric || !typed.trim()) return null;
   const figure = parseFigure(typed);
-  if ("error" in figure) return null;
+  // Beyond a hard limit it is an error to correct, not a question to confirm.
+  if ("error" in figure || hardLimitProblem(field, figure.value)) return null;
   const typedLast = parseFigure(typedLastYear);
   const previousQuarter = comparisons.previousQuarter?.values[field.key];
   return plausibilityQuestion(field, figure.value, {
