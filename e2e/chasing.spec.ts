@@ -57,7 +57,7 @@ test("the manager queries a submitted figure and the owner sees the query", asyn
   await page.getByRole("button", { name: "Send query" }).click();
   await expect(page.getByText("Chris Manning asked on")).toContainText("about ASB repeat callers: “Is 9 right? Q3 was 1.”");
   await page.getByRole("link", { name: "Back to completeness" }).click();
-  await expect(page.getByRole("row", { name: /4\.3/ })).toContainText("Query open");
+  await expect(page.getByTestId("organisation-CPS").getByRole("row", { name: /4\.3/ })).toContainText("Query open");
   await signOut(page);
 
   await signIn(page, "cps@demo.test");

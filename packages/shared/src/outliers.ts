@@ -12,7 +12,7 @@ export const confirmedOutlierSummarySchema = z.object({
   label: z.string(),
   /** "Is 2,147,483,648 right? Last year it was 492." */
   question: z.string(),
-  /** A query on this figure is open or answered: it has been asked about already. */
+  /** A query on this field raised since the figure was submitted is open or answered: it has been asked about already. */
   queried: z.boolean(),
 });
 export type ConfirmedOutlierSummary = z.infer<typeof confirmedOutlierSummarySchema>;

@@ -1,5 +1,5 @@
 // A quarter's confirmed outliers: the implausible figures owners confirmed when they submitted,
-// with whether a query has been raised about each, for completeness and sign-off.
+// with whether a query has been raised about each since, for completeness and sign-off.
 import type { ConfirmedOutlier, ConfirmedOutlierSummary } from "@quarterly-returns/shared";
 import type { Db } from "../context.ts";
 import type { QuarterRow } from "../quarters/summary.ts";
@@ -10,7 +10,8 @@ export async function confirmedOutliersOf(db: Db, quarter: QuarterRow): Promise<
     where: { quarterId: quarter.id, status: "SUBMITTED", NOT: { confirmedOutliers: { equals: [] } } },
     select: {
       confirmedOutliers: true,
-      queries: { where: { status: { not: "CLOSED" } }, select: { fieldKey: true } },
+      submittedAt: true,
+      queries: { where: { status: { not: "CLOSED" } }, select: { fieldKey: true, raisedAt: true } },
       indicator: {
         select: {
           id: true,
@@ -27,7 +28,7 @@ export async function confirmedOutliersOf(db: Db, quarter: QuarterRow): Promise<
   const name = toQuarterSummary(quarter).name;
   return returns
     .sort((a, b) => a.indicator.priority.sortOrder - b.indicator.priority.sortOrder || a.indicator.sortOrder - b.indicator.sortOrder)
-    .flatMap(({ confirmedOutliers, queries, indicator }) =>
+    .flatMap(({ confirmedOutliers, submittedAt, queries, indicator }) =>
       (confirmedOutliers as unknown as ConfirmedOutlier[]).map((outlier) => ({
         indicator: { id: indicator.id, ref: indicator.ref, title: indicator.title },
         organisation: indicator.ownerOrganisation,
@@ -35,7 +36,8 @@ export async function confirmedOutliersOf(db: Db, quarter: QuarterRow): Promise<
         fieldKey: outlier.fieldKey,
         label: indicator.fields.find((field) => field.key === outlier.fieldKey)?.label ?? outlier.fieldKey,
         question: outlier.question,
-        queried: queries.some((query) => query.fieldKey === outlier.fieldKey),
+        // A query from before this figure was submitted was about an earlier one.
+        queried: queries.some((query) => query.fieldKey === outlier.fieldKey && submittedAt !== null && query.raisedAt >= submittedAt),
       })),
     );
 }
