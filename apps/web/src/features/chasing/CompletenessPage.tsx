@@ -100,6 +100,8 @@ function Overview({ data }: { data: Completeness }) {
         </div>
       )}
 
+      <ConfirmedOutliers outliers={data.outliers} />
+
       <div className="app-filters" role="search" aria-label="Filter the returns">
         <div className="govuk-checkboxes govuk-checkboxes--small">
           <div className="govuk-checkboxes__item">
@@ -132,7 +134,6 @@ function Overview({ data }: { data: Completeness }) {
         <OrganisationRow key={entry.organisation.id} entry={entry} data={data} open={open} />
       ))}
 
-      <ConfirmedOutliers outliers={data.outliers} />
       <FollowUps data={data} />
     </>
   );

@@ -19,8 +19,8 @@ function limitHint(kind: FieldKind = "COUNT", end: "min" | "max"): string {
 }
 
 function changeHint(kind: FieldKind = "COUNT"): string {
-  if (kind === "PERCENT") return `Percentage points from the previous quarter or the same quarter last year. Leave empty for ${DEFAULT_MAX_CHANGE_POINTS}`;
-  return `Times the previous quarter's or last year's figure, or less than that fraction of it. Leave empty for ${DEFAULT_MAX_CHANGE_FACTOR}`;
+  if (kind === "PERCENT") return `Percentage points up or down on the previous quarter or the same quarter last year. Leave empty for ${DEFAULT_MAX_CHANGE_POINTS}`;
+  return `A number of times: 3 asks about a figure more than 3 times, or less than a third of, the previous quarter's or last year's. Leave empty for ${DEFAULT_MAX_CHANGE_FACTOR}`;
 }
 
 const POLARITY_NAMES = { HIGHER_IS_BETTER: "Higher is better", LOWER_IS_BETTER: "Lower is better", NEUTRAL: "Neither" } as const;
