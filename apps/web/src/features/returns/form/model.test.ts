@@ -41,9 +41,9 @@ describe("soft warnings", () => {
   it("ask about a figure far from last quarter's or last year's, or outside the expected range, by the API's rule", () => {
     const fires = field("fires", "COUNT", { softMax: "400" });
     const comparisons = { previousQuarter: { name: "Q3 2019/20", values: { fires: "501" } }, lastYear: null };
-    expect(questionFor(fires, "2147483648", "492", comparisons)).toBe(
-      "Is 2,147,483,648 right? Last year it was 492. In Q3 2019/20 it was 501. It is expected to be at most 400.",
-    );
+    expect(questionFor(fires, "4920", "492", comparisons)).toBe("Is 4,920 right? Last year it was 492. In Q3 2019/20 it was 501. It is expected to be at most 400.");
+    // Beyond the hard limit it is an error to correct, not a question.
+    expect(questionFor(fires, "2147483648", "492", comparisons)).toBeNull();
     expect(questionFor(fires, "160", "", comparisons)).toBe("Is 160 right? In Q3 2019/20 it was 501.");
     expect(questionFor(fires, "300", "492", comparisons)).toBeNull();
     expect(questionFor(fires, "oops", "", comparisons)).toBeNull();
