@@ -46,7 +46,7 @@ test("a data owner's pages", async ({ page }) => {
   await visit(page, "/returns");
   await visit(page, `/returns/${indicator}/${open}`);
   await page.locator("[id='values.crimes']").fill("-5");
-  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
   await expectAccessible(page, "return form with errors");
   await page.getByLabel("No data this quarter").check();
   await page.getByLabel("Not available yet").check();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { mailCatcherUrl } from "../playwright.config.ts";
-import { signIn, signOut } from "./support.ts";
+import { signIn, signOut, submitReturn } from "./support.ts";
 
 test("the manager sees who is missing what, chases the fire brigade by email and sees it in the history", async ({ page, request }) => {
   await signIn(page, "manager@demo.test");
@@ -45,7 +45,7 @@ test("the manager queries a submitted figure and the owner sees the query", asyn
   await page.locator("[id='values.repeatCallers']").fill("9");
   // Q3 had 1: the owner confirms the figure.
   await page.getByLabel("Yes, this figure is right").check();
-  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  await submitReturn(page);
   await expect(page.getByText("4.3 is in. Thank you.")).toBeVisible();
   await signOut(page);
 

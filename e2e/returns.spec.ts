@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, tabTo } from "./support.ts";
+import { signIn, submitReturn, tabTo } from "./support.ts";
 
 async function openReturn(page: Page, title: string | RegExp) {
   await page.getByRole("link", { name: title }).click();
@@ -11,13 +11,16 @@ test("the CRC owner completes 1.2 with the keyboard alone, fills 1.3–1.5 and r
   await expect(page.getByTestId("progress")).toHaveText("0 of 4 done");
   await openReturn(page, "% of positive completions of Community Orders and Suspended Sentence orders");
 
-  // Keyboard only from here: Tab to each control, type, and press Enter on Submit.
+  // Keyboard only from here: Tab to each control, type, press Enter on Continue, then on Submit.
   await tabTo(page, { id: "values.positiveCompletions" });
   await page.keyboard.type("73.9%");
   await tabTo(page, { id: "commentary" });
   await page.keyboard.type("Up on last quarter.");
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("button", { name: "Submit", exact: true })).toBeFocused();
+  await expect(page.getByRole("button", { name: "Continue", exact: true })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Check your answers before submitting" })).toBeFocused();
+  await tabTo(page, { text: "Submit" });
   await page.keyboard.press("Enter");
 
   await expect(page.getByText("1.2 is in. Thank you.")).toBeVisible();
@@ -30,7 +33,7 @@ test("the CRC owner completes 1.2 with the keyboard alone, fills 1.3–1.5 and r
   ]) {
     await openReturn(page, title!);
     await page.locator("input[id^='values.']").fill(figure!);
-    await page.getByRole("button", { name: "Submit", exact: true }).click();
+    await submitReturn(page);
     await expect(page.getByText(/is in\. Thank you\./)).toBeVisible();
   }
   await expect(page.getByTestId("progress")).toHaveText("4 of 4 done");
@@ -58,13 +61,13 @@ test("the fire brigade owner enters 4.5's breakdowns against last year and sees 
   await expect(page.getByTestId("save-status")).toHaveText(/Saved at \d\d:\d\d/);
 
   await page.locator("[id='values.vehicles']").fill("-3");
-  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
   const summary = page.locator(".govuk-error-summary");
   await expect(summary).toContainText("b. Deliberate vehicle fires cannot be negative");
   await summary.getByRole("link", { name: "b. Deliberate vehicle fires cannot be negative" }).click();
   await expect(page.locator("[id='values.vehicles']")).toBeFocused();
   await page.locator("[id='values.vehicles']").fill("38");
-  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  await submitReturn(page);
   await expect(page.getByText("4.5 is in. Thank you.")).toBeVisible();
 });
 
@@ -109,7 +112,7 @@ test("two people editing one return: the second sees what the first saved and ch
   await conflict.getByRole("button", { name: "Use these answers" }).click();
   await expect(second.locator("[id='values.repeatRate']")).toHaveValue("42.1");
   await expect(second.locator("#commentary")).toHaveValue("Rolling rate to March 2020.");
-  await second.getByRole("button", { name: "Submit", exact: true }).click();
+  await submitReturn(second);
   await expect(second.getByText("2.2 is in. Thank you.")).toBeVisible();
 });
 
@@ -139,7 +142,7 @@ test("the owner sees the manager's query on a figure and answers it", async ({ p
   await openReturn(page, "Reduce deliberate small / nuisance / ASB fires (F3 fires)");
   await page.locator("[id='values.fires']").fill("230");
   await page.locator("[id='previousYear.fires']").fill("161");
-  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  await submitReturn(page);
   await expect(page.getByText("4.6 is in. Thank you.")).toBeVisible();
 
   const manager = await playwright.request.newContext({ baseURL });

@@ -21,6 +21,12 @@ export async function signOut(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
 }
 
+/** Submits the return form: Continue, then Submit on "check your answers". */
+export async function submitReturn(page: Page) {
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByTestId("check-answers").getByRole("button", { name: /^Submit/ }).click();
+}
+
 /** Presses Tab until the focused element has this id or text (as a keyboard-only user would). */
 export async function tabTo(page: Page, target: { id: string } | { text: string }) {
   for (let presses = 0; presses < 150; presses++) {

@@ -151,5 +151,6 @@ describe("the schema and its migrations agree", () => {
     expect([...shared.RAGS]).toEqual(Object.values(enums.Rag));
     expect([...shared.QUERY_STATUSES]).toEqual(Object.values(enums.QueryStatus));
     expect([...shared.DELIVERY_STATUSES]).toEqual(Object.values(enums.DeliveryStatus));
+    expect([...shared.PERIOD_BASES]).toEqual(Object.values(enums.PeriodBasis));
   });
 });

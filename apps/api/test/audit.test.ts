@@ -53,7 +53,7 @@ describe("the audit log", () => {
     expect(response.headers["content-type"]).toBe("text/csv; charset=utf-8");
     expect(response.headers["content-disposition"]).toMatch(/^attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"$/);
     const [header, ...rows] = response.body.trim().split("\n");
-    expect(header).toBe("at,person,action,entity,entityId,quarter,organisation,indicator,before,after,clientAddress");
+    expect(header).toBe("at,person,action,entity,entityId,quarter,organisation,indicator,changes,before,after,clientAddress");
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain("Maria Watson,return.submit,return");
     expect(rows[0]).toContain('""status"":""SUBMITTED""');

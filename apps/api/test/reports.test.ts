@@ -40,7 +40,7 @@ describe("GET /api/reports/:yearId", () => {
       "Rank among the most similar group of CSPs: Ranked 10th out of 15; Performance against the most similar group's average: Performing at MSG average level\nData only goes up to Oct 2019",
     );
     expect(line(data, "Monitor the repeat incident rate").cells[1]).toBe(
-      "43.5% compared to 46.7% in Q2/2018, a reduction of 3.2 percentage points (-6.9%)\nSept 18 / Sept 19 - 43.5%\nThe rolling 12-month repeat rate has decreased by 3.1% points compared to 46.7% last year",
+      "43.5% compared to 46.7% in Q2/2018, a reduction of 3.2 percentage points\nSept 18 / Sept 19 - 43.5%\nThe rolling 12-month repeat rate has decreased by 3.1% points compared to 46.7% last year",
     );
     const iom = line(data, "Monitor the number of reoffenders");
     expect(iom.collation).toBe("Cleveland Police IOM Unit - Zoe Green");
@@ -58,9 +58,27 @@ describe("GET /api/reports/:yearId", () => {
     const data = await report();
     expect(line(data, "Monitor the number of ASB repeat callers").trend).toEqual({ arrow: "↘", tone: "good", description: "Down from 2 in Q2 2019/20" });
     expect(line(data, "Levels of police recorded ASB incidents").trend).toMatchObject({ arrow: "↘", tone: "good", description: "Down from 2,304 in the same quarter last year" });
-    expect(line(data, "% of positive completions of Community").trend).toMatchObject({ arrow: "↗", tone: "good", description: "Up from 72.6 in Q1 2019/20" });
+    expect(line(data, "% of positive completions of Community").trend).toMatchObject({ arrow: "↗", tone: "good", description: "Up 2 percentage points from 72.6% in Q1 2019/20" });
+    // A rank: 9th, then 10th and 10th. Its chart is drawn with 1st at the top.
+    expect(line(data, "Comparison of crime")).toMatchObject({ trend: { arrow: "—", tone: "neutral", description: "No change on 10 in Q2 2019/20" }, chart: [9, 10, 10, null], chartInverted: true });
+    expect(line(data, "% of positive completions of Community").chartInverted).toBe(false);
     expect(line(data, "Reduce deliberate small").trend).toMatchObject({ arrow: "↗", tone: "bad" });
     expect(line(data, "Continued roll out").trend).toBeNull();
+  });
+
+  it("compares Q4 (January to March 2020) with Q4 of the year before, as it does Q1 to Q3", async () => {
+    const quarter = await test.db.prisma.quarter.findFirstOrThrow({ where: { status: "OPEN", number: 4 } });
+    const indicator = await test.db.prisma.indicator.findFirstOrThrow({ where: { ref: "4.2" } });
+    const saved = await (await client("cps@demo.test")).put(`/api/returns/${indicator.id}/${quarter.id}`, {
+      version: 0, status: "SUBMITTED", values: { incidents: "1,650" }, previousYear: { incidents: "1,800" }, commentary: null,
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(line(await report(), "Levels of police recorded ASB incidents").cells).toEqual([
+      "2,424 ASB incidents compared to 2,767 in Q1/2018, a reduction of 343 (-12.4%)",
+      "2,319 ASB incidents compared to 2,825 in Q2/2018, a reduction of 506 (-17.9%)",
+      "1,728 ASB incidents compared to 2,304 in Q3/2018, a reduction of 576 (-25%)",
+      "1,650 ASB incidents compared to 1,800 in Q4/2018, a reduction of 150 (-8.3%)",
+    ]);
   });
 
   it("gives a RAG against the target, or the override with its reason", async () => {

@@ -1,4 +1,5 @@
 import { z } from "./zod.ts";
+import { fieldChangeSchema } from "./field-change.ts";
 import { idParam, MAX_ID } from "./http.ts";
 import { indicatorRefSchema, organisationRefSchema, personRefSchema, quarterRefSchema } from "./refs.ts";
 import { isRealDate } from "./returns.ts";
@@ -35,6 +36,8 @@ export const auditEventRecordSchema = z.object({
   indicator: z.nullable(indicatorRefSchema),
   before: z.unknown(),
   after: z.unknown(),
+  /** A save of a return: what it changed, field by field; null for other events. */
+  changes: z.nullable(z.array(fieldChangeSchema)),
   clientAddress: z.nullable(z.string()),
 });
 export type AuditEventRecord = z.infer<typeof auditEventRecordSchema>;

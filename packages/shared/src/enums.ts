@@ -27,3 +27,6 @@ export type QueryStatus = (typeof QUERY_STATUSES)[number];
 
 export const DELIVERY_STATUSES = ["SENT", "FAILED", "NOT_SENT"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export const PERIOD_BASES = ["QUARTER", "YEAR_TO_DATE", "ROLLING_12_MONTHS", "COHORT", "AS_STATED"] as const;
+export type PeriodBasis = (typeof PERIOD_BASES)[number];

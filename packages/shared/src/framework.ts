@@ -1,11 +1,12 @@
 // The framework an admin edits: priorities, their indicators, and each indicator's fields.
 import { z } from "./zod.ts";
-import { FIELD_KINDS, POLARITIES } from "./enums.ts";
+import { FIELD_KINDS, PERIOD_BASES, POLARITIES } from "./enums.ts";
 import { FIELD_KIND_MODULES } from "./field-kinds/index.ts";
 import { fieldDeclarationSchema } from "./fields.ts";
 import { parseFigure } from "./figures.ts";
 import { idValue, MAX_ID } from "./http.ts";
 import { optionalText } from "./organisations.ts";
+import { PERIOD_LAG_MAX_MONTHS } from "./period.ts";
 import { yearRefSchema } from "./refs.ts";
 import { indicatorDefinitionSchema } from "./returns.ts";
 import { multiLine, oneLine } from "./text.ts";
@@ -84,6 +85,15 @@ export const indicatorSchema = z
     polarity: z.enum(POLARITIES, { error: "Choose whether higher or lower is better" }),
     target: figure,
     headlineFieldKey: optionalText(50, "Headline field key"),
+    periodBasis: z._default(z.enum(PERIOD_BASES, { error: "Choose the period its figures cover" }), "QUARTER"),
+    periodLagMonths: z._default(
+      z.coerce.number({ error: "Enter how many months behind the quarter the figures are, like 0 or 3" }).check(
+        z.multipleOf(1, { error: "Enter a whole number of months" }),
+        z.gte(0, { error: "Enter 0 or more months" }),
+        z.lte(PERIOD_LAG_MAX_MONTHS, { error: `Enter ${PERIOD_LAG_MAX_MONTHS} months or fewer` }),
+      ),
+      0,
+    ),
     sortOrder: z._default(whole("Enter the order as a number", 0), 0),
     retired: z._default(z.boolean(), false),
     fields: z._default(z.array(fieldSchema).check(z.maxLength(20, { error: "An indicator has at most 20 fields" })), []),

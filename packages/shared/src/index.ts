@@ -19,5 +19,8 @@ export * from "./progress.ts";
 export * from "./permissions.ts";
 export * from "./audit-actions.ts";
 export * from "./text.ts";
+export * from "./field-change.ts";
+export * from "./return-changes.ts";
+export * from "./period.ts";
 export * from "./plausibility.ts";
 export * from "./outliers.ts";

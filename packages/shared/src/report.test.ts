@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ragOf, reportCellText, trendOf, type ReportQuarter } from "./report.ts";
+import { chartIsInverted, ragOf, reportCellText, sameQuarterLastYearLabel, trendOf, type ReportQuarter } from "./report.ts";
 import type { FieldDeclaration } from "./fields.ts";
 import type { ReturnRecord } from "./returns.ts";
 
@@ -8,7 +8,7 @@ const field = (key: string, kind: FieldDeclaration["kind"], extra: Partial<Field
 });
 const quarters: ReportQuarter[] = [1, 2, 3, 4].map((number) => ({ id: number, number, name: `Q${number} 2019/20`, startDate: `2019-${String(1 + number * 3).padStart(2, "0")}-01`, status: "CLOSED" }));
 const record = (values: ReturnRecord["values"], extra: Partial<ReturnRecord> = {}): ReturnRecord => ({
-  id: 1, indicatorId: 1, quarterId: 1, status: "SUBMITTED", noData: null, values, previousYear: {}, commentary: null, ragOverride: null, ragOverrideReason: null,
+  id: 1, indicatorId: 1, quarterId: 1, status: "SUBMITTED", noData: null, values, previousYear: {}, commentary: null, periodCovered: null, ragOverride: null, ragOverrideReason: null,
   version: 1, createdAt: "", createdBy: { id: 1, name: "A" }, updatedAt: "", updatedBy: { id: 1, name: "A" }, submittedAt: null, submittedBy: null, ...extra,
 });
 const noData = (reason: "NOT_YET_AVAILABLE" | "NOT_RELEASED" | "NO_UPDATE" | "NOT_PROVIDED", extra: Partial<NonNullable<ReturnRecord["noData"]>> = {}) =>
@@ -29,6 +29,14 @@ describe("reportCellText", () => {
       "2,424 ASB incidents compared to 2,767 in Q1/2018, a reduction of 343 (-12.4%)",
     );
     expect(reportCellText([compared], record({ asb: "10" }, { previousYear: { asb: "10" } }), quarters[0]!)).toBe("10 ASB incidents compared to 10 in Q1/2018, no change");
+    // Figures over their own period name it, and last year's the same period a year earlier.
+    expect(reportCellText([compared], record({ asb: "2424" }, { previousYear: { asb: "2767" }, periodCovered: "12 months to June 2019" }), quarters[0]!)).toBe(
+      "2,424 ASB incidents (12 months to June 2019) compared to 2,767 (12 months to June 2018), a reduction of 343 (-12.4%)",
+    );
+    expect(reportCellText([field("rate", "PERCENT")], record({ rate: "41.8" }, { periodCovered: "12m to Sept 12" }), quarters[0]!)).toBe("41.8% (12m to Sept 12)");
+    // The quarter's own period goes without saying, as the document always had it.
+    expect(reportCellText([field("rate", "PERCENT")], record({ rate: "41.8" }, { periodCovered: "April to June 2019" }), quarters[0]!)).toBe("41.8%");
+    expect(reportCellText([field("a", "COUNT"), field("b", "COUNT")], record({ a: "1", b: "2" }, { periodCovered: "Cohort released in 2018" }), quarters[0]!)).toBe("a: 1; b: 2 (Cohort released in 2018)");
   });
 
   it("writes each no-data state in the document's words, and nothing for a draft", () => {
@@ -43,6 +51,34 @@ describe("reportCellText", () => {
   });
 });
 
+describe("comparisons with the same quarter last year", () => {
+  // A year as the partnership reports it, April to March: Q4 starts in the January after.
+  const year: ReportQuarter[] = ["2019-04-01", "2019-07-01", "2019-10-01", "2020-01-01"].map((startDate, index) => ({
+    id: index + 1, number: index + 1, name: `Q${index + 1} 2019/20`, startDate, status: "OPEN",
+  }));
+
+  it("names each quarter a year earlier by the year its reporting year starts in, Q4 too", () => {
+    const fires = field("fires", "COUNT", { comparesWithPreviousYear: true });
+    const cells = year.map((quarter) => reportCellText([fires], record({ fires: "5" }, { previousYear: { fires: "4" } }), quarter));
+    expect(cells).toEqual([
+      "5 compared to 4 in Q1/2018, an increase of 1 (+25%)",
+      "5 compared to 4 in Q2/2018, an increase of 1 (+25%)",
+      "5 compared to 4 in Q3/2018, an increase of 1 (+25%)",
+      "5 compared to 4 in Q4/2018, an increase of 1 (+25%)",
+    ]);
+    // A year that runs January to December.
+    expect(sameQuarterLastYearLabel({ number: 4, startDate: "2020-10-01" })).toBe("Q4/2019");
+    expect(sameQuarterLastYearLabel({ number: 1, startDate: "2020-01-01" })).toBe("Q1/2019");
+  });
+
+  it("compares percentages in percentage points, never in per cent of a per cent", () => {
+    const rate = field("rate", "PERCENT", { comparesWithPreviousYear: true });
+    expect(reportCellText([rate], record({ rate: "73.1" }, { previousYear: { rate: "72.6" } }), year[3]!)).toBe("73.1% compared to 72.6% in Q4/2018, an increase of 0.5 percentage points");
+    expect(reportCellText([rate], record({ rate: "43.5" }, { previousYear: { rate: "46.7" } }), year[0]!)).toBe("43.5% compared to 46.7% in Q1/2018, a reduction of 3.2 percentage points");
+    expect(reportCellText([rate], record({ rate: "3" }, { previousYear: { rate: "2" } }), year[0]!)).toBe("3.0% compared to 2.0% in Q1/2018, an increase of 1 percentage point");
+  });
+});
+
 describe("trend and RAG", () => {
   const indicator = (polarity: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER" | "NEUTRAL", fields = [field("value", "COUNT")]) => ({ fields, headlineFieldKey: "value", polarity, target: null });
 
@@ -53,6 +89,24 @@ describe("trend and RAG", () => {
     expect(trendOf(indicator("NEUTRAL"), records, quarters)?.tone).toBe("neutral");
     expect(trendOf(indicator("HIGHER_IS_BETTER"), [record({ value: "5" }), record({ value: "5" })], quarters)?.arrow).toBe("—");
     expect(trendOf(indicator("HIGHER_IS_BETTER"), [record({ value: "5" })], quarters)).toBeNull();
+  });
+
+  it("says a percentage moved by percentage points", () => {
+    const rate = indicator("HIGHER_IS_BETTER", [field("value", "PERCENT")]);
+    expect(trendOf(rate, [record({ value: "72.6" }), record({ value: "73.1" })], quarters)).toEqual({
+      arrow: "↗", tone: "good", description: "Up 0.5 percentage points from 72.6% in Q1 2019/20",
+    });
+  });
+
+  it("draws a rank the right way up: a bigger number is a lower place, and falls", () => {
+    const ranked = (polarity: "LOWER_IS_BETTER" | "NEUTRAL") => indicator(polarity, [field("value", "RANK")]);
+    const place = (position: string) => record({ value: { position, outOf: "15" } });
+    for (const polarity of ["LOWER_IS_BETTER", "NEUTRAL"] as const) {
+      expect(trendOf(ranked(polarity), [place("9"), place("10")], quarters)).toEqual({ arrow: "↘", tone: "bad", description: "Down 1 place from 9 in Q1 2019/20" });
+      expect(trendOf(ranked(polarity), [place("10"), place("7")], quarters)).toEqual({ arrow: "↗", tone: "good", description: "Up 3 places from 10 in Q1 2019/20" });
+    }
+    expect(chartIsInverted(ranked("LOWER_IS_BETTER"))).toBe(true);
+    expect(chartIsInverted(indicator("LOWER_IS_BETTER"))).toBe(false);
   });
 
   it("compares a cumulative figure with the same quarter last year", () => {

@@ -4,6 +4,7 @@ import { RAGS, type Polarity } from "./enums.ts";
 import { kindOf } from "./field-kinds/index.ts";
 import type { FieldDeclaration, FieldValue } from "./fields.ts";
 import { change, compareFigures, formatFigure } from "./figures.ts";
+import { periodAYearEarlier, shownPeriod } from "./period.ts";
 import { yearOverviewSchema } from "./quarters.ts";
 import { organisationRefSchema } from "./refs.ts";
 import { quarterSummarySchema, type IndicatorSummary, type ReturnRecord } from "./returns.ts";
@@ -16,7 +17,7 @@ export const trendSchema = z.object({
   arrow: z.enum(["↗", "↘", "—"]),
   /** Whether the move is good news, by the indicator's polarity. */
   tone: z.enum(["good", "bad", "neutral"]),
-  /** "Up from 97 in Q2 2019/20" */
+  /** "Up from 97 in Q2 2019/20", "Up 0.5 percentage points from 72.6% in Q3 2019/20" */
   description: z.string(),
 });
 export type Trend = z.infer<typeof trendSchema>;
@@ -42,6 +43,8 @@ export const reportLineSchema = z.object({
   rag: z.nullable(ragStatusSchema),
   /** The headline figure of each quarter, for the small chart (null where there is none). */
   chart: z.array(z.nullable(z.number())),
+  /** The chart's figures are places in a table: a lower one is better and is drawn higher. */
+  chartInverted: z.boolean(),
 });
 export type ReportLine = z.infer<typeof reportLineSchema>;
 
@@ -77,27 +80,58 @@ export function headlineFigure(indicator: Pick<IndicatorSummary, "fields" | "hea
 
 const signedPercent = (value: number) => `${value > 0 ? "+" : value < 0 ? "-" : ""}${Math.abs(value).toFixed(1).replace(/\.0$/, "")}%`;
 
-function comparison(field: FieldDeclaration, figure: string, previous: string, quarter: ReportQuarter): string {
+/**
+ * The same quarter a year earlier as the document names it, by the year its reporting year starts
+ * in: Q1 2019/20 → "Q1/2018", and Q4 2019/20 (January to March 2020) → "Q4/2018".
+ */
+export function sameQuarterLastYearLabel(quarter: Pick<ReportQuarter, "number" | "startDate">): string {
+  const [year, month] = quarter.startDate.split("-").map(Number) as [number, number];
+  const yearStartsIn = month - 3 * (quarter.number - 1) < 1 ? year - 1 : year;
+  return `Q${quarter.number}/${yearStartsIn - 1}`;
+}
+
+/** "3.2 percentage points", "1 place", "343": the size of a difference in the units it is counted in. */
+function differenceSize(field: FieldDeclaration, difference: string): string {
+  const size = formatFigure(difference.replace("-", ""));
+  const unit = kindOf(field).differenceUnit;
+  return `${size}${size === "1" ? unit.replace(/s$/, "") : unit}`;
+}
+
+/**
+ * A figure against the same period last year: named by that period when the figures cover their
+ * own, else by the quarter. A difference counted in its own units (a count, an average) also gives
+ * its per cent; one counted in percentage points or places does not, as a per cent of a
+ * percentage or of a rank misleads.
+ */
+function comparison(field: FieldDeclaration, figure: string, previous: string, quarter: ReportQuarter, period: string | null): string {
   const kind = kindOf(field);
-  const lastYear = `Q${quarter.number}/${Number(quarter.startDate.slice(0, 4)) - 1}`;
+  const earlierPeriod = period && periodAYearEarlier(period);
+  const lastYear = earlierPeriod ? ` (${earlierPeriod})` : period ? " a year earlier" : ` in ${sameQuarterLastYearLabel(quarter)}`;
   const { difference, percent: relative } = change(figure, previous);
-  const size = `${formatFigure(difference.replace("-", ""))}${kind.differenceUnit}${relative === null ? "" : ` (${signedPercent(relative)})`}`;
+  const size = `${differenceSize(field, difference)}${relative === null || kind.differenceUnit ? "" : ` (${signedPercent(relative)})`}`;
   const movement = compareFigures(difference, "0") === 0 ? "no change" : difference.startsWith("-") ? `a reduction of ${size}` : `an increase of ${size}`;
-  return `${kind.format(field, figure)} compared to ${kind.formatFigure(previous)} in ${lastYear}, ${movement}`;
+  return `${kind.format(field, figure)}${period ? ` (${period})` : ""} compared to ${kind.formatFigure(previous)}${lastYear}, ${movement}`;
 }
 
-function valueText(field: FieldDeclaration, value: FieldValue, previousYear: string | undefined, quarter: ReportQuarter): string {
+function valueText(field: FieldDeclaration, value: FieldValue, previousYear: string | undefined, quarter: ReportQuarter, period: string | null): string {
   const compared = previousYear !== undefined && field.comparesWithPreviousYear && typeof value === "string" && kindOf(field).numeric;
-  return compared ? comparison(field, value, previousYear, quarter) : kindOf(field).format(field, value);
+  if (compared) return comparison(field, value, previousYear, quarter, period);
+  return `${kindOf(field).format(field, value)}${period ? ` (${period})` : ""}`;
 }
 
-/** The figures of a return in words, from the indicator's declaration. */
-export function figuresText(fields: FieldDeclaration[], record: Pick<ReturnRecord, "values" | "previousYear">, quarter: ReportQuarter): string {
-  const parts = fields
-    .filter((field) => record.values[field.key] !== undefined)
-    .map((field) => ({ field, text: valueText(field, record.values[field.key]!, record.previousYear[field.key], quarter) }));
-  if (parts.length === 1) return parts[0]!.text;
-  return parts.map(({ field, text }) => `${field.label}: ${text}`).join("; ");
+/**
+ * The figures of a return in words, from the indicator's declaration, with the period they cover
+ * when it is not simply the quarter: "41.8% (12 months to June 2019)". With several figures the
+ * period follows them all.
+ */
+export function figuresText(fields: FieldDeclaration[], record: Pick<ReturnRecord, "values" | "previousYear"> & { periodCovered?: string | null }, quarter: ReportQuarter): string {
+  const period = shownPeriod(record.periodCovered, quarter.startDate);
+  const shown = fields.filter((field) => record.values[field.key] !== undefined);
+  const single = shown.length === 1;
+  const parts = shown.map((field) => ({ field, text: valueText(field, record.values[field.key]!, record.previousYear[field.key], quarter, single ? period : null) }));
+  if (single) return parts[0]!.text;
+  const text = parts.map(({ field, text }) => `${field.label}: ${text}`).join("; ");
+  return period && text ? `${text} (${period})` : text;
 }
 
 const dayMonthYear = (isoDate: string) => `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(2, 4)}`;
@@ -146,13 +180,18 @@ export function trendOf(indicator: Pick<IndicatorSummary, "fields" | "headlineFi
     }
   }
   if (previous === null) return null;
+  const kind = kindOf(field);
   const direction = compareFigures(current, previous);
-  // A rank's position falls as it improves: 9th is better than 10th.
-  const polarity = kindOf(field).lowerIsBetter && indicator.polarity === "NEUTRAL" ? "LOWER_IS_BETTER" : indicator.polarity;
+  // A rank's position falls as it improves: 9th is better than 10th. Its arrow follows the place
+  // in the table, and its colour the polarity (a neutral rank is read as lower-is-better).
+  const upward = kind.lowerIsBetter ? -direction : direction;
+  const polarity = kind.lowerIsBetter && indicator.polarity === "NEUTRAL" ? "LOWER_IS_BETTER" : indicator.polarity;
+  // A percentage or a rank moves by points or places: "Up 0.5 percentage points from 72.6%".
+  const size = kind.differenceUnit && direction !== 0 ? ` ${differenceSize(field, change(current, previous).difference)}` : "";
   return {
-    arrow: direction > 0 ? "↗" : direction < 0 ? "↘" : "—",
+    arrow: upward > 0 ? "↗" : upward < 0 ? "↘" : "—",
     tone: toneOf(direction, polarity),
-    description: `${direction > 0 ? "Up" : direction < 0 ? "Down" : "No change"} ${direction === 0 ? "on" : "from"} ${formatFigure(previous)} in ${against}`,
+    description: `${upward > 0 ? "Up" : upward < 0 ? "Down" : "No change"}${size} ${direction === 0 ? "on" : "from"} ${kind.formatFigure(previous)} in ${against}`,
   };
 }
 
@@ -171,6 +210,12 @@ export function ragOf(
   const better = indicator.polarity === "HIGHER_IS_BETTER" ? value >= target : value <= target;
   const near = Math.abs(value - target) <= Math.abs(target) * 0.05;
   return { rag: better ? "GREEN" : near ? "AMBER" : "RED", override: false, reason: null };
+}
+
+/** A chart of the headline figure draws a lower figure higher: a rank, where 1st is the top. */
+export function chartIsInverted(indicator: Pick<IndicatorSummary, "fields" | "headlineFieldKey">): boolean {
+  const field = headlineField(indicator);
+  return field ? kindOf(field).lowerIsBetter : false;
 }
 
 /** The headline figure of each quarter, as numbers for a chart. */

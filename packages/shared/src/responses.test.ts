@@ -59,6 +59,8 @@ const indicator: IndicatorSummary = {
   polarity: "LOWER_IS_BETTER",
   target: "120",
   headlineFieldKey: "fires",
+  periodBasis: "QUARTER",
+  periodLagMonths: 0,
   priority: { id: 5, number: 2, title: "Reduce fires" },
   fields: [
     { key: "fires", label: "Fires", kind: "COUNT", unit: null, comparesWithPreviousYear: true, required: true, softMin: null, softMax: "500", retired: false },
@@ -74,6 +76,7 @@ const record: ReturnRecord = {
   values: { fires: "97", rank: { position: "9", outOf: "15" } },
   previousYear: { fires: "161" },
   commentary: "A reduction.",
+  periodCovered: "October to December 2019",
   ragOverride: null,
   ragOverrideReason: null,
   version: 3,
@@ -93,7 +96,8 @@ const detail: ReturnDetail = {
     { quarter: { id: 10, name: "Q1 2019/20" }, return: null },
   ],
   lastYear: { fires: "161" },
-  changes: [{ at: "2020-01-12T10:42:00.000Z", by: maria, action: "Submitted" }],
+  lastYearPeriod: "October to December 2018",
+  changes: [{ at: "2020-01-12T10:42:00.000Z", by: maria, action: "return.submit", changes: [{ label: "Deliberate fires", before: "95", after: "97" }] }],
   queries: [
     {
       id: 1,
@@ -125,6 +129,7 @@ const line: ReportLine = {
   trend: { arrow: "↘", tone: "good", description: "Down from 120 in Q1 2019/20" },
   rag: { rag: "GREEN", override: false, reason: null },
   chart: [120, null, 97, null],
+  chartInverted: false,
 };
 const auditEvent: AuditEventRecord = {
   id: "12345678901",
@@ -138,6 +143,7 @@ const auditEvent: AuditEventRecord = {
   indicator: { id: 40, ref: "2.1", title: "Deliberate fires" },
   before: { status: "DRAFT", values: { fires: "95" } },
   after: ["anything", 1, null, { nested: true }],
+  changes: [{ label: "Deliberate fires", before: null, after: "97" }],
   clientAddress: null,
 };
 
@@ -152,6 +158,7 @@ const RESPONSE_SCHEMAS: (keyof typeof shared)[] = [
   "completenessCellSchema",
   "completenessSchema",
   "createdYearSchema",
+  "fieldChangeSchema",
   "fieldDeclarationSchema",
   "fieldValueSchema",
   "followUpSchema",

@@ -29,6 +29,7 @@ describe("saveReturnSchema", () => {
       values: { crimes: "2,424", rate: "72.6%", rank: { position: "9", outOf: 15 }, note: "  fine ", average: "-0.5" },
       previousYear: { crimes: " 2,767 " },
       commentary: "  A reduction.  ",
+      periodCovered: " 12 months to June 2019 ",
     });
     expect(result).toEqual({
       version: 3,
@@ -36,6 +37,7 @@ describe("saveReturnSchema", () => {
       values: { crimes: { number: "2424" }, rate: { number: "72.6" }, rank: { number: "9", outOf: 15 }, note: { text: "fine" }, average: { number: "-0.5" } },
       previousYear: { crimes: "2767" },
       commentary: "A reduction.",
+      periodCovered: "12 months to June 2019",
       noData: null,
       outliers: [],
     });

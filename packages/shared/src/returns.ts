@@ -1,12 +1,14 @@
 // The quarterly return of one indicator: what PUT /api/returns/:indicatorId/:quarterId accepts,
 // checked against the indicator's own field declarations, the same way in the browser and the API.
 import { z } from "./zod.ts";
-import { NO_DATA_REASONS, POLARITIES, QUARTER_STATUSES, RAGS, RETURN_STATUSES, type ReturnStatus } from "./enums.ts";
+import { NO_DATA_REASONS, PERIOD_BASES, POLARITIES, QUARTER_STATUSES, RAGS, RETURN_STATUSES, type ReturnStatus } from "./enums.ts";
 import { kindOf, type StoredValue } from "./field-kinds/index.ts";
+import { fieldChangeSchema } from "./field-change.ts";
 import { fieldDeclarationSchema, fieldValueSchema, type FieldDeclaration } from "./fields.ts";
 import { hardLimitProblem, plausibilityQuestion, type ConfirmedOutlier, type ReturnComparisons } from "./plausibility.ts";
 import { queryRecordSchema } from "./queries.ts";
 import { organisationRefSchema, personRefSchema, priorityRefSchema, quarterRefSchema, yearRefSchema } from "./refs.ts";
+import { PERIOD_COVERED_MAX_LENGTH } from "./period.ts";
 import { textProblem } from "./text.ts";
 
 export const COMMENTARY_MAX_LENGTH = 3000;
@@ -29,6 +31,8 @@ export const returnRecordSchema = z.object({
   values: z.record(z.string(), fieldValueSchema),
   previousYear: z.record(z.string(), z.string()),
   commentary: z.nullable(z.string()),
+  /** The period the figures cover ("12 months to June 2019"); null when there are no figures. */
+  periodCovered: z.nullable(z.string()),
   /** A RAG set by hand over the computed one, with its reason. */
   ragOverride: z.nullable(z.enum(RAGS)),
   ragOverrideReason: z.nullable(z.string()),
@@ -55,6 +59,9 @@ export const indicatorDefinitionSchema = z.object({
   polarity: z.enum(POLARITIES),
   target: z.nullable(z.string()),
   headlineFieldKey: z.nullable(z.string()),
+  /** The period its figures cover, and how many months behind the quarter they usually are. */
+  periodBasis: z.enum(PERIOD_BASES),
+  periodLagMonths: z.int(),
 });
 export type IndicatorDefinition = z.infer<typeof indicatorDefinitionSchema>;
 
@@ -104,6 +111,8 @@ const baseBody = z.strictObject({
   commentary: z.nullish(z.string()),
   /** The fields whose implausible figures the owner confirms are right. */
   confirmed: z._default(z.array(z.string().check(z.maxLength(50, { error: "is too long" }))).check(z.maxLength(100, { error: "names too many fields" })), []),
+  /** Empty or absent: the default from the indicator's period basis and lag. */
+  periodCovered: z.nullish(z.string()),
   noData: z.nullish(
     z.strictObject({
       reason: z.enum(NO_DATA_REASONS, { error: "Choose why there is no data" }),
@@ -119,6 +128,8 @@ export interface SaveReturn {
   values: Record<string, StoredValue>;
   previousYear: Record<string, string>;
   commentary: string | null;
+  /** As the owner wrote it; null for the indicator's default. */
+  periodCovered: string | null;
   noData: NoData | null;
   /** The implausible figures of a submission, each confirmed. */
   outliers: ConfirmedOutlier[];
@@ -176,6 +187,12 @@ export function saveReturnSchema(fields: FieldDeclaration[], comparisons?: Retur
     }
     const commentaryProblem = commentary && textProblem(commentary, "Commentary", "multi-line");
     if (commentaryProblem) problem(["commentary"], commentaryProblem);
+    const periodCovered = body.periodCovered?.trim() || null;
+    if (periodCovered && periodCovered.length > PERIOD_COVERED_MAX_LENGTH) {
+      problem(["periodCovered"], `The period the figures cover must be ${PERIOD_COVERED_MAX_LENGTH} characters or fewer`);
+    }
+    const periodProblem = periodCovered && textProblem(periodCovered, "The period the figures cover", "one-line");
+    if (periodProblem) problem(["periodCovered"], periodProblem);
     const noData = body.noData
       ? { reason: body.noData.reason, availableFrom: body.noData.availableFrom || null, explanation: body.noData.explanation?.trim() || null }
       : null;
@@ -238,6 +255,7 @@ export function saveReturnSchema(fields: FieldDeclaration[], comparisons?: Retur
       values,
       previousYear,
       commentary,
+      periodCovered,
       noData: body.status === "NO_DATA" ? noData : null,
       outliers,
     };
@@ -250,8 +268,8 @@ function describeField(field: FieldDeclaration) {
   return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
-/** One entry of a return's history: "Submitted on 26 Nov 2026 at 10:42 by Paul Haley". */
-export const returnChangeSchema = z.object({ at: z.string(), by: z.nullable(personRefSchema), action: z.string() });
+/** One save in a return's history: "Submitted", by whom, when, and what it changed field by field. */
+export const returnChangeSchema = z.object({ at: z.string(), by: z.nullable(personRefSchema), action: z.string(), changes: z.array(fieldChangeSchema) });
 export type ReturnChange = z.infer<typeof returnChangeSchema>;
 
 /** GET /api/returns/:indicatorId/:quarterId: the return with what the form shows beside it. */
@@ -263,6 +281,8 @@ export const returnDetailSchema = z.object({
   history: z.array(z.object({ quarter: quarterRefSchema, return: z.nullable(returnRecordSchema) })),
   /** Last year's figures for the same quarter, from the lineage's return; null when there is none. */
   lastYear: z.nullable(z.record(z.string(), z.string())),
+  /** The period last year's figures covered, from the same return; null when unknown. */
+  lastYearPeriod: z.nullable(z.string()),
   changes: z.array(returnChangeSchema),
   queries: z.array(queryRecordSchema),
   /** The caller may enter this return's figures now. */

@@ -1,10 +1,11 @@
 // The audit log, read-only: the database refuses to change or delete it.
 import type { Prisma } from "@quarterly-returns/db";
-import type { AuditEventRecord, AuditPage, auditFilterSchema } from "@quarterly-returns/shared";
+import { fieldChangeText, returnChanges, type AuditEventRecord, type AuditPage, type auditFilterSchema } from "@quarterly-returns/shared";
 import { writeSpreadsheetText } from "@quarterly-returns/shared/spreadsheet";
 import type { z } from "zod";
 import { authorize } from "../access.ts";
 import type { Context, Db } from "../context.ts";
+import { toFieldDeclaration } from "../returns/mapping.ts";
 
 type Filter = z.output<typeof auditFilterSchema>;
 
@@ -37,8 +38,9 @@ async function records(db: Db, filter: Filter, page: { skip: number; take: numbe
   const indicatorIds = [...new Set(events.map((event) => event.indicatorId).filter((value): value is number => value !== null))];
   const [organisations, indicators] = await Promise.all([
     db.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true, shortName: true } }),
-    db.indicator.findMany({ where: { id: { in: indicatorIds } }, select: { id: true, ref: true, title: true } }),
+    db.indicator.findMany({ where: { id: { in: indicatorIds } }, select: { id: true, ref: true, title: true, fields: { orderBy: { sortOrder: "asc" } } } }),
   ]);
+  const fieldsOf = new Map(indicators.map((indicator) => [indicator.id, indicator.fields.map(toFieldDeclaration)]));
   return events.map((event) => ({
     id: event.id.toString(),
     at: event.at.toISOString(),
@@ -48,12 +50,15 @@ async function records(db: Db, filter: Filter, page: { skip: number; take: numbe
     entityId: event.entityId,
     quarter: event.quarter ? { id: event.quarter.id, name: `Q${event.quarter.number} ${event.quarter.year.label}` } : null,
     organisation: organisations.find((organisation) => organisation.id === event.organisationId) ?? null,
-    indicator: indicators.find((indicator) => indicator.id === event.indicatorId) ?? null,
+    indicator: indicatorRef(indicators.find((indicator) => indicator.id === event.indicatorId)),
     before: event.before,
     after: event.after,
+    changes: event.entityType === "return" && event.indicatorId !== null ? returnChanges(fieldsOf.get(event.indicatorId) ?? [], event.before, event.after) : null,
     clientAddress: event.clientAddress,
   }));
 }
+
+const indicatorRef = (indicator: { id: number; ref: string | null; title: string } | undefined) => (indicator ? { id: indicator.id, ref: indicator.ref, title: indicator.title } : null);
 
 export async function readAudit(context: Context, filter: Filter): Promise<AuditPage> {
   await authorize(context, "readAudit");
@@ -87,6 +92,7 @@ export async function exportAudit(context: Context, filter: Filter): Promise<str
       quarter: event.quarter?.name ?? "",
       organisation: event.organisation?.shortName ?? "",
       indicator: event.indicator ? `${event.indicator.ref ?? ""} ${event.indicator.title}`.trim() : "",
+      changes: event.changes?.map(fieldChangeText).join("; ") ?? "",
       before: event.before === null ? "" : JSON.stringify(event.before),
       after: event.after === null ? "" : JSON.stringify(event.after),
       clientAddress: event.clientAddress ?? "",

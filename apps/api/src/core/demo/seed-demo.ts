@@ -83,6 +83,8 @@ function framework(indicator: DemoIndicator, ownerOrganisationId: number, sortOr
     polarity: indicator.polarity,
     target: null,
     headlineFieldKey: indicator.headline ?? null,
+    periodBasis: "QUARTER",
+    periodLagMonths: 0,
     sortOrder,
     retired: false,
     fields: indicator.fields.map((field) => ({

@@ -24,6 +24,8 @@ export function toFrameworkIndicator(row: FrameworkIndicatorRow, fixedBy: number
     polarity: row.polarity,
     target: row.target?.toString() ?? null,
     headlineFieldKey: row.headlineFieldKey,
+    periodBasis: row.periodBasis,
+    periodLagMonths: row.periodLagMonths,
     sortOrder: row.sortOrder,
     retired: row.retired,
     firstQuarter: row.firstQuarter,

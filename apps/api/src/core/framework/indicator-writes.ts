@@ -42,6 +42,8 @@ const INDICATOR_COLUMNS = {
   sortOrder: ["sort_order", "int"],
   retired: ["retired", "boolean"],
   firstQuarter: ["first_quarter", "int"],
+  periodBasis: ["period_basis", '"PeriodBasis"'],
+  periodLagMonths: ["period_lag_months", "int"],
 } as const satisfies Columns<Prisma.IndicatorUncheckedCreateInput>;
 
 const FIELD_COLUMNS = {

@@ -1,8 +1,8 @@
 // A quarter cell of the report document, as the return the product records: a cell that is only
-// a figure becomes the figure (where the indicator has one numeric field and the report writes it
+// a figure (perhaps with the period it covers in brackets, "8.77% (12m to Sept 12)") becomes the figure (where the indicator has one numeric field and the report writes it
 // back as the document had it), the no-data phrases become their states, anything else is
 // commentary.
-import { figuresText, kindOf, parseFigure, reportCellText, saveReturnSchema, type FieldDeclaration, type FieldKind, type ImportSummary, type ReportQuarter, type ReturnRecord } from "@quarterly-returns/shared";
+import { figuresText, kindOf, parseFigure, reportCellText, saveReturnSchema, splitFigureAndPeriod, type FieldDeclaration, type FieldKind, type ImportSummary, type ReportQuarter, type ReturnRecord } from "@quarterly-returns/shared";
 import { readDocumentCell, type DocumentIndicatorLine, type DocumentProblem } from "@quarterly-returns/shared/report-document";
 import type { Context } from "../context.ts";
 import { toQuarterSummary, type QuarterRow } from "../quarters/summary.ts";
@@ -14,19 +14,19 @@ const FIGURE_ONLY = /^-?\d[\d,]*(\.\d+)?\s*%?$/;
 
 /** A new indicator's one field, from the figure-only cells it has: a percentage, a decimal, or a count. */
 export function inferKind(cells: string[]): FieldKind | null {
-  const figures = cells.map((cell) => cell.trim()).filter((cell) => FIGURE_ONLY.test(cell));
+  const figures = cells.map((cell) => splitFigureAndPeriod(cell)?.figure ?? cell.trim()).filter((cell) => FIGURE_ONLY.test(cell));
   if (figures.length === 0) return null;
   if (figures.some((figure) => figure.endsWith("%"))) return "PERCENT";
   return figures.some((figure) => figure.includes(".") || figure.startsWith("-")) ? "DECIMAL" : "COUNT";
 }
 
-type Desired = Pick<ReturnRecord, "status" | "noData" | "values" | "previousYear" | "commentary">;
+type Desired = Pick<ReturnRecord, "status" | "noData" | "values" | "previousYear" | "commentary" | "periodCovered">;
 
 /** The return a cell says, or null for an empty cell. */
 function desiredReturn(fields: FieldDeclaration[], cell: string, quarter: ReportQuarter): Desired | null {
   const read = readDocumentCell(cell);
   if (read.state === "MISSING") return null;
-  const blank = { values: {}, previousYear: {}, commentary: null };
+  const blank = { values: {}, previousYear: {}, commentary: null, periodCovered: null };
   if (read.state === "NO_DATA") {
     if (read.reason === "NOT_RELEASED") return { ...blank, status: "NO_DATA", noData: { reason: "NOT_RELEASED", availableFrom: null, explanation: read.explanation } };
     const availableFrom = read.reason === "NOT_YET_AVAILABLE" ? read.availableFrom : null;
@@ -35,10 +35,11 @@ function desiredReturn(fields: FieldDeclaration[], cell: string, quarter: Report
     return reportCellText(fields, record as ReturnRecord, quarter) === read.phrase ? record : { ...record, noData: { ...record.noData!, explanation: read.phrase } };
   }
   const numeric = fields.filter((field) => kindOf(field).numeric && !field.retired);
-  if (FIGURE_ONLY.test(read.text) && numeric.length === 1) {
-    const parsed = parseFigure(read.text);
+  const { figure, period } = splitFigureAndPeriod(read.text) ?? { figure: read.text, period: null };
+  if (FIGURE_ONLY.test(figure) && numeric.length === 1) {
+    const parsed = parseFigure(figure);
     if ("value" in parsed) {
-      const record: Desired = { ...blank, status: "SUBMITTED", noData: null, values: { [numeric[0]!.key]: parsed.value } };
+      const record: Desired = { ...blank, status: "SUBMITTED", noData: null, values: { [numeric[0]!.key]: parsed.value }, periodCovered: period };
       // Only a structured figure if the field takes it and the report writes it back as the document had it.
       const fits = saveReturnSchema(fields).safeParse({ version: 0, ...record }).success;
       if (fits && figuresText(fields, record, quarter) === read.text) return record;

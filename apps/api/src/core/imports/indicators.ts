@@ -1,7 +1,7 @@
 // The document's indicator lines as the year's indicators: each line is matched to the indicator
 // at its place (its ref, or the ref above, and its order under it), updated where the line reads
 // differently, or added, all of a priority's new ones together.
-import { indicatorSchema, type FieldKind, type IndicatorChanges } from "@quarterly-returns/shared";
+import { indicatorSchema, splitFigureAndPeriod, type FieldKind, type IndicatorChanges } from "@quarterly-returns/shared";
 import type { DocumentIndicatorLine, DocumentProblem } from "@quarterly-returns/shared/report-document";
 import type { Context } from "../context.ts";
 import { saveIndicator } from "../framework/framework.ts";
@@ -47,6 +47,8 @@ export function newIndicator(line: DocumentIndicatorLine, owner: Owner, sortOrde
     polarity: "NEUTRAL",
     sortOrder,
     headlineFieldKey: kind ? "value" : null,
+    // Figures that name their own period ("8.77% (12m to Sept 12)") cover what each cell states.
+    periodBasis: line.quarters.some((cell) => splitFigureAndPeriod(cell)) ? "AS_STATED" : "QUARTER",
     fields: kind ? [{ key: "value", label: kind === "PERCENT" ? "Percentage" : "Figure", kind }] : [],
   };
   return checked<IndicatorChanges>(indicatorSchema, input);
@@ -77,6 +79,8 @@ export function changedIndicator(indicator: IndicatorRow, line: DocumentIndicato
   const input = {
     ref: indicator.ref,
     polarity: indicator.polarity,
+    periodBasis: indicator.periodBasis,
+    periodLagMonths: indicator.periodLagMonths,
     target: indicator.target?.toString() ?? null,
     headlineFieldKey: indicator.headlineFieldKey,
     retired: indicator.retired,

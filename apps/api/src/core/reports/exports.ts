@@ -111,6 +111,7 @@ export async function reportCsv(context: Context, { yearId, throughQuarter = 4 }
         explanation: shown?.noData?.explanation ?? "",
         values: valuesText(shown?.values ?? {}),
         previousYear: valuesText(shown?.previousYear ?? {}),
+        periodCovered: shown?.periodCovered ?? "",
         commentary: shown?.commentary ?? "",
         submittedAt: shown?.submittedAt ?? "",
       });

@@ -1,6 +1,6 @@
 // The report of a year, written from the returns the actor may read: the whole year, or as it
 // stood at the end of one quarter (the quarters up to it, and what they reported).
-import { chartOf, ragOf, reportCellText, trendOf, type Report, type ReportQuarter } from "@quarterly-returns/shared";
+import { chartIsInverted, chartOf, ragOf, reportCellText, trendOf, type Report, type ReportQuarter } from "@quarterly-returns/shared";
 import { isoDate } from "../../lib/dates.ts";
 import { audienceOf, authorize, reportIndicators } from "../access.ts";
 import type { Context } from "../context.ts";
@@ -77,6 +77,7 @@ async function writeReport(context: Context, yearId: number, through: number): P
           trend: trendOf(indicator, records, quarters),
           rag: ragOf(indicator, records),
           chart: chartOf(indicator, records),
+          chartInverted: chartIsInverted(indicator),
         };
       }),
     })),

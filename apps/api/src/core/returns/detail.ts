@@ -1,6 +1,6 @@
 // What the return form shows beside the return: its recent history, last year's figures, its
 // changes and the queries on it.
-import type { ReturnChange, ReturnDetail } from "@quarterly-returns/shared";
+import { returnChanges, type FieldDeclaration, type ReturnChange, type ReturnDetail } from "@quarterly-returns/shared";
 import { allows, mayEnterFigures } from "../access.ts";
 import type { Context, Db } from "../context.ts";
 import { ServiceError } from "../errors.ts";
@@ -10,6 +10,8 @@ import { findVisibleIndicator } from "./indicators.ts";
 import { returnInclude, toIndicatorSummary, toReturnRecord } from "./mapping.ts";
 
 const HISTORY_LENGTH = 4;
+/** Enough saves for a quarter's history; drafts are many, and the page folds them together. */
+const HISTORY_EVENTS = 100;
 
 export async function getReturnDetail(context: Context, indicatorId: number, quarterId: number): Promise<ReturnDetail> {
   const { actor, db } = context;
@@ -53,6 +55,7 @@ export async function getReturnDetail(context: Context, indicatorId: number, qua
   const current = find({ quarterId, indicatorId });
   const lastYearReturn = sameQuarterLastYear ? find({ quarterId: sameQuarterLastYear.id, indicatorId: lineage.get(sameQuarterLastYear.yearId)! }) : undefined;
   const lastYear = lastYearReturn ? lastYearFigures(toReturnRecord(lastYearReturn).values) : null;
+  const lastYearPeriod = lastYearReturn?.periodCovered ?? null;
 
   const open = quarter.status === "OPEN";
   const outstanding = !current || current.status === "DRAFT";
@@ -65,7 +68,8 @@ export async function getReturnDetail(context: Context, indicatorId: number, qua
       return { quarter: { id: earlier.id, name: toQuarterSummary(earlier).name }, return: found ? toReturnRecord(found) : null };
     }),
     lastYear,
-    changes: current ? await changesOf(db, current.id) : [],
+    lastYearPeriod,
+    changes: current ? await changesOf(db, current.id, toIndicatorSummary(indicator).fields) : [],
     queries: current ? current.queries.map(toQueryRecord) : [],
     mayEdit: open && mayEnterFigures(actor, indicator),
     mayRecordNotProvided: open && outstanding && allows(actor, "recordNotProvided"),
@@ -77,12 +81,13 @@ function lastYearFigures(values: Record<string, string | { position: string }>):
   return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, typeof value === "string" ? value : value.position]));
 }
 
-async function changesOf(db: Db, returnId: number): Promise<ReturnChange[]> {
+/** Every save of the return, newest first, with what each changed field by field. */
+async function changesOf(db: Db, returnId: number, fields: FieldDeclaration[]): Promise<ReturnChange[]> {
   const events = await db.auditEvent.findMany({
     where: { entityType: "return", entityId: String(returnId) },
     include: { actor: { select: { id: true, name: true } } },
-    orderBy: { at: "desc" },
-    take: 20,
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: HISTORY_EVENTS,
   });
-  return events.map((event) => ({ at: event.at.toISOString(), by: event.actor, action: event.action }));
+  return events.map((event) => ({ at: event.at.toISOString(), by: event.actor, action: event.action, changes: returnChanges(fields, event.before, event.after) }));
 }

@@ -48,6 +48,8 @@ export function toIndicatorSummary(indicator: IndicatorRow): IndicatorSummary {
     polarity: indicator.polarity,
     target: indicator.target?.toString() ?? null,
     headlineFieldKey: indicator.headlineFieldKey,
+    periodBasis: indicator.periodBasis,
+    periodLagMonths: indicator.periodLagMonths,
     fields: indicator.fields.map(toFieldDeclaration),
   };
 }
@@ -72,6 +74,7 @@ export function toReturnRecord(row: ReturnRow): ReturnRecord {
     values,
     previousYear,
     commentary: row.commentary,
+    periodCovered: row.periodCovered,
     ragOverride: row.ragOverride,
     ragOverrideReason: row.ragOverrideReason,
     version: row.version,
@@ -88,6 +91,6 @@ export function toReturnRecord(row: ReturnRow): ReturnRecord {
 /** What the audit log keeps of a return: its state, figures and words. */
 export function auditSnapshot(record: ReturnRecord | null): Prisma.InputJsonValue | null {
   if (!record) return null;
-  const { status, noData, values, previousYear, commentary, version } = record;
-  return { status, noData, values, previousYear, commentary, version } as Prisma.InputJsonValue;
+  const { status, noData, values, previousYear, commentary, periodCovered, version } = record;
+  return { status, noData, values, previousYear, commentary, periodCovered, version } as Prisma.InputJsonValue;
 }

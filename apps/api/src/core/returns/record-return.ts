@@ -4,7 +4,7 @@
 // browser); the lock, the version, the return and its values and the audit event are one
 // transaction.
 import { Prisma } from "@quarterly-returns/db";
-import { saveReturnSchema, type AuditAction, type ReturnComparisons, type ReturnRecord, type SaveReturn } from "@quarterly-returns/shared";
+import { defaultPeriodCovered, saveReturnSchema, type AuditAction, type ReturnComparisons, type ReturnRecord, type SaveReturn } from "@quarterly-returns/shared";
 import { personOf } from "../access.ts";
 import { writeAudits, type AuditEntry } from "../audit.ts";
 import { insertRows, updateVersionedRows, type Columns } from "../batch-sql.ts";
@@ -37,7 +37,7 @@ export async function recordReturn(context: Context, write: ReturnWrite): Promis
       const existing = await tx.db.return.findUnique({ where: { indicatorId_quarterId: { indicatorId: indicator.id, quarterId: quarter.id } }, include: returnInclude });
       const before = existing ? toReturnRecord(existing) : null;
       checkAgainstCurrent(indicator, save, before);
-      const columns = returnColumns(save, person, tx.now());
+      const columns = returnColumns(save, person, tx.now(), periodCoveredOf(write, save));
       // The values are replaced and the return read back with the write itself.
       const values = { createMany: { data: valueRows(indicator.fields, save) } };
       const stored = existing
@@ -102,7 +102,7 @@ export async function recordReturns(context: Context, writes: ReturnWrite[]): Pr
     if (refused.size) return { refused };
 
     const now = tx.now();
-    const columns = saves.map((save) => returnColumns(save, person, now));
+    const columns = saves.map((save, index) => returnColumns(save, person, now, periodCoveredOf(writes[index]!, save)));
     const created = await insertRows<Prisma.ReturnUncheckedCreateInput, typeof RETURN_COLUMNS, { id: number; indicatorId: number; quarterId: number }>(
       tx.db,
       "returns",
@@ -137,6 +137,7 @@ const SAVED_COLUMNS = {
   availableFrom: ["available_from", "date"],
   explanation: ["explanation", "text"],
   commentary: ["commentary", "text"],
+  periodCovered: ["period_covered", "text"],
   updatedById: ["updated_by_id", "int"],
   updatedAt: ["updated_at", "timestamptz"],
   submittedById: ["submitted_by_id", "int"],
@@ -186,13 +187,23 @@ function checkAgainstCurrent(indicator: IndicatorRow, save: SaveReturn, before: 
   }
 }
 
-function returnColumns(save: SaveReturn, person: PersonActor, now: Date) {
+/**
+ * The period the figures cover: as the owner wrote it, else the default from the indicator's basis
+ * and lag; none without figures.
+ */
+function periodCoveredOf({ indicator, quarter }: ReturnWrite, save: SaveReturn): string | null {
+  if (Object.keys(save.values).length === 0) return null;
+  return save.periodCovered ?? (defaultPeriodCovered(indicator.periodBasis, indicator.periodLagMonths, toQuarterSummary(quarter).startDate) || null);
+}
+
+function returnColumns(save: SaveReturn, person: PersonActor, now: Date, periodCovered: string | null) {
   return {
     status: save.status,
     noDataReason: save.noData?.reason ?? null,
     availableFrom: save.noData?.availableFrom ? new Date(`${save.noData.availableFrom}T00:00:00Z`) : null,
     explanation: save.noData?.explanation ?? null,
     commentary: save.commentary,
+    periodCovered,
     updatedById: person.id,
     updatedAt: now,
     submittedById: save.status === "DRAFT" ? null : person.id,

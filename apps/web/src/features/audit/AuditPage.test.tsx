@@ -11,22 +11,31 @@ const at = (hours: number, minutes: number, seconds: number) => new Date(2026, 1
 
 const refusal = (id: string, after: Record<string, unknown>): AuditEventRecord => ({
   id, at: at(10, 42, 58), actor: OWNER, action: "access.refused", entityType: "request", entityId: null,
-  quarter: null, organisation: null, indicator: null, before: null, after, clientAddress: "10.0.0.1",
+  quarter: null, organisation: null, indicator: null, before: null, after, changes: null, clientAddress: "10.0.0.1",
 });
 
 const slowedSignIn: AuditEventRecord = {
   id: "3", at: at(10, 43, 0), actor: null, action: "auth.login-throttled", entityType: "user", entityId: null,
   quarter: null, organisation: null, indicator: null, before: null,
-  after: { email: "admin@demo.test", network: "203.0.113.9", failures: 6, waitSeconds: 15 }, clientAddress: "203.0.113.9",
+  after: { email: "admin@demo.test", network: "203.0.113.9", failures: 6, waitSeconds: 15 }, changes: null, clientAddress: "203.0.113.9",
+};
+
+const changedFigure: AuditEventRecord = {
+  id: "4", at: at(10, 44, 0), actor: OWNER, action: "return.submit", entityType: "return", entityId: "900",
+  quarter: { id: 4, name: "Q4 2019/20" }, organisation: { id: 2, shortName: "CRC" }, indicator: { id: 9, ref: "1.2", title: "% of positive completions" },
+  before: { status: "SUBMITTED", values: { positiveCompletions: "72.6" } }, after: { status: "SUBMITTED", values: { positiveCompletions: "73.1" } },
+  changes: [{ label: "Positive completions", before: "72.6%", after: "73.1%" }, { label: "Commentary", before: null, after: "Two late completions counted" }],
+  clientAddress: "10.0.0.1",
 };
 
 const page: Page = {
   events: [
+    changedFigure,
     slowedSignIn,
     refusal("2", { status: 403, reason: "You do not have permission to do this.", repeated: 199, from: at(10, 42, 1), to: at(10, 42, 58), requests: ["GET /api/users"] }),
     refusal("1", { request: "GET /api/users", status: 403, reason: "You do not have permission to do this.", permission: "manageUsers" }),
   ],
-  total: 3, page: 1, pageSize: 50, actions: ["access.refused", "auth.login-throttled"], people: [OWNER], indicators: [],
+  total: 4, page: 1, pageSize: 50, actions: ["access.refused", "auth.login-throttled"], people: [OWNER], indicators: [],
 };
 
 const fetchMock = vi.fn<typeof fetch>();
@@ -56,7 +65,7 @@ it("says how many more times a person was refused, and between when", async () =
     </QueryClientProvider>,
   );
   await screen.findByText("Refused access 199 more times between 10:42:01 and 10:42:58");
-  const [, , repeats, first] = within(screen.getByRole("table")).getAllByRole("row");
+  const [, , , repeats, first] = within(screen.getByRole("table")).getAllByRole("row");
   expect(within(repeats!).getAllByRole("cell")[2]!.textContent).toMatch(/^Refused access 199 more times between 10:42:01 and 10:42:58Before and after/);
   expect(within(first!).getAllByRole("cell")[2]!.textContent).toMatch(/^Refused accessBefore and after/);
 });
@@ -67,8 +76,23 @@ it("names the email tried for a sign-in that names no account", async () => {
       <AuditPage />
     </QueryClientProvider>,
   );
-  const [, slowed] = within(await screen.findByRole("table")).getAllByRole("row");
+  const [, , slowed] = within(await screen.findByRole("table")).getAllByRole("row");
   const [, who, what] = within(slowed!).getAllByRole("cell");
   expect(who!.textContent).toBe("admin@demo.test");
   expect(what!.textContent).toMatch(/^Sign-in slowed down after failed attempts/);
+});
+
+it("shows what a save of a return changed, field by field, instead of its stored data", async () => {
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <AuditPage />
+    </QueryClientProvider>,
+  );
+  const [, saved] = within(await screen.findByRole("table")).getAllByRole("row");
+  const what = within(saved!).getAllByRole("cell")[2]!;
+  expect(within(what).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+    "Positive completions 72.6% → 73.1%",
+    "Commentary set to Two late completions counted",
+  ]);
+  expect(what.textContent).not.toContain("Before and after");
 });

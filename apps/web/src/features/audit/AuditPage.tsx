@@ -1,4 +1,4 @@
-import { auditActionLabel, auditEventLabel, formatDate, type AuditEventRecord, type AuditPage as Page } from "@quarterly-returns/shared";
+import { auditActionLabel, auditEventLabel, fieldChangeText, formatDate, type AuditEventRecord, type AuditPage as Page } from "@quarterly-returns/shared";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "../../lib/router.tsx";
 import { api } from "../../lib/api-client.ts";
@@ -122,7 +122,13 @@ function Row({ event }: { event: AuditEventRecord }) {
       <td className="govuk-table__cell">{event.actor?.name ?? systemName(event.after) ?? emailTried(event.after) ?? "—"}</td>
       <td className="govuk-table__cell">
         {auditEventLabel(event)}
-        {(event.before !== null || event.after !== null) && (
+        {event.changes ? (
+          event.changes.length > 0 && (
+            <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0" data-testid="field-changes">
+              {event.changes.map((change) => <li key={change.label}>{fieldChangeText(change)}</li>)}
+            </ul>
+          )
+        ) : (event.before !== null || event.after !== null) && (
           <details className="govuk-details govuk-!-margin-bottom-0">
             <summary className="govuk-details__summary">
               <span className="govuk-details__summary-text">Before and after</span>

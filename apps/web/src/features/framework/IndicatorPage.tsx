@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { DEFAULT_MAX_CHANGE_FACTOR, DEFAULT_MAX_CHANGE_POINTS, FIELD_KIND_MODULES, FIELD_KINDS, formatFigure, indicatorSchema, KIND_LIMITS, type FieldKind, POLARITIES, quarterRange, type FrameworkIndicator, type IndicatorChanges, type IndicatorInput } from "@quarterly-returns/shared";
+import { DEFAULT_MAX_CHANGE_FACTOR, DEFAULT_MAX_CHANGE_POINTS, FIELD_KIND_MODULES, FIELD_KINDS, formatFigure, indicatorSchema, KIND_LIMITS, PERIOD_BASES, PERIOD_BASIS_NAMES, POLARITIES, quarterRange, type FieldKind, type FrameworkIndicator, type IndicatorChanges, type IndicatorInput } from "@quarterly-returns/shared";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { Link, useNavigate, useParams, useSearchParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
@@ -55,11 +55,13 @@ function IndicatorForm({ yearId, yearLabel, priorityId, indicator }: { yearId: n
           polarity: indicator.polarity,
           target: indicator.target ?? "",
           headlineFieldKey: indicator.headlineFieldKey ?? "",
+          periodBasis: indicator.periodBasis,
+          periodLagMonths: indicator.periodLagMonths,
           sortOrder: indicator.sortOrder,
           retired: indicator.retired,
           fields: indicator.fields.map(({ values: _values, ...field }) => field),
         }
-      : { ref: "", title: "", leadContact: "", restricted: false, polarity: "NEUTRAL", target: "", headlineFieldKey: "", sortOrder: 0, retired: false, fields: [] },
+      : { ref: "", title: "", leadContact: "", restricted: false, polarity: "NEUTRAL", target: "", headlineFieldKey: "", periodBasis: "QUARTER", periodLagMonths: 0, sortOrder: 0, retired: false, fields: [] },
     shouldFocusError: false,
   });
   const fields = useFieldArray({ control, name: "fields" });
@@ -108,6 +110,30 @@ function IndicatorForm({ yearId, yearLabel, priorityId, indicator }: { yearId: n
               <label className="govuk-label govuk-checkboxes__label" htmlFor="restricted">Restricted: only its organisation, managers and admins see it</label>
             </div>
           </div>
+        </fieldset>
+
+        {/* Returns keep the period they recorded, so this may change whatever was signed off. */}
+        <fieldset className="govuk-fieldset">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+            <h2 className="govuk-fieldset__heading">The period its figures cover</h2>
+          </legend>
+          <Select
+            id="periodBasis"
+            label="Each quarter's figures cover"
+            hint="Each return says the period it covers, filled in from this; the owner can change it"
+            options={PERIOD_BASES.map((value) => ({ value, label: PERIOD_BASIS_NAMES[value] }))}
+            error={error("periodBasis")}
+            {...register("periodBasis")}
+          />
+          <TextInput
+            id="periodLagMonths"
+            label="How many months behind the quarter the figures usually are"
+            hint="0 when they are up to the quarter's end; 3 when the latest figures stop 3 months earlier"
+            inputMode="numeric"
+            className="govuk-input--width-3"
+            error={error("periodLagMonths")}
+            {...register("periodLagMonths")}
+          />
         </fieldset>
 
         <h2 className="govuk-heading-m">Fields</h2>

@@ -122,7 +122,7 @@ function Line({ line, collation }: { line: ReportLine; collation: string }) {
           </strong>
         )}
         {line.rag?.override && line.rag.reason && <span className="govuk-body-s app-block">{line.rag.reason}</span>}
-        <Sparkline values={line.chart} width={80} height={28} />
+        <Sparkline values={line.chart} inverted={line.chartInverted} width={80} height={28} />
       </td>
     </tr>
   );

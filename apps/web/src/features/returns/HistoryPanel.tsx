@@ -1,4 +1,4 @@
-import { headlineField, type ReturnDetail } from "@quarterly-returns/shared";
+import { chartIsInverted, headlineField, type ReturnDetail } from "@quarterly-returns/shared";
 import { Sparkline } from "../../components/Sparkline.tsx";
 import { headlineNumber, summarise } from "./figures.ts";
 
@@ -15,7 +15,7 @@ export function HistoryPanel({ detail }: { detail: ReturnDetail }) {
         <p className="govuk-body-s">This is the first quarter of this indicator.</p>
       ) : (
         <>
-          {field && <Sparkline values={points.map((point) => point.value)} />}
+          {field && <Sparkline values={points.map((point) => point.value)} inverted={chartIsInverted(detail.indicator)} />}
           <table className="govuk-table app-history__table">
             <caption className="govuk-visually-hidden">{field ? field.label : "Returns"} in the last four quarters</caption>
             <tbody className="govuk-table__body">

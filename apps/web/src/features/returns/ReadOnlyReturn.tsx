@@ -10,6 +10,7 @@ export function ReadOnlyReturn({ indicator, record }: { indicator: IndicatorSumm
     const lastYear = record?.previousYear[field.key];
     if (lastYear !== undefined) rows.push([`${field.label}: same quarter last year`, kindOf(field).format(field, lastYear)]);
   }
+  if (record?.periodCovered) rows.push(["Period the figures cover", record.periodCovered]);
   if (record?.commentary) rows.push(["Commentary", record.commentary]);
   if (record?.submittedAt) rows.push(["Submitted", `${formatDate(record.submittedAt)} by ${record.submittedBy?.name ?? "someone"}`]);
   return (

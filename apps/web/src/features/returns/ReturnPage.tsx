@@ -1,4 +1,4 @@
-import { auditActionLabel, can, formatDate, type ReturnDetail } from "@quarterly-returns/shared";
+import { can, formatDate, type ReturnDetail } from "@quarterly-returns/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "../../lib/router.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";
@@ -9,6 +9,7 @@ import { HistoryPanel } from "./HistoryPanel.tsx";
 import { QueriesPanel } from "./QueriesPanel.tsx";
 import { ReadOnlyReturn } from "./ReadOnlyReturn.tsx";
 import { RecordNotProvided } from "./RecordNotProvided.tsx";
+import { ReturnChanges } from "./ReturnChanges.tsx";
 
 export function ReturnPage() {
   const indicatorId = Number(useParams().indicatorId);
@@ -87,23 +88,7 @@ function Return({ detail }: { detail: ReturnDetail }) {
             </>
           )}
 
-          {detail.changes.length > 0 && (
-            <details className="govuk-details">
-              <summary className="govuk-details__summary">
-                <span className="govuk-details__summary-text">Changes to this return</span>
-              </summary>
-              <div className="govuk-details__text">
-                <ul className="govuk-list" data-testid="changes">
-                  {detail.changes.map((change) => (
-                    <li key={change.at + change.action}>
-                      {auditActionLabel(change.action)} on {formatDate(change.at)} at{" "}
-                      {new Date(change.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })} by {change.by?.name ?? "the system"}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            </details>
-          )}
+          <ReturnChanges changes={detail.changes} />
         </div>
         <div className="govuk-grid-column-one-third">
           <HistoryPanel detail={detail} />

@@ -29,7 +29,7 @@ const at = (hours: number, minutes: number) => new Date(2020, 3, 20, hours, minu
 function savedReturn(changes: Partial<ReturnRecord> = {}): ReturnRecord {
   return {
     id: 300, indicatorId: INDICATOR_ID, quarterId: QUARTER_ID, status: "DRAFT", noData: null,
-    values: { fires: "230" }, previousYear: { fires: "161" }, commentary: null, ragOverride: null, ragOverrideReason: null,
+    values: { fires: "230" }, previousYear: { fires: "161" }, commentary: null, periodCovered: null, ragOverride: null, ragOverrideReason: null,
     version: 2, createdAt: at(9, 0), createdBy: MARIA, updatedAt: at(9, 30), updatedBy: MARIA, submittedAt: null, submittedBy: null,
     ...changes,
   };
@@ -43,12 +43,13 @@ function draftDetail(record = savedReturn()): ReturnDetail {
     },
     indicator: {
       id: INDICATOR_ID, ref: "4.5", title: "Reduce deliberate primary fires", owner: { id: 3, name: "Fire and Rescue Service", shortName: "Fire" },
-      leadContact: null, restricted: false, polarity: "LOWER_IS_BETTER", target: null, headlineFieldKey: "fires",
+      leadContact: null, restricted: false, polarity: "LOWER_IS_BETTER", target: null, headlineFieldKey: "fires", periodBasis: "QUARTER", periodLagMonths: 0,
       priority: { id: 4, number: 4, title: "Safer communities" }, fields: [FIRES, ANSWERED],
     },
     return: record,
     history: [{ quarter: { id: 41, name: "Q3 2019/20" }, return: savedReturn({ id: 299, quarterId: 41, status: "SUBMITTED", values: { fires: "214", answered: "90.2" } }) }],
     lastYear: null,
+    lastYearPeriod: null,
     changes: [],
     queries: [],
     mayEdit: true,
@@ -109,7 +110,7 @@ describe("the autosave of a draft", () => {
       {
         url: `/api/returns/${INDICATOR_ID}/${QUARTER_ID}`,
         method: "PUT",
-        body: { version: 2, status: "DRAFT", values: { fires: "230", answered: "91.4" }, previousYear: { fires: "161" }, commentary: "", noData: null },
+        body: { version: 2, status: "DRAFT", values: { fires: "230", answered: "91.4" }, previousYear: { fires: "161" }, commentary: "", periodCovered: "", noData: null },
       },
     ]);
     expect(saveStatus()).toBe("Saved at 10:42");
@@ -186,6 +187,61 @@ describe("a colleague's save in between (409)", () => {
     answerWith(200, { return: savedReturn({ version: 4, values: theirs.values, commentary: "Two arson series in March." }) });
     await wait(1500);
     expect(requestsSent()[1]?.body).toMatchObject({ version: 3, status: "DRAFT", values: { fires: "230", answered: "88.5" }, commentary: "Two arson series in March." });
+  });
+});
+
+describe("check your answers, then submit", () => {
+  it("lists each figure with last year's, the change and the period; Change goes back to the box; Submit sends it", async () => {
+    const { user, onSubmitted } = renderForm();
+    expect(screen.getByText("Leave it empty for January to March 2020, or say the period they cover, like 12 months to June 2019")).toBeTruthy();
+
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    const check = await screen.findByTestId("check-answers");
+    await waitFor(() => expect(document.activeElement?.id).toBe("check-answers-title"));
+    expect(fetchMock).not.toHaveBeenCalled();
+    const rows = within(check).getAllByRole("term").map((term) => `${term.textContent}: ${term.nextElementSibling?.textContent}`);
+    expect(rows).toEqual([
+      "Deliberate primary fires: 230 fires",
+      "Deliberate primary fires: same period last year: 161Change: +69 (+42.9%)",
+      "Emergency calls answered within 10 seconds: Not given",
+      "Period the figures cover: January to March 2020",
+      "Commentary: None",
+    ]);
+
+    await user.click(within(check).getByRole("link", { name: "Change the period the figures cover" }));
+    await waitFor(() => expect(document.activeElement?.id).toBe("periodCovered"));
+    await user.type(box("Period the figures cover"), "12 months to March 2020");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    expect(within(await screen.findByTestId("check-answers")).getByText("12 months to March 2020")).toBeTruthy();
+
+    const recorded = savedReturn({ version: 3, status: "SUBMITTED", periodCovered: "12 months to March 2020" });
+    answerWith(200, { return: recorded });
+    await user.click(screen.getByRole("button", { name: "Submit" }));
+    await wait(0);
+    expect(requestsSent().at(-1)).toMatchObject({ method: "PUT", body: { status: "SUBMITTED", values: { fires: "230" }, periodCovered: "12 months to March 2020" } });
+    expect(onSubmitted).toHaveBeenCalledWith(recorded);
+  });
+
+  it("says when last year's figures covered a different kind of period", async () => {
+    const { user } = renderForm({ ...draftDetail(), lastYear: { fires: "161" }, lastYearPeriod: "January to March 2019" });
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    const check = await screen.findByTestId("check-answers");
+    // The quarter a year on: alike.
+    expect(check.textContent).not.toContain("different kinds of period");
+    await user.click(within(check).getByRole("link", { name: "Change the period the figures cover" }));
+    await user.type(box("Period the figures cover"), "12 months to March 2020");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    expect((await screen.findByTestId("check-answers")).textContent).toContain(
+      "Last year's figures covered January to March 2019; these cover 12 months to March 2020, so the change compares different kinds of period.",
+    );
+  });
+
+  it("is not shown while the answers have a problem", async () => {
+    const { user } = renderForm();
+    await user.clear(box("Deliberate primary fires"));
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    expect(await screen.findByRole("link", { name: "Enter deliberate primary fires" })).toBeTruthy();
+    expect(screen.queryByTestId("check-answers")).toBeNull();
   });
 });
 

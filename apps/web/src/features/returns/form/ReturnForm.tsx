@@ -1,7 +1,8 @@
-import { COMMENTARY_MAX_LENGTH, formatDate, NO_DATA_REASONS, type ReturnDetail, type ReturnRecord } from "@quarterly-returns/shared";
-import { useMemo, useRef } from "react";
+import { COMMENTARY_MAX_LENGTH, defaultPeriodCovered, formatDate, kindOf, NO_DATA_REASONS, PERIOD_COVERED_MAX_LENGTH, type ReturnDetail, type ReturnRecord } from "@quarterly-returns/shared";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { CharacterCount } from "../../../components/CharacterCount.tsx";
+import { TextInput } from "../../../components/TextInput.tsx";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
 import { Radios } from "../../../components/Radios.tsx";
 import { ConflictPanel } from "./ConflictPanel.tsx";
@@ -11,6 +12,10 @@ import { NoDataFields } from "./NoDataFields.tsx";
 import { useReturnSync } from "./return-sync.ts";
 import { SaveStatus } from "./SaveStatus.tsx";
 import { comparisonsOf, questionFor } from "./warnings.ts";
+
+// Loaded when the form opens, out of the way of the form itself (the data owner's download budget).
+const loadCheckAnswers = () => import("./CheckAnswers.tsx");
+const CheckAnswers = lazy(() => loadCheckAnswers().then((module) => ({ default: module.CheckAnswers })));
 
 const OWNER_REASONS = NO_DATA_REASONS.filter((reason) => reason !== "NOT_PROVIDED");
 
@@ -36,7 +41,15 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
   });
   const { register, formState, getValues, setValue } = form;
   const typed = useWatch({ control: form.control }) as ReturnFormValues;
-  const { submitted, saveState, isSaving, restoredAt, conflict, submit, saveDraft, retry } = useReturnSync({ detail, fields, userId, form, intent, onSubmitted, onLocked });
+  const { submitted, saveState, isSaving, restoredAt, conflict, submit, check, saveDraft, retry } = useReturnSync({ detail, fields, userId, form, intent, onSubmitted, onLocked });
+  // Figures are checked on their own page before they are submitted; "Change" comes back to a box.
+  const [checking, setChecking] = useState(false);
+  const [focusAfterChange, setFocusAfterChange] = useState<string | null>(null);
+  useEffect(() => void loadCheckAnswers(), []);
+  useEffect(() => {
+    if (!checking && focusAfterChange) document.getElementById(focusAfterChange)?.focus();
+  }, [checking, focusAfterChange]);
+  const defaultPeriod = defaultPeriodCovered(indicator.periodBasis, indicator.periodLagMonths, quarter.startDate);
 
   const errors = flattenErrors(formState.errors).map(([path, message]) => ({
     href: path === "values" ? `values.${fields[0]?.key ?? ""}` : path,
@@ -57,6 +70,35 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
         }
       : null;
 
+  const questionOf = (field: (typeof fields)[number]) =>
+    errorAt(`values.${field.key}`) ? null : questionFor(field, typed.values?.[field.key] ?? "", typed.previousYear?.[field.key] ?? "", comparisons);
+  const submitLabel = submitted ? "Submit changes" : "Submit";
+
+  if (checking && !conflict) {
+    return (
+      <Suspense fallback={<p className="govuk-body">Loading…</p>}>
+        <CheckAnswers
+          detail={detail}
+          fields={fields}
+          typed={getValues()}
+          defaultPeriod={defaultPeriod}
+          warnings={Object.fromEntries(fields.map((field) => [field.key, [questionOf(field)].filter((question) => question !== null)]))}
+          submitLabel={submitLabel}
+          isSaving={isSaving}
+          onChange={(id) => {
+            setFocusAfterChange(id);
+            setChecking(false);
+          }}
+          onSubmit={() => {
+            setFocusAfterChange(null);
+            // A problem the server finds is shown on the form, beside its box.
+            void submit().then((ok) => ok || setChecking(false));
+          }}
+        />
+      </Suspense>
+    );
+  }
+
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -72,7 +114,7 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
         </div>
       )}
 
-      <form noValidate onSubmit={submit}>
+      <form noValidate onSubmit={typed.mode === "NO_DATA" ? (event) => void submit(event) : (event) => void check(event).then((ok) => ok && setChecking(true))}>
         <Radios
           id="mode"
           legend={`What are you reporting for ${quarter.name}?`}
@@ -111,10 +153,22 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
                 previousYear: errorAt(`previousYear.${field.key}`),
                 confirmed: errorAt(`confirmed.${field.key}`),
               }}
-              question={errorAt(`values.${field.key}`) ? null : questionFor(field, typed.values?.[field.key] ?? "", typed.previousYear?.[field.key] ?? "", comparisons)}
+              question={questionOf(field)}
               disabled={false}
             />
           ))}
+
+        {showFigures && fields.some((field) => kindOf(field).numeric) && (
+          <TextInput
+            id="periodCovered"
+            label="Period the figures cover"
+            hint={defaultPeriod ? `Leave it empty for ${defaultPeriod}, or say the period they cover, like 12 months to June 2019` : "Say the period they cover, like people released January to March 2018"}
+            className="govuk-!-width-two-thirds"
+            maxLength={PERIOD_COVERED_MAX_LENGTH}
+            error={errorAt("periodCovered")}
+            {...register("periodCovered")}
+          />
+        )}
 
         {typed.mode === "FIGURES" && (
           <CharacterCount
@@ -130,7 +184,7 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
 
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" disabled={isSaving}>
-            {typed.mode === "NO_DATA" ? "Record no data" : submitted ? "Submit changes" : "Submit"}
+            {typed.mode === "NO_DATA" ? "Record no data" : "Continue"}
           </button>
           {!submitted && typed.mode === "FIGURES" && (
             <button type="button" className="govuk-button govuk-button--secondary" disabled={isSaving} onClick={saveDraft}>

@@ -22,6 +22,8 @@ export interface ReturnFormValues {
   /** Per field key: the owner confirmed its implausible figure is right. */
   confirmed: Record<string, boolean>;
   commentary: string;
+  /** The period the figures cover; empty for the indicator's default. */
+  periodCovered: string;
   reason: NoDataReason | "";
   availableFrom: { day: string; month: string; year: string };
   explanation: string;
@@ -50,6 +52,7 @@ export function formValuesOf(record: ReturnRecord | null, fields: FieldDeclarati
     previousYear,
     confirmed: Object.fromEntries((record?.confirmedOutliers ?? []).map((outlier) => [outlier.fieldKey, true])),
     commentary: record?.commentary ?? "",
+    periodCovered: record?.periodCovered ?? "",
     reason: record?.noData?.reason ?? "",
     availableFrom: { day: day.replace(/^0/, ""), month: month.replace(/^0/, ""), year },
     explanation: record?.noData?.explanation ?? "",
@@ -86,6 +89,7 @@ export function bodyOf(form: ReturnFormValues, status: ReturnStatus, version: nu
     previousYear,
     ...(confirmed.length ? { confirmed } : {}),
     commentary: form.commentary,
+    periodCovered: form.periodCovered,
     noData: noData
       ? { reason: form.reason as NoDataReason, availableFrom: form.reason === "NOT_YET_AVAILABLE" ? dateOf(form.availableFrom) : null, explanation: form.reason === "NOT_RELEASED" ? form.explanation : null }
       : null,

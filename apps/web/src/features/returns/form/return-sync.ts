@@ -112,21 +112,35 @@ export function useReturnSync({ detail, fields, userId, form, intent, onSubmitte
     return () => clearTimeout(timer);
   }, [serialized, autosave, indicator.id, intent, quarter.id, userId]);
 
-  const press = (status: ReturnStatus) =>
-    handleSubmit(async () => {
+  /** Whether it was saved as the button said. */
+  const press = async (status: ReturnStatus, event?: FormEvent) => {
+    let saved = false;
+    await handleSubmit(async () => {
       const record = await send(status);
+      saved = record !== null;
       if (record && record.status !== "DRAFT") {
         clearLocalDraft(userId, indicator.id, quarter.id);
         onSubmitted(record);
       }
-    });
+    })(event);
+    return saved;
+  };
   const submit = (event?: FormEvent) => {
     intent.status = "SUBMITTED";
-    void press("SUBMITTED")(event);
+    return press("SUBMITTED", event);
+  };
+  /** Whether the form would be accepted as submitted, its problems shown if not: before "check your answers". */
+  const check = async (event?: FormEvent) => {
+    intent.status = "SUBMITTED";
+    let valid = false;
+    await handleSubmit(() => {
+      valid = true;
+    })(event);
+    return valid;
   };
   const saveDraft = () => {
     intent.status = "DRAFT";
-    void press("DRAFT")();
+    void press("DRAFT");
   };
 
   return {
@@ -148,7 +162,8 @@ export function useReturnSync({ detail, fields, userId, form, intent, onSubmitte
       },
     },
     submit,
+    check,
     saveDraft,
-    retry: () => (lastAction.current === "DRAFT" ? saveDraft() : submit()),
+    retry: () => (lastAction.current === "DRAFT" ? saveDraft() : void submit()),
   };
 }
