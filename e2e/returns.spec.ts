@@ -87,7 +87,7 @@ test("the YOT owner records that the figures are not available until a date", as
   await expect(page.getByRole("row", { name: /1\.6/ })).toContainText("Not available yet (expected 28 Feb 2027)");
 });
 
-test("two people editing one return: the second sees what the first saved and chooses", async ({ browser }) => {
+test("one person editing one return in two browsers: the second sees what the first saved and chooses", async ({ browser }) => {
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
   for (const page of [first, second]) {
@@ -105,10 +105,12 @@ test("two people editing one return: the second sees what the first saved and ch
   await second.getByRole("button", { name: "Save draft" }).click();
 
   const conflict = second.getByTestId("conflict");
-  await expect(conflict).toContainText("Sam Patel saved it at");
-  await expect(conflict).toContainText("Keep yours: 41.0");
-  await expect(conflict).toContainText("Use Sam Patel's: 42.1");
-  await conflict.getByLabel(/Use Sam Patel's: 42\.1/).check();
+  // The same person, so not "someone else".
+  await expect(conflict.getByRole("heading")).toHaveText("You changed this return in another tab");
+  await expect(conflict).toContainText(/You saved it at \d\d:\d\d in another tab or on another device\./);
+  await expect(conflict).toContainText("Keep these: 41.0");
+  await expect(conflict).toContainText("Use the other tab's: 42.1");
+  await conflict.getByLabel(/Use the other tab's: 42\.1/).check();
   await conflict.getByRole("button", { name: "Use these answers" }).click();
   await expect(second.locator("[id='values.repeatRate']")).toHaveValue("42.1");
   await expect(second.locator("#commentary")).toHaveValue("Rolling rate to March 2020.");

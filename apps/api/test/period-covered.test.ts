@@ -71,7 +71,7 @@ describe("a return's periodCovered", () => {
     const stored = await test.db.prisma.return.findFirstOrThrow({ where: { indicatorId: repeatRate.id, quarterId: q4 } });
     expect(stored.periodCovered).toBe("12 months to March 2020");
     expect((await reportLine()).cells[3]).toBe(
-      "41.8% (12 months to March 2020) compared to 44.0% (12 months to March 2019), a reduction of 2.2 percentage points (-5%)",
+      "41.8% (12 months to March 2020) compared to 44.0% (12 months to March 2019), a reduction of 2.2 percentage points",
     );
   });
 

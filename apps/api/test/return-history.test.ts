@@ -54,7 +54,16 @@ it("lists each save on the return, newest first, with what it changed field by f
     // Submitting the draft as it stood changed no figure.
     { at: expect.any(String), by, action: "return.submit", changes: [] },
     { at: expect.any(String), by, action: "return.save-draft", changes: [{ label: "Positive completions", before: "72.0%", after: "72.6%" }] },
-    { at: expect.any(String), by, action: "return.save-draft", changes: [{ label: "Positive completions", before: null, after: "72.0%" }] },
+    // The first save also records the period its figures cover: the quarter, by default.
+    {
+      at: expect.any(String),
+      by,
+      action: "return.save-draft",
+      changes: [
+        { label: "Positive completions", before: null, after: "72.0%" },
+        { label: "Period covered", before: null, after: "January to March 2020" },
+      ],
+    },
   ]);
 });
 

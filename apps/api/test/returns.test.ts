@@ -1,3 +1,4 @@
+import { londonDay } from "@quarterly-returns/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, buildTestApp, fingerprint, signIn, type TestApp } from "./helper.ts";
 
@@ -9,6 +10,11 @@ const cookies = new Map<string, string>();
 async function client(email: string) {
   if (!cookies.has(email)) cookies.set(email, await signIn(test.app, email));
   return as(test.app, cookies.get(email)!);
+}
+/** Two years and a day from today, in England (YYYY-MM-DD). */
+function twoYearsAndADayAhead() {
+  const [year, month, day] = londonDay().split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year + 2, month - 1, day + 1)).toISOString().slice(0, 10);
 }
 const indicatorId = async (ref: string) => (await test.db.prisma.indicator.findFirstOrThrow({ where: { ref } })).id;
 
@@ -123,7 +129,7 @@ describe("every field kind and every no-data reason round-trips", () => {
     expect(count.json().return.values).toEqual({ repeatCallers: "1002" });
   });
 
-  it("not yet available (with its date), not released (with why), no update (with last quarter's figures), not provided", async () => {
+  it("not yet available (with its date), not released (with why), no update, not provided", async () => {
     const crc = await client("crc@demo.test");
     const yot = await client("yot@demo.test");
     const publicHealth = await client("publichealth@demo.test");
@@ -140,9 +146,9 @@ describe("every field kind and every no-data reason round-trips", () => {
     expect(notReleased.json().return.noData).toEqual({ reason: "NOT_RELEASED", availableFrom: null, explanation: "Awaiting the national statistics." });
 
     const noUpdate = await publicHealth.put(`/api/returns/${await indicatorId("3.4")}/${quarters[4]}`, {
-      version: 0, status: "NO_DATA", noData: { reason: "NO_UPDATE" }, values: { successfulCompletions: "3.16", baseline: "2.75" },
+      version: 0, status: "NO_DATA", noData: { reason: "NO_UPDATE" },
     });
-    expect(noUpdate.json().return).toMatchObject({ status: "NO_DATA", noData: { reason: "NO_UPDATE" }, values: { successfulCompletions: "3.16" } });
+    expect(noUpdate.json().return).toMatchObject({ status: "NO_DATA", noData: { reason: "NO_UPDATE" }, values: {}, commentary: null });
 
     const notProvided = await manager.put(`/api/returns/${await indicatorId("3.2")}/${quarters[4]}`, {
       version: 0, status: "NO_DATA", noData: { reason: "NOT_PROVIDED" },
@@ -198,8 +204,33 @@ describe("bad input changes nothing", () => {
     ["a wrong type", { version: "0", status: "DRAFT" }, { version: expect.any(String) }],
     ["a missing required figure", { version: 0, status: "SUBMITTED", values: {} }, { "values.repeatCallers": "Enter ASB repeat callers" }],
     ["a negative count", { version: 0, status: "DRAFT", values: { repeatCallers: "-2" } }, { "values.repeatCallers": "ASB repeat callers cannot be negative" }],
-    ["a fractional count", { version: 0, status: "DRAFT", values: { repeatCallers: "2.5" } }, { "values.repeatCallers": "ASB repeat callers must be a whole number" }],
-    ["text over the limit", { version: 0, status: "DRAFT", commentary: "x".repeat(3001) }, { commentary: "Commentary must be 3000 characters or fewer" }],
+    ["a fractional count", { version: 0, status: "DRAFT", values: { repeatCallers: "2.5" } }, { "values.repeatCallers": "ASB repeat callers must be a whole number, like 2,424" }],
+    ["text over the limit", { version: 0, status: "DRAFT", commentary: "x".repeat(3001) }, { commentary: "Commentary must be 3,000 characters or fewer" }],
+    [
+      "figures with no update this quarter",
+      { version: 0, status: "NO_DATA", noData: { reason: "NO_UPDATE" }, values: { repeatCallers: "3" } },
+      { values: "A return with no data cannot have figures. Remove them, or report the figures instead of no data" },
+    ],
+    [
+      "a commentary with no data",
+      { version: 0, status: "NO_DATA", noData: { reason: "NOT_RELEASED", explanation: "Embargoed" }, commentary: "Hidden by the form" },
+      { commentary: "A return with no data cannot have a commentary. Remove it, or report the figures instead of no data" },
+    ],
+    [
+      "an expected date before the quarter ends",
+      { version: 0, status: "NO_DATA", noData: { reason: "NOT_YET_AVAILABLE", availableFrom: "2019-01-01" } },
+      { "noData.availableFrom": "The date the figures are expected must be after 31 Mar 2020, when the quarter ends" },
+    ],
+    [
+      "an expected date on the quarter's last day",
+      { version: 0, status: "NO_DATA", noData: { reason: "NOT_YET_AVAILABLE", availableFrom: "2020-03-31" } },
+      { "noData.availableFrom": "The date the figures are expected must be after 31 Mar 2020, when the quarter ends" },
+    ],
+    [
+      "an expected date more than two years ahead",
+      { version: 0, status: "NO_DATA", noData: { reason: "NOT_YET_AVAILABLE", availableFrom: twoYearsAndADayAhead() } },
+      { "noData.availableFrom": expect.stringMatching(/^The date the figures are expected must be within 2 years from today, by \d+ \w+ \d{4} at the latest$/) },
+    ],
     ["a reason without its date", { version: 0, status: "NO_DATA", noData: { reason: "NOT_YET_AVAILABLE" } }, { "noData.availableFrom": "Enter the date the data is expected" }],
     ["a date that does not exist", { version: 0, status: "NO_DATA", noData: { reason: "NOT_YET_AVAILABLE", availableFrom: "2020-02-30" } }, { "noData.availableFrom": "Enter a real date" }],
     ["a reason without its explanation", { version: 0, status: "NO_DATA", noData: { reason: "NOT_RELEASED" } }, { "noData.explanation": "Explain why the data cannot be released" }],

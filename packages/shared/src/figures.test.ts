@@ -24,7 +24,7 @@ describe("parseFigure", () => {
     ["123456789012345", "too large"],
     [Number.NaN, "must be a number"],
   ])("refuses %j", (typed, message) => {
-    expect(parseFigure(typed)).toEqual({ error: expect.stringContaining(message) });
+    expect(parseFigure(typed)).toMatchObject({ error: expect.stringContaining(message) });
   });
 });
 

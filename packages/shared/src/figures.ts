@@ -4,11 +4,12 @@
 const MAX_INTEGER_DIGITS = 14;
 export const MAX_DECIMAL_PLACES = 6;
 
-export type FigureParse = { value: string } | { error: string };
+/** `notANumber`: words rather than a number, so a kind can say what number it takes. */
+export type FigureParse = { value: string } | { error: string; notANumber?: true };
 
 export function parseFigure(input: string | number): FigureParse {
   if (typeof input === "number") {
-    if (!Number.isFinite(input)) return { error: "must be a number" };
+    if (!Number.isFinite(input)) return { error: "must be a number", notANumber: true };
     input = String(input);
   }
   const typed = input.trim().replace(/%$/, "").trim();
@@ -16,7 +17,7 @@ export function parseFigure(input: string | number): FigureParse {
   // Thousands separators only where they separate thousands: "2,424" but not "2,4".
   const withoutSeparators = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(typed) ? typed.replace(/,/g, "") : typed;
   const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(withoutSeparators);
-  if (!match) return { error: "must be a number, like 2,424 or 72.6" };
+  if (!match) return { error: "must be a number, like 2,424 or 72.6", notANumber: true };
   const [, minus = "", whole = "", fraction = ""] = match;
   const integer = whole.replace(/^0+(?=\d)/, "");
   if (integer.length > MAX_INTEGER_DIGITS) return { error: "is too large" };

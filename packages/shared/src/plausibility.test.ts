@@ -35,7 +35,7 @@ describe("plausibility", () => {
   });
 
   it("refuses a submission with an unconfirmed question, not a draft, and keeps the confirmed ones", () => {
-    const schema = saveReturnSchema([field("COUNT")], { previousQuarter: null, lastYear: null });
+    const schema = saveReturnSchema([field("COUNT")], { quarterEndDate: "2020-03-31", today: "2020-04-20" }, { previousQuarter: null, lastYear: null });
     const body = { version: 0, values: { fires: "2147" }, previousYear: { fires: "492" } };
     expect(schema.safeParse({ ...body, status: "DRAFT" }).success).toBe(true);
     expect(schema.safeParse({ ...body, status: "SUBMITTED" }).error?.issues).toMatchObject([

@@ -144,8 +144,8 @@ export function reportCellText(fields: FieldDeclaration[], record: ReturnRecord 
     if (reason === "NOT_YET_AVAILABLE") return explanation ?? `No data available until ${dayMonthYear(availableFrom!)}`;
     if (reason === "NOT_RELEASED") return explanation ?? "Data not released";
     if (reason === "NOT_PROVIDED") return explanation ?? "No data provided";
-    const repeated = figuresText(fields, record, quarter);
-    return [explanation ?? "No further update available", repeated].filter(Boolean).join("\n");
+    // Never a figure under "no data", even one stored before the API refused them.
+    return explanation ?? "No further update available";
   }
   return [figuresText(fields, record, quarter), record.commentary].filter(Boolean).join("\n");
 }

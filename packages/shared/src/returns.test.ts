@@ -15,7 +15,8 @@ const fields = [
   field("average", "DECIMAL", { hardMin: "-10" }),
   field("old", "COUNT", { retired: true }),
 ];
-const schema = saveReturnSchema(fields);
+// Q4 2019/20, checked on 20 April 2020.
+const schema = saveReturnSchema(fields, { quarterEndDate: "2020-03-31", today: "2020-04-20" });
 const problems = (body: unknown) => {
   const result = schema.safeParse(body);
   return result.success ? {} : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
@@ -57,7 +58,7 @@ describe("saveReturnSchema", () => {
       "values.rank.position": "Rank: the position cannot be more than 15",
       "values.unknown": 'There is no field "unknown" on this indicator',
       "values.old": 'There is no field "old" on this indicator',
-      commentary: "Commentary must be 3000 characters or fewer",
+      commentary: "Commentary must be 3,000 characters or fewer",
     });
   });
 
@@ -80,10 +81,36 @@ describe("saveReturnSchema", () => {
     expect(problems({ version: 1, status: "NO_DATA", noData: { reason: "NOT_RELEASED", explanation: " " } })).toEqual({
       "noData.explanation": "Explain why the data cannot be released",
     });
-    expect(problems({ version: 1, status: "NO_DATA", noData: { reason: "NOT_PROVIDED" }, values: { rate: "1" } })).toEqual({
-      values: "Remove the figures, or do not say there is no data",
+  });
+
+  it("takes only the reason and what it needs when there is no data: never figures or a commentary", () => {
+    const noFigures = "A return with no data cannot have figures. Remove them, or report the figures instead of no data";
+    const noCommentary = "A return with no data cannot have a commentary. Remove it, or report the figures instead of no data";
+    for (const reason of ["NO_UPDATE", "NOT_YET_AVAILABLE", "NOT_RELEASED", "NOT_PROVIDED"]) {
+      const noData = { reason, availableFrom: reason === "NOT_YET_AVAILABLE" ? "2020-04-28" : null, explanation: reason === "NOT_RELEASED" ? "Embargoed" : null };
+      expect(problems({ version: 1, status: "NO_DATA", noData }), reason).toEqual({});
+      expect(problems({ version: 1, status: "NO_DATA", noData, values: { rate: "3.1" } }), reason).toEqual({ values: noFigures });
+      expect(problems({ version: 1, status: "NO_DATA", noData, values: { rank: { position: "2", outOf: "9" } } }), reason).toEqual({ values: noFigures });
+      expect(problems({ version: 1, status: "NO_DATA", noData, previousYear: { crimes: "12" } }), reason).toEqual({ values: noFigures });
+      expect(problems({ version: 1, status: "NO_DATA", noData, commentary: "Hidden words" }), reason).toEqual({ commentary: noCommentary });
+    }
+    expect(problems({ version: 1, status: "NO_DATA", noData: { reason: "NO_UPDATE", availableFrom: "2020-04-28" } })).toEqual({
+      "noData.availableFrom": "Only figures that are not available yet have a date they are expected",
     });
-    expect(problems({ version: 1, status: "NO_DATA", noData: { reason: "NO_UPDATE" }, values: { rate: "1" } })).toEqual({});
+    // Empty boxes are not figures.
+    expect(problems({ version: 1, status: "NO_DATA", noData: { reason: "NO_UPDATE" }, values: { rate: "", rank: { position: "", outOf: "" } }, commentary: "  " })).toEqual({});
+  });
+
+  it("expects figures after the quarter ends and no more than two years from today", () => {
+    const expectedOn = (availableFrom: string) => problems({ version: 1, status: "NO_DATA", noData: { reason: "NOT_YET_AVAILABLE", availableFrom } });
+    const tooEarly = "The date the figures are expected must be after 31 Mar 2020, when the quarter ends";
+    const tooLate = "The date the figures are expected must be within 2 years from today, by 20 Apr 2022 at the latest";
+    expect(expectedOn("2019-01-01")).toEqual({ "noData.availableFrom": tooEarly });
+    expect(expectedOn("2020-03-31")).toEqual({ "noData.availableFrom": tooEarly });
+    expect(expectedOn("2020-04-01")).toEqual({});
+    expect(expectedOn("2022-04-20")).toEqual({});
+    expect(expectedOn("2022-04-21")).toEqual({ "noData.availableFrom": tooLate });
+    expect(expectedOn("2092-04-20")).toEqual({ "noData.availableFrom": tooLate });
   });
 
   it("refuses unknown keys and wrong types at the top level", () => {

@@ -1,9 +1,11 @@
 // The quarterly return of one indicator: what PUT /api/returns/:indicatorId/:quarterId accepts,
 // checked against the indicator's own field declarations, the same way in the browser and the API.
+import { expectedDateProblem } from "./dates.ts";
 import { z } from "./zod.ts";
 import { NO_DATA_REASONS, PERIOD_BASES, POLARITIES, QUARTER_STATUSES, RAGS, RETURN_STATUSES, type ReturnStatus } from "./enums.ts";
 import { kindOf, type StoredValue } from "./field-kinds/index.ts";
 import { fieldChangeSchema } from "./field-change.ts";
+import { formatFigure } from "./figures.ts";
 import { fieldDeclarationSchema, fieldValueSchema, type FieldDeclaration } from "./fields.ts";
 import { hardLimitProblem, plausibilityQuestion, type ConfirmedOutlier, type ReturnComparisons } from "./plausibility.ts";
 import { queryRecordSchema } from "./queries.ts";
@@ -137,14 +139,22 @@ export interface SaveReturn {
 
 export type SaveReturnInput = z.input<typeof baseBody>;
 
+/** What the day the figures are expected is checked against: the quarter's last day, and today (YYYY-MM-DD). */
+export interface SaveDates {
+  quarterEndDate: string;
+  today: string;
+}
+
 /**
  * The body of a save, checked against the indicator's fields: unknown fields, wrong kinds,
  * impossible figures (a negative count, 120 %, a rank beyond its "out of", a figure beyond the
- * field's hard limits, a date that does not exist) and oversized text are refused, each with the
- * path of the field it is about. Given what to compare with, a submission's implausible figures
- * must be confirmed (plausibility.ts); an import, recording figures already published, gives none.
+ * field's hard limits, a date that does not exist, or is not after the quarter or too far ahead)
+ * and oversized text are refused, each with the path of the field it is about. A return with no
+ * data carries no figures and no commentary: only its reason, with the date or the explanation
+ * the reason needs. Given what to compare with, a submission's implausible figures must be
+ * confirmed (plausibility.ts); an import, recording figures already published, gives none.
  */
-export function saveReturnSchema(fields: FieldDeclaration[], comparisons?: ReturnComparisons) {
+export function saveReturnSchema(fields: FieldDeclaration[], dates: SaveDates, comparisons?: ReturnComparisons) {
   const byKey = new Map(fields.filter((field) => !field.retired).map((field) => [field.key, field]));
 
   return z.pipe(baseBody, z.transform((body: z.output<typeof baseBody>, payload): SaveReturn => {
@@ -183,7 +193,7 @@ export function saveReturnSchema(fields: FieldDeclaration[], comparisons?: Retur
 
     const commentary = body.commentary?.trim() || null;
     if (commentary && commentary.length > COMMENTARY_MAX_LENGTH) {
-      problem(["commentary"], `Commentary must be ${COMMENTARY_MAX_LENGTH} characters or fewer`);
+      problem(["commentary"], `Commentary must be ${formatFigure(String(COMMENTARY_MAX_LENGTH))} characters or fewer`);
     }
     const commentaryProblem = commentary && textProblem(commentary, "Commentary", "multi-line");
     if (commentaryProblem) problem(["commentary"], commentaryProblem);
@@ -196,9 +206,12 @@ export function saveReturnSchema(fields: FieldDeclaration[], comparisons?: Retur
     const noData = body.noData
       ? { reason: body.noData.reason, availableFrom: body.noData.availableFrom || null, explanation: body.noData.explanation?.trim() || null }
       : null;
-    if (noData?.availableFrom && !isRealDate(noData.availableFrom)) problem(["noData", "availableFrom"], "Enter a real date");
+    if (noData?.availableFrom) {
+      const dateProblem = isRealDate(noData.availableFrom) ? expectedDateProblem(noData.availableFrom, dates.quarterEndDate, dates.today) : "Enter a real date";
+      if (dateProblem) problem(["noData", "availableFrom"], dateProblem);
+    }
     if (noData?.explanation && noData.explanation.length > EXPLANATION_MAX_LENGTH) {
-      problem(["noData", "explanation"], `The explanation must be ${EXPLANATION_MAX_LENGTH} characters or fewer`);
+      problem(["noData", "explanation"], `The explanation must be ${formatFigure(String(EXPLANATION_MAX_LENGTH))} characters or fewer`);
     }
     const explanationProblem = noData?.explanation && textProblem(noData.explanation, "The explanation", "multi-line");
     if (explanationProblem) problem(["noData", "explanation"], explanationProblem);
@@ -211,8 +224,13 @@ export function saveReturnSchema(fields: FieldDeclaration[], comparisons?: Retur
       if (noData?.reason === "NOT_RELEASED" && !noData.explanation) {
         problem(["noData", "explanation"], "Explain why the data cannot be released");
       }
-      if (noData && noData.reason !== "NO_UPDATE" && Object.keys(values).length > 0) {
-        problem(["values"], "Remove the figures, or do not say there is no data");
+      // What the form hides is never sent: a figure or a commentary here would be published under "no data".
+      if (Object.keys(values).length > 0 || Object.keys(previousYear).length > 0) {
+        problem(["values"], "A return with no data cannot have figures. Remove them, or report the figures instead of no data");
+      }
+      if (commentary) problem(["commentary"], "A return with no data cannot have a commentary. Remove it, or report the figures instead of no data");
+      if (noData && noData.reason !== "NOT_YET_AVAILABLE" && noData.availableFrom) {
+        problem(["noData", "availableFrom"], "Only figures that are not available yet have a date they are expected");
       }
     } else if (noData) {
       problem(["noData"], "Only a return with no data has a reason for it");

@@ -1,6 +1,9 @@
 // How a return's state is named to people, everywhere in the app.
+import { formatDate } from "./dates.ts";
 import type { NoDataReason } from "./enums.ts";
 import type { ReturnRecord } from "./returns.ts";
+
+export { formatDate };
 
 export const NO_DATA_REASON_NAMES: Record<NoDataReason, string> = {
   NOT_YET_AVAILABLE: "Not available yet",
@@ -19,11 +22,6 @@ export function describeState(record: Pick<ReturnRecord, "status" | "noData"> | 
   return reason === "NOT_YET_AVAILABLE" && record.noData!.availableFrom ? `${name} (expected ${formatDate(record.noData!.availableFrom)})` : name;
 }
 
-/** "2019-10-28" or an ISO timestamp → "28 Oct 2019". */
-export function formatDate(isoDate: string): string {
-  const date = new Date(isoDate.length === 10 ? `${isoDate}T12:00:00Z` : isoDate);
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
-}
 
 /** Whole days from `today` to `isoDate`: negative once it has passed. */
 export function daysUntil(isoDate: string, today = new Date()): number {

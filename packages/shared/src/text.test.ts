@@ -70,7 +70,7 @@ describe("every schema that takes text applies the rule, naming the field", () =
   });
 
   it("text over several lines: commentary, explanations, text figures, queries, reasons, messages, an imported file", () => {
-    const schema = saveReturnSchema([{ key: "note", label: "Note", kind: "TEXT", unit: null, comparesWithPreviousYear: false, required: false, softMin: null, softMax: null, retired: false }]);
+    const schema = saveReturnSchema([{ key: "note", label: "Note", kind: "TEXT", unit: null, comparesWithPreviousYear: false, required: false, softMin: null, softMax: null, retired: false }], { quarterEndDate: "2020-03-31", today: "2020-04-20" });
     expect(problems(schema, { version: 0, status: "DRAFT", values: { note: "a\u0000" }, commentary: "Line one\nline\u0000two" })).toEqual({
       "values.note": `Note ${UNSTORABLE}`,
       commentary: `Commentary ${UNSTORABLE}`,

@@ -6,13 +6,16 @@ export interface ErrorSummaryItem {
   message: string;
 }
 
-/** GOV.UK error summary: at the top of the page, focused when it appears, linking to each field. */
-export function ErrorSummary({ errors }: { errors: ErrorSummaryItem[] }) {
+/**
+ * GOV.UK error summary: at the top of the page, focused when it appears, linking to each field.
+ * `attempt` (a count of submits) focuses it again when the same problems stop another submit.
+ */
+export function ErrorSummary({ errors, attempt = 0 }: { errors: ErrorSummaryItem[]; attempt?: number }) {
   const ref = useRef<HTMLDivElement>(null);
   const key = errors.map((error) => error.href + error.message).join("|");
   useEffect(() => {
     if (key) ref.current?.focus();
-  }, [key]);
+  }, [key, attempt]);
   if (errors.length === 0) return null;
   return (
     <div className="govuk-error-summary" ref={ref} tabIndex={-1}>

@@ -1,5 +1,5 @@
 import { formatFigure } from "../figures.ts";
-import { oneFigure, readWhole } from "./figure-reading.ts";
+import { oneFigure, readWhole, withUnit } from "./figure-reading.ts";
 import type { FieldKindModule } from "./types.ts";
 
 /** A whole number of things, never negative: "2,424 ASB incidents". */
@@ -7,10 +7,10 @@ export const count: FieldKindModule = {
   kind: "COUNT",
   name: "Count (whole number)",
   numeric: true,
-  ...oneFigure((raw, label, problem) => readWhole(raw, label, problem, "0")),
-  format: (field, value) => `${formatFigure(String(value))}${field.unit ? ` ${field.unit}` : ""}`,
+  ...oneFigure((raw, label, problem) => readWhole(raw, label, problem, "0", "2,424")),
+  format: (field, value) => withUnit(String(value), field.unit),
   formatFigure,
   differenceUnit: "",
   lowerIsBetter: false,
-  input: { layout: "figure", hint: (field) => `A whole number${field.unit ? ` of ${field.unit}` : ""}`, inputMode: "numeric" },
+  input: { layout: "figure", hint: (field) => `A whole number${field.unit ? ` of ${field.unit}` : ""}, like 2,424`, inputMode: "numeric" },
 };

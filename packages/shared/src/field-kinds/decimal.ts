@@ -1,5 +1,5 @@
 import { formatFigure } from "../figures.ts";
-import { oneFigure, readDecimal } from "./figure-reading.ts";
+import { oneFigure, readDecimal, withUnit } from "./figure-reading.ts";
 import type { FieldKindModule } from "./types.ts";
 
 /** Any exact number, such as an average: "2.8". */
@@ -8,7 +8,7 @@ export const decimal: FieldKindModule = {
   name: "Decimal",
   numeric: true,
   ...oneFigure(readDecimal),
-  format: (field, value) => `${formatFigure(String(value))}${field.unit ? ` ${field.unit}` : ""}`,
+  format: (field, value) => withUnit(String(value), field.unit),
   formatFigure,
   differenceUnit: "",
   lowerIsBetter: false,

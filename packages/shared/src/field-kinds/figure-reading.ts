@@ -1,5 +1,5 @@
 // Reading a typed figure for the numeric kinds.
-import { compareFigures, isWholeNumber, parseFigure } from "../figures.ts";
+import { compareFigures, formatFigure, isWholeNumber, parseFigure } from "../figures.ts";
 import type { FieldKindModule, Problem } from "./types.ts";
 
 /** "2,424", " 72.6 " or 72.6 → "2424", "72.6"; undefined (with the problem said) when it is not a number. */
@@ -9,15 +9,35 @@ export function readDecimal(raw: string | number, label: string, problem: Proble
   return parsed.value;
 }
 
-/** A whole number from `minimum` up; "3.0" reads as "3". */
-export function readWhole(raw: string | number, label: string, problem: Problem, minimum: "0" | "1"): string | undefined {
-  const figure = readDecimal(raw, label, problem);
-  if (figure === undefined) return undefined;
+/** A whole number from `minimum` up; "3.0" reads as "3". Words or a fraction: "must be a whole number, like 2,424". */
+export function readWhole(raw: string | number, label: string, problem: Problem, minimum: "0" | "1", example: string): string | undefined {
+  const parsed = parseFigure(raw);
+  const notWhole = `${label} must be a whole number, like ${example}`;
+  if ("error" in parsed) return problem(parsed.notANumber ? notWhole : `${label} ${parsed.error}`), undefined;
+  const figure = parsed.value;
   if (minimum === "0" && figure.startsWith("-")) return problem(`${label} cannot be negative`), undefined;
-  if (!isWholeNumber(figure) || compareFigures(figure, minimum) < 0) {
-    return problem(minimum === "0" ? `${label} must be a whole number` : `${label} must be a whole number, 1 or more`), undefined;
-  }
+  if (!isWholeNumber(figure)) return problem(notWhole), undefined;
+  if (compareFigures(figure, minimum) < 0) return problem(`${label} must be 1 or more`), undefined;
   return figure.replace(/\.0+$/, "");
+}
+
+/**
+ * A figure with its unit, which is declared in the plural ("repeat callers"): "2,424 repeat
+ * callers", but "1 repeat caller" (the last word made singular by the usual English endings).
+ */
+export function withUnit(figure: string, unit: string | null): string {
+  const formatted = formatFigure(figure);
+  if (!unit) return formatted;
+  const singular = figure === "1" ? unit.replace(/(\w+)$/, (word) => singularOf(word)) : unit;
+  return `${formatted} ${singular}`;
+}
+
+function singularOf(word: string): string {
+  if (/^people$/i.test(word)) return word.replace(/eople$/i, "erson");
+  if (/[^aeiou]ies$/i.test(word)) return word.slice(0, -3) + "y";
+  if (/(ss|x|ch|sh)es$/i.test(word)) return word.slice(0, -2);
+  if (/[^s]s$/i.test(word)) return word.slice(0, -1);
+  return word;
 }
 
 export const isEmpty = (raw: unknown) => raw === null || raw === undefined || raw === "";

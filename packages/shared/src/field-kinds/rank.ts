@@ -21,7 +21,7 @@ export const rank: FieldKindModule = {
     }
     if (isEmpty(raw.position) && isEmpty(raw.outOf)) return undefined;
     const part = (value: string | number | null, label: string, name: "position" | "outOf") =>
-      isEmpty(value) ? (problem(`Enter ${label.toLowerCase()}`, name), undefined) : readWhole(value!, label, (message) => problem(message, name), "1");
+      isEmpty(value) ? (problem(`Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}`, name), undefined) : readWhole(value!, label, (message) => problem(message, name), "1", name === "position" ? "9" : "15");
     const position = part(raw.position, `${field.label}: the position`, "position");
     const outOf = part(raw.outOf, `${field.label}: "out of"`, "outOf");
     if (position === undefined || outOf === undefined) return undefined;
@@ -30,12 +30,12 @@ export const rank: FieldKindModule = {
     if (compareFigures(position, outOf) > 0) return problem(`${field.label}: the position cannot be more than ${outOf}`, "position"), undefined;
     return { number: position, outOf: Number(outOf) };
   },
-  readFigure: (_field, raw, problem, label) => readWhole(raw, label, problem, "1"),
+  readFigure: (_field, raw, problem, label) => readWhole(raw, label, problem, "1", "9"),
   fromRow: (row) => (row.number === null ? undefined : { position: row.number.toString(), outOf: String(row.outOf) }),
   format: (_field, value) => (typeof value === "object" ? `Ranked ${ordinal(value.position)} out of ${value.outOf}` : `Ranked ${ordinal(value)}`),
   formatFigure,
   differenceUnit: " places",
   figureOf: (value) => (typeof value === "object" ? value.position : value),
   lowerIsBetter: true,
-  input: { layout: "rank", hint: () => undefined, inputMode: "numeric" },
+  input: { layout: "rank", hint: () => "Whole numbers, like 9 out of 15", inputMode: "numeric" },
 };

@@ -2,7 +2,7 @@
 // a figure (perhaps with the period it covers in brackets, "8.77% (12m to Sept 12)") becomes the figure (where the indicator has one numeric field and the report writes it
 // back as the document had it), the no-data phrases become their states, anything else is
 // commentary.
-import { figuresText, kindOf, parseFigure, reportCellText, saveReturnSchema, splitFigureAndPeriod, type FieldDeclaration, type FieldKind, type ImportSummary, type ReportQuarter, type ReturnRecord } from "@quarterly-returns/shared";
+import { figuresText, kindOf, londonDay, parseFigure, reportCellText, saveReturnSchema, splitFigureAndPeriod, type FieldDeclaration, type FieldKind, type ImportSummary, type QuarterSummary, type ReportQuarter, type ReturnRecord } from "@quarterly-returns/shared";
 import { readDocumentCell, type DocumentIndicatorLine, type DocumentProblem } from "@quarterly-returns/shared/report-document";
 import type { Context } from "../context.ts";
 import { toQuarterSummary, type QuarterRow } from "../quarters/summary.ts";
@@ -23,7 +23,7 @@ export function inferKind(cells: string[]): FieldKind | null {
 type Desired = Pick<ReturnRecord, "status" | "noData" | "values" | "previousYear" | "commentary" | "periodCovered">;
 
 /** The return a cell says, or null for an empty cell. */
-function desiredReturn(fields: FieldDeclaration[], cell: string, quarter: ReportQuarter): Desired | null {
+function desiredReturn(fields: FieldDeclaration[], cell: string, quarter: QuarterSummary): Desired | null {
   const read = readDocumentCell(cell);
   if (read.state === "MISSING") return null;
   const blank = { values: {}, previousYear: {}, commentary: null, periodCovered: null };
@@ -41,7 +41,7 @@ function desiredReturn(fields: FieldDeclaration[], cell: string, quarter: Report
     if ("value" in parsed) {
       const record: Desired = { ...blank, status: "SUBMITTED", noData: null, values: { [numeric[0]!.key]: parsed.value }, periodCovered: period };
       // Only a structured figure if the field takes it and the report writes it back as the document had it.
-      const fits = saveReturnSchema(fields).safeParse({ version: 0, ...record }).success;
+      const fits = saveReturnSchema(fields, { quarterEndDate: quarter.endDate, today: londonDay() }).safeParse({ version: 0, ...record }).success;
       if (fits && figuresText(fields, record, quarter) === read.text) return record;
     }
   }

@@ -4,7 +4,7 @@
 // browser); the lock, the version, the return and its values and the audit event are one
 // transaction.
 import { Prisma } from "@quarterly-returns/db";
-import { defaultPeriodCovered, saveReturnSchema, type AuditAction, type ReturnComparisons, type ReturnRecord, type SaveReturn } from "@quarterly-returns/shared";
+import { defaultPeriodCovered, londonDay, saveReturnSchema, type AuditAction, type ReturnComparisons, type ReturnRecord, type SaveReturn } from "@quarterly-returns/shared";
 import { personOf } from "../access.ts";
 import { writeAudits, type AuditEntry } from "../audit.ts";
 import { insertRows, updateVersionedRows, type Columns } from "../batch-sql.ts";
@@ -29,7 +29,7 @@ export interface ReturnWrite {
 
 export async function recordReturn(context: Context, write: ReturnWrite): Promise<ReturnRecord> {
   const { indicator, quarter } = write;
-  const save = await checkedSave(write);
+  const save = await checkedSave(context, write);
   const person = personOf(context);
 
   try {
@@ -81,7 +81,7 @@ export async function recordReturns(context: Context, writes: ReturnWrite[]): Pr
     refused.set(index, error);
   };
   const saves: SaveReturn[] = [];
-  for (const [index, write] of writes.entries()) await checkedSave(write).then((save) => (saves[index] = save), (error) => refuse(index, error));
+  for (const [index, write] of writes.entries()) await checkedSave(context, write).then((save) => (saves[index] = save), (error) => refuse(index, error));
   if (refused.size) return { refused };
 
   return transaction(context, async (tx) => {
@@ -164,7 +164,7 @@ const VALUE_COLUMNS = {
 } as const satisfies Columns<Prisma.ReturnValueUncheckedCreateInput>;
 
 /** The rules a save meets before the database is asked: the indicator's year and first quarter, the lock, the body. */
-async function checkedSave(write: ReturnWrite): Promise<SaveReturn> {
+async function checkedSave(context: Context, write: ReturnWrite): Promise<SaveReturn> {
   const { indicator, quarter } = write;
   if (quarter.yearId !== indicator.priority.yearId) throw new ServiceError(404, `Indicator ${indicator.ref ?? indicator.id} is not reported in ${toQuarterSummary(quarter).name}.`);
   if (quarter.number < indicator.firstQuarter) {
@@ -172,7 +172,8 @@ async function checkedSave(write: ReturnWrite): Promise<SaveReturn> {
   }
   assertNotSignedOff(quarter);
 
-  const parsed = saveReturnSchema(indicator.fields.map(toFieldDeclaration), write.comparisons).safeParse(write.body);
+  const dates = { quarterEndDate: toQuarterSummary(quarter).endDate, today: londonDay(context.now()) };
+  const parsed = saveReturnSchema(indicator.fields.map(toFieldDeclaration), dates, write.comparisons).safeParse(write.body);
   if (!parsed.success) throw invalid(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join(".") || "(body)", issue.message])));
   await write.permit?.(parsed.data);
   return parsed.data;

@@ -1,9 +1,9 @@
 // "Check your answers" (the GOV.UK pattern) before a return is submitted: each figure with last
 // year's and the change, the period the figures cover and the commentary, each with a link back to
 // its box, then Submit.
-import { change, formatPercentChange, kindOf, periodShape, saveReturnSchema, type FieldDeclaration, type ReturnDetail } from "@quarterly-returns/shared";
+import { change, formatPercentChange, kindOf, periodShape, type FieldDeclaration, type ReturnDetail } from "@quarterly-returns/shared";
 import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
-import { bodyOf, type ReturnFormValues } from "./model.ts";
+import { bodyOf, schemaFor, type ReturnFormValues } from "./model.ts";
 
 interface CheckAnswersProps {
   detail: ReturnDetail;
@@ -33,7 +33,7 @@ export function CheckAnswers({ detail, fields, typed, defaultPeriod, warnings, s
   // The page changed without a navigation: a screen reader starts at its heading.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const parsed = saveReturnSchema(fields).safeParse(bodyOf(typed, "SUBMITTED", 0, fields));
+  const parsed = schemaFor(fields, detail.quarter.endDate).safeParse(bodyOf(typed, "SUBMITTED", 0, fields));
   const save = parsed.success ? parsed.data : null;
   const period = typed.periodCovered.trim() || defaultPeriod;
   const rows: Row[] = [];

@@ -15,11 +15,14 @@ export function ConflictPanel({
   current,
   typed,
   fields,
+  userId,
   onResolve,
 }: {
   current: ReturnRecord;
   typed: ReturnFormValues;
   fields: FieldDeclaration[];
+  /** Who is signed in: their own save in another tab is not "someone else". */
+  userId: number;
   onResolve: (resolved: ReturnFormValues) => void;
 }) {
   const theirs = formValuesOf(current, fields, null);
@@ -29,6 +32,7 @@ export function ConflictPanel({
     Object.fromEntries(differences.map((difference) => [difference.key, difference.yours.trim() ? "yours" : "theirs"])),
   );
   const when = new Date(current.updatedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  const yourself = current.updatedBy.id === userId;
 
   const resolve = () => {
     const resolved = structuredClone(typed);
@@ -39,13 +43,13 @@ export function ConflictPanel({
   return (
     <div className="govuk-notification-banner app-conflict" role="region" aria-labelledby="conflict-title" data-testid="conflict">
       <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="conflict-title">Someone else changed this return</h2>
+        <h2 className="govuk-notification-banner__title" id="conflict-title">{yourself ? "You changed this return in another tab" : "Someone else changed this return"}</h2>
       </div>
       <div className="govuk-notification-banner__content">
         <p className="govuk-notification-banner__heading">
-          {current.updatedBy.name} saved it at {when} while you were working on it. Choose which answers to keep.
+          {yourself ? `You saved it at ${when} in another tab or on another device.` : `${current.updatedBy.name} saved it at ${when} while you were working on it.`} Choose which answers to keep.
         </p>
-        {differences.length === 0 && <p className="govuk-body">Your answers and theirs are the same.</p>}
+        {differences.length === 0 && <p className="govuk-body">{yourself ? "Your answers here and there are the same." : "Your answers and theirs are the same."}</p>}
         {differences.map((difference) => (
           <fieldset className="govuk-fieldset govuk-!-margin-bottom-4" key={difference.key}>
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{difference.label}</legend>
@@ -61,7 +65,7 @@ export function ConflictPanel({
                     onChange={() => setChoices({ ...choices, [difference.key]: side })}
                   />
                   <label className="govuk-label govuk-radios__label" htmlFor={`conflict-${difference.key}-${side}`}>
-                    {side === "yours" ? "Keep yours" : `Use ${current.updatedBy.name}'s`}: {(side === "yours" ? difference.yours : difference.theirs) || "(empty)"}
+                    {side === "yours" ? (yourself ? "Keep these" : "Keep yours") : yourself ? "Use the other tab's" : `Use ${current.updatedBy.name}'s`}: {(side === "yours" ? difference.yours : difference.theirs) || "(empty)"}
                   </label>
                 </div>
               ))}

@@ -39,6 +39,7 @@ export function FigureField({ field, register, typed, typedPreviousYear, lastYea
             {field.label}
             {!field.required && " (optional)"}
           </legend>
+          {hint && <div id={hintId} className="govuk-hint">{hint}</div>}
           {errorMessage(id, errors.value)}
           {errorMessage(`outOf.${field.key}`, errors.outOf)}
           <div className="app-rank">

@@ -276,6 +276,101 @@ describe("no data this quarter", () => {
   });
 });
 
+describe("what the form hides is not sent", () => {
+  it("keeps the figures and commentary typed before choosing no data, sends neither with it, and brings them back", async () => {
+    const { user } = renderForm();
+
+    await user.type(box("Emergency calls answered within 10 seconds (optional)"), "3.1");
+    await user.type(box("Commentary (optional)"), "Recalls up after a review.");
+    await user.click(screen.getByLabelText("No data this quarter"));
+    await user.click(screen.getByLabelText("No update this quarter"));
+    await wait(5000);
+    // Kept in this browser, never sent by the autosave.
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(localStorage.getItem(LOCAL_DRAFT_KEY)).toContain("3.1");
+    expect(screen.queryByLabelText("Emergency calls answered within 10 seconds (optional)")).toBeNull();
+    expect(screen.queryByLabelText("Commentary (optional)")).toBeNull();
+    // Last quarter's figures are shown for reference, read-only, and nothing offers to repeat them.
+    expect(screen.getByTestId("last-quarter").textContent).toContain("In Q3 2019/20 the report showed:Deliberate primary fires: 214 firesEmergency calls answered within 10 seconds: 90.2%");
+    expect(screen.queryByRole("button", { name: /Repeat/ })).toBeNull();
+
+    await user.click(screen.getByLabelText("The figures"));
+    expect(box("Emergency calls answered within 10 seconds (optional)").value).toBe("3.1");
+    expect(box("Commentary (optional)").value).toBe("Recalls up after a review.");
+
+    await user.click(screen.getByLabelText("No data this quarter"));
+    answerWith(200, { return: savedReturn({ version: 3, status: "NO_DATA", values: {}, previousYear: {}, noData: { reason: "NO_UPDATE", availableFrom: null, explanation: null } }) });
+    await user.click(screen.getByRole("button", { name: "Record no data" }));
+    await wait(0);
+    expect(requestsSent()).toEqual([
+      {
+        url: `/api/returns/${INDICATOR_ID}/${QUARTER_ID}`,
+        method: "PUT",
+        body: { version: 2, status: "NO_DATA", values: {}, previousYear: {}, commentary: null, noData: { reason: "NO_UPDATE", availableFrom: null, explanation: null } },
+      },
+    ]);
+  });
+
+  it("refuses an expected date before the quarter ends, or more than two years ahead", async () => {
+    const { user } = renderForm();
+    await user.click(screen.getByLabelText("No data this quarter"));
+    await user.click(screen.getByLabelText("Not available yet"));
+    expect(document.getElementById("availableFrom-hint")?.textContent).toBe("For example, 28 4 2020");
+    await user.type(box("Day"), "1");
+    await user.type(box("Month"), "1");
+    await user.type(box("Year"), "2019");
+    await user.click(screen.getByRole("button", { name: "Record no data" }));
+    expect(screen.getByRole("link", { name: "The date the figures are expected must be after 31 Mar 2020, when the quarter ends" }).getAttribute("href")).toBe("#availableFrom.day");
+
+    await user.clear(box("Year"));
+    await user.type(box("Year"), "2092");
+    await user.click(screen.getByRole("button", { name: "Record no data" }));
+    expect(document.getElementById("availableFrom-error")?.textContent).toBe("Error: The date the figures are expected must be within 2 years from today, by 20 Apr 2022 at the latest");
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
+
+describe("the words and the focus of the form", () => {
+  it("asks for a whole number on a number pad, and a percentage on a decimal one", () => {
+    renderForm();
+    expect(document.getElementById("values.fires-hint")?.textContent).toBe("A whole number of fires, like 2,424");
+    expect(box("Deliberate primary fires").inputMode).toBe("numeric");
+    expect(box("Emergency calls answered within 10 seconds (optional)").inputMode).toBe("decimal");
+  });
+
+  it("shows no soft warning beside an error on the same figure, and focuses the error summary at every failed submit", async () => {
+    const { user } = renderForm();
+    await user.clear(box("Deliberate primary fires"));
+    await user.type(box("Deliberate primary fires"), "-3");
+    expect(document.getElementById("values.fires-warnings")?.textContent).toContain("lower than Q3 2019/20 (214)");
+
+    const submit = screen.getByRole("button", { name: "Submit" });
+    await user.click(submit);
+    await waitFor(() => expect(document.activeElement?.className).toBe("govuk-error-summary"));
+    expect(document.getElementById("values.fires-error")?.textContent).toBe("Error: Deliberate primary fires cannot be negative");
+    expect(document.getElementById("values.fires-warnings")).toBeNull();
+
+    // The same problem again: the click takes the focus to the button, and the summary takes it back.
+    await user.click(submit);
+    await waitFor(() => expect(document.activeElement?.className).toBe("govuk-error-summary"));
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it("says it was you, in another tab, when your own save came in between", async () => {
+    answerWith(409, { message: "This return has changed since you opened it.", current: savedReturn({ version: 3, values: { fires: "230", answered: "88.5" }, updatedAt: at(10, 40), updatedBy: MARIA }) });
+    const { user } = renderForm();
+
+    await user.type(box("Emergency calls answered within 10 seconds (optional)"), "91.4");
+    await wait(1500);
+
+    const panel = screen.getByRole("region", { name: "You changed this return in another tab" });
+    expect(panel.textContent).toContain("You saved it at 10:40 in another tab or on another device.");
+    expect(within(panel).getByLabelText("Keep these: 91.4")).toBeTruthy();
+    expect(within(panel).getByLabelText("Use the other tab's: 88.5")).toBeTruthy();
+    expect(conflictPanel()).toBeNull();
+  });
+});
+
 describe("what was typed and never saved, after a reload", () => {
   const keptLocally = (version: number) =>
     localStorage.setItem(

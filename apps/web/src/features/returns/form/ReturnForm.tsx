@@ -36,10 +36,10 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
   const initial = useMemo(() => formValuesOf(detail.return, fields, detail.lastYear), [detail.return, fields, detail.lastYear]);
   const form = useForm<ReturnFormValues>({
     defaultValues: initial,
-    resolver: returnResolver(fields, intent, comparisons),
+    resolver: returnResolver(fields, quarter.endDate, intent, comparisons),
     shouldFocusError: false,
   });
-  const { register, formState, getValues, setValue } = form;
+  const { register, formState, getValues } = form;
   const typed = useWatch({ control: form.control }) as ReturnFormValues;
   const { submitted, saveState, isSaving, restoredAt, conflict, submit, check, saveDraft, retry } = useReturnSync({ detail, fields, userId, form, intent, onSubmitted, onLocked });
   // Figures are checked on their own page before they are submitted; "Change" comes back to a box.
@@ -57,18 +57,10 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
   }));
   const errorAt = (path: string) => errors.find((error) => error.href === path)?.message;
   const lastQuarter = [...detail.history].reverse().find((entry) => entry.return && entry.return.status !== "DRAFT");
-  const showFigures = fields.length > 0 && (typed.mode === "FIGURES" || typed.reason === "NO_UPDATE");
-  const repeatLastQuarter =
-    lastQuarter?.return && Object.keys(lastQuarter.return.values).length > 0
-      ? () => {
-          for (const field of fields) {
-            const value = lastQuarter.return!.values[field.key];
-            if (value === undefined) continue;
-            setValue(`values.${field.key}`, typeof value === "object" ? value.position : value, { shouldDirty: true });
-            if (typeof value === "object") setValue(`outOf.${field.key}`, value.outOf, { shouldDirty: true });
-          }
-        }
-      : null;
+  const lastQuarterFigures = fields.flatMap((field) => {
+    const value = lastQuarter?.return?.values[field.key];
+    return value === undefined ? [] : [`${field.label}: ${kindOf(field).format(field, value)}`];
+  });
 
   const questionOf = (field: (typeof fields)[number]) =>
     errorAt(`values.${field.key}`) ? null : questionFor(field, typed.values?.[field.key] ?? "", typed.previousYear?.[field.key] ?? "", comparisons);
@@ -101,8 +93,8 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
 
   return (
     <>
-      <ErrorSummary errors={errors} />
-      {conflict && <ConflictPanel current={conflict.current} typed={getValues()} fields={fields} onResolve={conflict.resolve} />}
+      <ErrorSummary errors={errors} attempt={formState.submitCount} />
+      {conflict && <ConflictPanel current={conflict.current} typed={getValues()} fields={fields} userId={userId} onResolve={conflict.resolve} />}
       {restoredAt && !conflict && (
         <div className="govuk-notification-banner" role="region" aria-labelledby="restored-title">
           <div className="govuk-notification-banner__header">
@@ -133,12 +125,13 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
             reason={typed.reason}
             reasons={OWNER_REASONS}
             errors={{ reason: errorAt("reason"), availableFrom: errorAt("availableFrom.day"), explanation: errorAt("explanation") }}
-            onRepeatLastQuarter={repeatLastQuarter}
+            quarterEndDate={quarter.endDate}
+            lastQuarter={lastQuarter && lastQuarterFigures.length ? { name: lastQuarter.quarter.name, figures: lastQuarterFigures } : null}
             disabled={false}
           />
         )}
 
-        {showFigures &&
+        {typed.mode === "FIGURES" &&
           fields.map((field) => (
             <FigureField
               key={field.key}
@@ -158,7 +151,7 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
             />
           ))}
 
-        {showFigures && fields.some((field) => kindOf(field).numeric) && (
+        {typed.mode === "FIGURES" && fields.some((field) => kindOf(field).numeric) && (
           <TextInput
             id="periodCovered"
             label="Period the figures cover"

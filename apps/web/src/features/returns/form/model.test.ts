@@ -14,16 +14,17 @@ describe("the return form's values", () => {
     expect(values.previousYear).toEqual({ fires: "161" });
     values.values.fires = "2,30";
     expect(bodyOf(values, "DRAFT", 3, fields)).toEqual({
-      version: 3, status: "DRAFT", values: { fires: "2,30" }, previousYear: { fires: "161" }, commentary: "", noData: null,
+      version: 3, status: "DRAFT", values: { fires: "2,30" }, previousYear: { fires: "161" }, commentary: "", periodCovered: "", noData: null,
     });
     const noData = { ...values, mode: "NO_DATA" as const, reason: "NOT_YET_AVAILABLE" as const, availableFrom: { day: "8", month: "4", year: "2027" } };
-    expect(bodyOf(noData, "SUBMITTED", 3, fields)).toMatchObject({
-      status: "NO_DATA", values: {}, previousYear: {}, noData: { reason: "NOT_YET_AVAILABLE", availableFrom: "2027-04-08", explanation: null },
+    noData.commentary = "Typed before choosing no data";
+    expect(bodyOf(noData, "SUBMITTED", 3, fields)).toEqual({
+      version: 3, status: "NO_DATA", values: {}, previousYear: {}, commentary: null, noData: { reason: "NOT_YET_AVAILABLE", availableFrom: "2027-04-08", explanation: null },
     });
   });
 
   it("are checked by the shared schema, each problem at its own box", async () => {
-    const resolve = returnResolver(fields, { status: "SUBMITTED", version: 0 });
+    const resolve = returnResolver(fields, "2020-03-31", { status: "SUBMITTED", version: 0 });
     const values = formValuesOf(null, fields, null);
     values.values.fires = "-1";
     values.values.rank = "20";
@@ -52,7 +53,7 @@ describe("soft warnings", () => {
   it("refuse a submission with an unconfirmed question, and send the confirmed fields", async () => {
     const fires = [field("fires", "COUNT", { comparesWithPreviousYear: true })];
     const values = { ...formValuesOf(null, fires, null), values: { fires: "2147" }, previousYear: { fires: "492" } };
-    const resolve = (status: "DRAFT" | "SUBMITTED") => returnResolver(fires, { status, version: 0 }, { previousQuarter: null, lastYear: null })(values, undefined, {} as never);
+    const resolve = (status: "DRAFT" | "SUBMITTED") => returnResolver(fires, "2020-03-31", { status, version: 0 }, { previousQuarter: null, lastYear: null })(values, undefined, {} as never);
     expect((await resolve("DRAFT")).errors).toEqual({});
     expect((await resolve("SUBMITTED")).errors).toMatchObject({ confirmed: { fires: { message: "fires: Is 2,147 right? Last year it was 492. Correct it, or confirm that it is right" } } });
     values.confirmed = { fires: true };

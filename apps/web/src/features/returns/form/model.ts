@@ -7,6 +7,7 @@ import {
   type NoDataReason,
   type ReturnComparisons,
   type ReturnRecord,
+  londonDay,
   type ReturnStatus,
   type SaveReturnInput,
 } from "@quarterly-returns/shared";
@@ -65,11 +66,14 @@ function dateOf({ day, month, year }: ReturnFormValues["availableFrom"]): string
   return `${year.trim()}-${month.trim().padStart(2, "0")}-${day.trim().padStart(2, "0")}`;
 }
 
+/**
+ * What a save sends: what the form shows, and only that. The figures and commentary typed before
+ * choosing "no data" stay in the form (choosing the figures again brings them back) but are not sent.
+ */
 export function bodyOf(form: ReturnFormValues, status: ReturnStatus, version: number, fields: FieldDeclaration[]): SaveReturnInput {
   const noData = form.mode === "NO_DATA";
-  const keepFigures = !noData || form.reason === "NO_UPDATE";
   const values: SaveReturnInput["values"] = {};
-  if (keepFigures) {
+  if (!noData) {
     for (const field of fields.filter((candidate) => !candidate.retired)) {
       const typed = form.values[field.key] ?? "";
       if (kindOf(field).input.layout === "rank") {
@@ -80,7 +84,7 @@ export function bodyOf(form: ReturnFormValues, status: ReturnStatus, version: nu
       }
     }
   }
-  const previousYear = Object.fromEntries(Object.entries(form.previousYear).filter(([, typed]) => keepFigures && typed.trim()));
+  const previousYear = Object.fromEntries(Object.entries(form.previousYear).filter(([, typed]) => !noData && typed.trim()));
   const confirmed = Object.entries(form.confirmed ?? {}).filter(([key, yes]) => yes && key in values).map(([key]) => key);
   return {
     version,
@@ -88,7 +92,7 @@ export function bodyOf(form: ReturnFormValues, status: ReturnStatus, version: nu
     values,
     previousYear,
     ...(confirmed.length ? { confirmed } : {}),
-    commentary: form.commentary,
+    commentary: noData ? null : form.commentary,
     periodCovered: form.periodCovered,
     noData: noData
       ? { reason: form.reason as NoDataReason, availableFrom: form.reason === "NOT_YET_AVAILABLE" ? dateOf(form.availableFrom) : null, explanation: form.reason === "NOT_RELEASED" ? form.explanation : null }
@@ -113,11 +117,14 @@ export interface SaveIntent {
   version: number;
 }
 
+/** The shared schema for this quarter, checking the date the figures are expected against today. */
+export const schemaFor = (fields: FieldDeclaration[], quarterEndDate: string, comparisons?: ReturnComparisons) =>
+  saveReturnSchema(fields, { quarterEndDate, today: londonDay() }, comparisons);
+
 /** The shared schema as react-hook-form's resolver, reading `state` each time it checks. */
-export function returnResolver(fields: FieldDeclaration[], state: SaveIntent, comparisons?: ReturnComparisons): Resolver<ReturnFormValues> {
-  const schema = saveReturnSchema(fields, comparisons);
+export function returnResolver(fields: FieldDeclaration[], quarterEndDate: string, state: SaveIntent, comparisons?: ReturnComparisons): Resolver<ReturnFormValues> {
   return async (values) => {
-    const result = schema.safeParse(bodyOf(values, state.status, state.version, fields));
+    const result = schemaFor(fields, quarterEndDate, comparisons).safeParse(bodyOf(values, state.status, state.version, fields));
     if (result.success) return { values, errors: {} };
     const errors: Record<string, unknown> = {};
     for (const issue of result.error.issues) {

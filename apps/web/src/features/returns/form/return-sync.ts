@@ -1,13 +1,13 @@
 // The return form kept in step with this browser and the server: every change is kept locally at
 // once and saved as a draft a moment after typing stops; a save that someone else's overtook
 // becomes a conflict for the person to settle.
-import { saveReturnSchema, type FieldDeclaration, type ReturnDetail, type ReturnRecord, type ReturnStatus } from "@quarterly-returns/shared";
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import type { FieldDeclaration, ReturnDetail, ReturnRecord, ReturnStatus } from "@quarterly-returns/shared";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import { ApiError } from "../../../lib/api-client.ts";
 import { useSaveReturn } from "../api/save-return.ts";
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from "./local-draft.ts";
-import { bodyOf, formValuesOf, type ReturnFormValues, type SaveIntent } from "./model.ts";
+import { bodyOf, formValuesOf, schemaFor, type ReturnFormValues, type SaveIntent } from "./model.ts";
 import type { SaveState } from "./SaveStatus.tsx";
 
 const AUTOSAVE_DELAY_MS = 1500;
@@ -27,7 +27,6 @@ interface ReturnSyncOptions {
 export function useReturnSync({ detail, fields, userId, form, intent, onSubmitted, onLocked }: ReturnSyncOptions) {
   const { indicator, quarter } = detail;
   const { control, getValues, handleSubmit, reset, trigger } = form;
-  const schema = useMemo(() => saveReturnSchema(fields), [fields]);
   const save = useSaveReturn(indicator.id, quarter.id);
   const typed = useWatch({ control }) as ReturnFormValues;
 
@@ -93,7 +92,7 @@ export function useReturnSync({ detail, fields, userId, form, intent, onSubmitte
   const autosave = useCallback(async () => {
     if (!autosaves || conflict || saving.current || JSON.stringify(getValues()) === lastSaved.current) return;
     const body = bodyOf(getValues(), "DRAFT", intent.version, fields);
-    if (!schema.safeParse(body).success) {
+    if (!schemaFor(fields, quarter.endDate).safeParse(body).success) {
       intent.status = "DRAFT";
       await trigger();
       setSaveState({ kind: "invalid" });
@@ -101,7 +100,7 @@ export function useReturnSync({ detail, fields, userId, form, intent, onSubmitte
     }
     // Problems a submit found stay on screen until the person deals with them.
     await send("DRAFT");
-  }, [autosaves, conflict, fields, getValues, intent, schema, send, trigger]);
+  }, [autosaves, conflict, fields, getValues, intent, quarter.endDate, send, trigger]);
 
   // Every change is kept in this browser at once, and saved as a draft a moment after typing stops.
   const serialized = JSON.stringify(typed);
