@@ -43,6 +43,8 @@ test("the manager queries a submitted figure and the owner sees the query", asyn
   await signIn(page, "cps@demo.test");
   await page.getByRole("link", { name: "Monitor the number of ASB repeat callers to SBC" }).click();
   await page.locator("[id='values.repeatCallers']").fill("9");
+  // Q3 had 1: the owner confirms the figure.
+  await page.getByLabel("Yes, this figure is right").check();
   await submitReturn(page);
   await expect(page.getByText("4.3 is in. Thank you.")).toBeVisible();
   await signOut(page);
@@ -55,7 +57,7 @@ test("the manager queries a submitted figure and the owner sees the query", asyn
   await page.getByRole("button", { name: "Send query" }).click();
   await expect(page.getByText("Chris Manning asked on")).toContainText("about ASB repeat callers: “Is 9 right? Q3 was 1.”");
   await page.getByRole("link", { name: "Back to completeness" }).click();
-  await expect(page.getByRole("row", { name: /4\.3/ })).toContainText("Query open");
+  await expect(page.getByTestId("organisation-CPS").getByRole("row", { name: /4\.3/ })).toContainText("Query open");
   await signOut(page);
 
   await signIn(page, "cps@demo.test");

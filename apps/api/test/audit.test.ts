@@ -15,7 +15,7 @@ beforeAll(async () => {
   const fire = as(test.app, await signIn(test.app, "fire@demo.test"));
   const f3 = await test.db.prisma.indicator.findFirstOrThrow({ where: { ref: "4.6" } });
   await fire.put(`/api/returns/${f3.id}/${q4}`, { version: 0, status: "DRAFT", values: { fires: "100" } });
-  await fire.put(`/api/returns/${f3.id}/${q4}`, { version: 1, status: "SUBMITTED", values: { fires: "120" }, previousYear: { fires: "90" } });
+  await fire.put(`/api/returns/${f3.id}/${q4}`, { version: 1, status: "SUBMITTED", values: { fires: "120" }, previousYear: { fires: "90" }, confirmed: ["fires"] });
 });
 afterAll(() => test.close());
 

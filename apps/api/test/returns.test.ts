@@ -44,6 +44,8 @@ describe("PUT /api/returns/:indicatorId/:quarterId", () => {
       values: { dwellings: "1,204", vehicles: " 31 ", commercial: 0 },
       previousYear: { dwellings: "1,199", vehicles: "40", commercial: "2" },
       commentary: "Figures for Jan–Mar 2020.",
+      // Far from Q3's 12 and 4: the owner confirms them.
+      confirmed: ["dwellings", "commercial"],
     });
     expect(response.statusCode).toBe(200);
     expect(response.json().return).toMatchObject({
@@ -123,7 +125,7 @@ describe("every field kind and every no-data reason round-trips", () => {
     const percent = await crc.put(`/api/returns/${await indicatorId("1.4")}/${quarters[4]}`, { version: 0, status: "SUBMITTED", values: { recalled: "2.634%" } });
     expect(percent.json().return.values).toEqual({ recalled: "2.634" });
 
-    const count = await cps.put(`/api/returns/${await indicatorId("4.3")}/${quarters[4]}`, { version: 0, status: "SUBMITTED", values: { repeatCallers: "1,002" } });
+    const count = await cps.put(`/api/returns/${await indicatorId("4.3")}/${quarters[4]}`, { version: 0, status: "SUBMITTED", values: { repeatCallers: "1,002" }, confirmed: ["repeatCallers"] });
     expect(count.json().return.values).toEqual({ repeatCallers: "1002" });
   });
 

@@ -24,7 +24,7 @@ afterAll(() => test.close());
 describe("queries on a signed-off quarter's returns", () => {
   it("cannot be raised, answered or closed (423), by the API or by SQL", async () => {
     const f3 = await indicatorId("4.6");
-    await fire.put(`/api/returns/${f3}/${quarters[4]}`, { version: 0, status: "SUBMITTED", values: { fires: "120" }, previousYear: { fires: "90" } });
+    await fire.put(`/api/returns/${f3}/${quarters[4]}`, { version: 0, status: "SUBMITTED", values: { fires: "120" }, previousYear: { fires: "90" }, confirmed: ["fires"] });
     const answeredBefore = (await manager.post(`/api/returns/${f3}/${quarters[4]}/queries`, { fieldKey: "fires", text: "Is 120 right?" })).json().query.id;
     const openAtSignOff = (await manager.post(`/api/returns/${f3}/${quarters[4]}/queries`, { text: "And the commentary?" })).json().query.id;
     expect((await fire.post(`/api/queries/${answeredBefore}/answer`, { response: "Yes." })).statusCode).toBe(200);

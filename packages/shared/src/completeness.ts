@@ -3,6 +3,7 @@ import { z } from "./zod.ts";
 import { DELIVERY_STATUSES, NO_DATA_REASONS, RETURN_STATUSES } from "./enums.ts";
 import { idValue } from "./http.ts";
 import { organisationResponseSchema } from "./organisations.ts";
+import { confirmedOutlierSummarySchema } from "./outliers.ts";
 import { progressSchema } from "./progress.ts";
 import { indicatorRefSchema, organisationRefSchema, personRefSchema, priorityRefSchema } from "./refs.ts";
 import { quarterSummarySchema } from "./returns.ts";
@@ -63,6 +64,8 @@ export const completenessSchema = z.object({
   priorities: z.array(priorityRefSchema),
   organisations: z.array(organisationCompletenessSchema),
   followUps: z.array(followUpSchema),
+  /** Implausible figures their owners confirmed, for the manager to query. */
+  outliers: z.array(confirmedOutlierSummarySchema),
   /** Whether chases are emailed (SMTP_URL is set) or only recorded. */
   mailConfigured: z.boolean(),
 });

@@ -12,6 +12,11 @@ export const fieldDeclarationSchema = z.object({
   required: z.boolean(),
   softMin: z.nullable(z.string()),
   softMax: z.nullable(z.string()),
+  /** Hard limits; null or absent: the kind's (plausibility.ts). */
+  hardMin: z.optional(z.nullable(z.string())),
+  hardMax: z.optional(z.nullable(z.string())),
+  /** The change from the previous quarter or last year that is questioned: a factor, or percentage points for a percentage; null: the default. */
+  maxChange: z.optional(z.nullable(z.string())),
   retired: z.boolean(),
 });
 export type FieldDeclaration = z.infer<typeof fieldDeclarationSchema>;

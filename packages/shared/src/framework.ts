@@ -51,6 +51,9 @@ export const fieldSchema = z
     required: z._default(z.boolean(), false),
     softMin: figure,
     softMax: figure,
+    hardMin: figure,
+    hardMax: figure,
+    maxChange: figure,
     retired: z._default(z.boolean(), false),
   })
   .check(z.superRefine((field, ctx) => {
@@ -59,6 +62,16 @@ export const fieldSchema = z
     }
     if (field.softMin && field.softMax && Number(field.softMin) > Number(field.softMax)) {
       ctx.addIssue({ code: "custom", path: ["softMax"], message: "The expected maximum must be at least the minimum" });
+    }
+    if (!FIELD_KIND_MODULES[field.kind].numeric && (field.hardMin || field.hardMax || field.maxChange)) {
+      ctx.addIssue({ code: "custom", path: ["kind"], message: "A text field has no limits" });
+    }
+    if (field.hardMin && field.hardMax && Number(field.hardMin) > Number(field.hardMax)) {
+      ctx.addIssue({ code: "custom", path: ["hardMax"], message: "The highest allowed figure must be at least the lowest" });
+    }
+    if (field.maxChange && Number(field.maxChange) <= (field.kind === "PERCENT" ? 0 : 1)) {
+      const message = field.kind === "PERCENT" ? "Enter a number of percentage points more than 0, like 20" : "Enter a number of times more than 1, like 3";
+      ctx.addIssue({ code: "custom", path: ["maxChange"], message });
     }
   }));
 

@@ -22,3 +22,5 @@ export * from "./text.ts";
 export * from "./field-change.ts";
 export * from "./return-changes.ts";
 export * from "./period.ts";
+export * from "./plausibility.ts";
+export * from "./outliers.ts";

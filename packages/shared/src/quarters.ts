@@ -1,4 +1,5 @@
 import { z } from "./zod.ts";
+import { confirmedOutlierSummarySchema } from "./outliers.ts";
 import { organisationRefSchema, yearRefSchema } from "./refs.ts";
 import { isRealDate, quarterSummarySchema } from "./returns.ts";
 import { multiLine } from "./text.ts";
@@ -46,6 +47,8 @@ export const signOffSummarySchema = z.object({
   noData: z.record(z.string(), z.int()),
   /** Missing and draft returns: recorded as "No data provided" by the sign-off. */
   notProvided: z.array(outstandingReturnSchema),
+  /** Implausible figures their owners confirmed, to query before signing off. */
+  outliers: z.array(confirmedOutlierSummarySchema),
 });
 export type SignOffSummary = z.infer<typeof signOffSummarySchema>;
 

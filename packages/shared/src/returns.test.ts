@@ -11,7 +11,8 @@ const fields = [
   field("rate", "PERCENT"),
   field("rank", "RANK"),
   field("note", "TEXT"),
-  field("average", "DECIMAL"),
+  // The admin allows a negative average by setting a negative minimum.
+  field("average", "DECIMAL", { hardMin: "-10" }),
   field("old", "COUNT", { retired: true }),
 ];
 // Q4 2019/20, checked on 20 April 2020.
@@ -39,6 +40,7 @@ describe("saveReturnSchema", () => {
       commentary: "A reduction.",
       periodCovered: "12 months to June 2019",
       noData: null,
+      outliers: [],
     });
   });
 

@@ -7,6 +7,7 @@ import { kindOf, type StoredValue } from "./field-kinds/index.ts";
 import { fieldChangeSchema } from "./field-change.ts";
 import { formatFigure } from "./figures.ts";
 import { fieldDeclarationSchema, fieldValueSchema, type FieldDeclaration } from "./fields.ts";
+import { hardLimitProblem, plausibilityQuestion, type ConfirmedOutlier, type ReturnComparisons } from "./plausibility.ts";
 import { queryRecordSchema } from "./queries.ts";
 import { organisationRefSchema, personRefSchema, priorityRefSchema, quarterRefSchema, yearRefSchema } from "./refs.ts";
 import { PERIOD_COVERED_MAX_LENGTH } from "./period.ts";
@@ -44,6 +45,8 @@ export const returnRecordSchema = z.object({
   updatedBy: personRefSchema,
   submittedAt: z.nullable(z.string()),
   submittedBy: z.nullable(personRefSchema),
+  /** The implausible figures its owner confirmed when submitting, with the question each answered. */
+  confirmedOutliers: z.optional(z.array(z.object({ fieldKey: z.string(), figure: z.string(), question: z.string() }))),
 });
 export type ReturnRecord = z.infer<typeof returnRecordSchema>;
 
@@ -108,6 +111,8 @@ const baseBody = z.strictObject({
   previousYear: z._default(z.record(z.string(), rawFigure), {}),
   // Lengths and dates are checked with the figures below, so every problem is reported at once.
   commentary: z.nullish(z.string()),
+  /** The fields whose implausible figures the owner confirms are right. */
+  confirmed: z._default(z.array(z.string().check(z.maxLength(50, { error: "is too long" }))).check(z.maxLength(100, { error: "names too many fields" })), []),
   /** Empty or absent: the default from the indicator's period basis and lag. */
   periodCovered: z.nullish(z.string()),
   noData: z.nullish(
@@ -128,6 +133,8 @@ export interface SaveReturn {
   /** As the owner wrote it; null for the indicator's default. */
   periodCovered: string | null;
   noData: NoData | null;
+  /** The implausible figures of a submission, each confirmed. */
+  outliers: ConfirmedOutlier[];
 }
 
 export type SaveReturnInput = z.input<typeof baseBody>;
@@ -140,12 +147,14 @@ export interface SaveDates {
 
 /**
  * The body of a save, checked against the indicator's fields: unknown fields, wrong kinds,
- * impossible figures (a negative count, 120 %, a rank beyond its "out of", a date that does not
- * exist, or is not after the quarter or too far ahead) and oversized text are refused, each with
- * the path of the field it is about. A return with no data carries no figures and no commentary:
- * only its reason, with the date or the explanation the reason needs.
+ * impossible figures (a negative count, 120 %, a rank beyond its "out of", a figure beyond the
+ * field's hard limits, a date that does not exist, or is not after the quarter or too far ahead)
+ * and oversized text are refused, each with the path of the field it is about. A return with no
+ * data carries no figures and no commentary: only its reason, with the date or the explanation
+ * the reason needs. Given what to compare with, a submission's implausible figures must be
+ * confirmed (plausibility.ts); an import, recording figures already published, gives none.
  */
-export function saveReturnSchema(fields: FieldDeclaration[], dates: SaveDates) {
+export function saveReturnSchema(fields: FieldDeclaration[], dates: SaveDates, comparisons?: ReturnComparisons) {
   const byKey = new Map(fields.filter((field) => !field.retired).map((field) => [field.key, field]));
 
   return z.pipe(baseBody, z.transform((body: z.output<typeof baseBody>, payload): SaveReturn => {
@@ -162,7 +171,9 @@ export function saveReturnSchema(fields: FieldDeclaration[], dates: SaveDates) {
         continue;
       }
       const value = kindOf(field).read(field, raw, (message, part) => problem(["values", key, ...(part ? [part] : [])], message));
-      if (value) values[key] = value;
+      const beyond = value && "number" in value && hardLimitProblem(field, value.number);
+      if (beyond) problem(["values", key], beyond);
+      else if (value) values[key] = value;
     }
 
     const previousYear: Record<string, string> = {};
@@ -173,8 +184,11 @@ export function saveReturnSchema(fields: FieldDeclaration[], dates: SaveDates) {
         continue;
       }
       if (raw === null || raw === "") continue;
-      const figure = kindOf(field).readFigure(field, raw, (message) => problem(["previousYear", key], message), `Last year's ${field.label.toLowerCase()}`);
-      if (figure !== undefined) previousYear[key] = figure;
+      const label = `Last year's ${field.label.toLowerCase()}`;
+      const figure = kindOf(field).readFigure(field, raw, (message) => problem(["previousYear", key], message), label);
+      const beyond = figure !== undefined && hardLimitProblem(field, figure, label);
+      if (beyond) problem(["previousYear", key], beyond);
+      else if (figure !== undefined) previousYear[key] = figure;
     }
 
     const commentary = body.commentary?.trim() || null;
@@ -236,6 +250,23 @@ export function saveReturnSchema(fields: FieldDeclaration[], dates: SaveDates) {
       }
     }
 
+    for (const key of body.confirmed) if (!byKey.has(key)) problem(["confirmed"], `There is no field "${key}" on this indicator`);
+    const outliers: ConfirmedOutlier[] = [];
+    if (body.status === "SUBMITTED" && comparisons) {
+      for (const [key, value] of Object.entries(values)) {
+        if (!("number" in value)) continue;
+        const field = byKey.get(key)!;
+        const previousQuarter = comparisons.previousQuarter?.values[key];
+        const question = plausibilityQuestion(field, value.number, {
+          previousQuarter: previousQuarter === undefined ? null : { name: comparisons.previousQuarter!.name, figure: previousQuarter },
+          lastYear: comparisons.lastYear?.[key] ?? previousYear[key] ?? null,
+        });
+        if (!question) continue;
+        if (body.confirmed.includes(key)) outliers.push({ fieldKey: key, figure: value.number, question });
+        else problem(["confirmed", key], `${field.label}: ${question} Correct it, or confirm that it is right`);
+      }
+    }
+
     return {
       version: body.version,
       status: body.status,
@@ -244,6 +275,7 @@ export function saveReturnSchema(fields: FieldDeclaration[], dates: SaveDates) {
       commentary,
       periodCovered,
       noData: body.status === "NO_DATA" ? noData : null,
+      outliers,
     };
   }));
 }

@@ -6,8 +6,9 @@ import type { Context } from "../context.ts";
 import { reportedIn } from "../framework/reported.ts";
 import { findQuarter, toQuarterSummary } from "../quarters/summary.ts";
 import type { WatchedTable } from "../read-cache.ts";
+import { confirmedOutliersOf } from "../returns/outliers.ts";
 
-export const COMPLETENESS_TABLES: WatchedTable[] = ["quarters", "reporting_years", "users", "priorities", "indicators", "organisations", "returns", "return_queries", "chases"];
+export const COMPLETENESS_TABLES: WatchedTable[] = ["quarters", "reporting_years", "users", "priorities", "indicators", "organisations", "returns", "return_queries", "chases", "indicator_fields"];
 
 export async function getCompleteness(context: Context, quarterId: number): Promise<Completeness> {
   await authorize(context, "readCompleteness");
@@ -16,7 +17,7 @@ export async function getCompleteness(context: Context, quarterId: number): Prom
   const today = londonDay(context.now());
   const dueDate = isoDate(quarter.dueDate);
 
-  const [indicators, chases] = await Promise.all([
+  const [indicators, chases, outliers] = await Promise.all([
     db.indicator.findMany({
       where: { priority: { yearId: quarter.yearId }, ...reportedIn(quarter) },
       include: {
@@ -41,6 +42,7 @@ export async function getCompleteness(context: Context, quarterId: number): Prom
       distinct: ["organisationId"],
       include: { sentBy: { select: { id: true, name: true } } },
     }),
+    confirmedOutliersOf(db, quarter),
   ]);
 
   const organisations = new Map<number, OrganisationCompleteness>();
@@ -115,6 +117,7 @@ export async function getCompleteness(context: Context, quarterId: number): Prom
     priorities: [...new Map(indicators.map((indicator) => [indicator.priority.id, indicator.priority])).values()].map(({ id, number, title }) => ({ id, number, title })),
     organisations: [...organisations.values()].sort((a, b) => a.organisation.name.localeCompare(b.organisation.name)),
     followUps,
+    outliers,
     mailConfigured: context.mailer.configured,
   };
 }

@@ -96,6 +96,9 @@ function framework(indicator: DemoIndicator, ownerOrganisationId: number, sortOr
       required: field.required ?? false,
       softMin: null,
       softMax: null,
+      hardMin: null,
+      hardMax: null,
+      maxChange: null,
       retired: false,
     })),
   };
@@ -116,7 +119,8 @@ function returnBody(update: DemoUpdate): SaveReturnInput {
       if (value.previousYear !== undefined) previousYear[key] = String(value.previousYear);
     }
   }
-  return { version: 0, status: "SUBMITTED", values, previousYear, commentary: update.commentary ?? null };
+  // The report printed these figures: their owners confirmed any that looked implausible.
+  return { version: 0, status: "SUBMITTED", values, previousYear, commentary: update.commentary ?? null, confirmed: Object.keys(values) };
 }
 
 function addDays(day: Date, days: number): Date {

@@ -56,6 +56,9 @@ const FIELD_COLUMNS = {
   required: ["required", "boolean"],
   softMin: ["soft_min", "numeric"],
   softMax: ["soft_max", "numeric"],
+  hardMin: ["hard_min", "numeric"],
+  hardMax: ["hard_max", "numeric"],
+  maxChange: ["max_change", "numeric"],
   sortOrder: ["sort_order", "int"],
   retired: ["retired", "boolean"],
 } as const satisfies Columns<Prisma.IndicatorFieldUncheckedCreateInput>;
@@ -161,7 +164,8 @@ export async function updateIndicators(context: Context, changes: { id: number; 
 
 /** The fields as they are and as wanted: the same, in the same order, so nothing to write. */
 function sameFields(existing: FrameworkIndicatorRow["fields"], wanted: IndicatorChanges["fields"]): boolean {
-  const text = (fields: FieldDeclaration[]) => JSON.stringify(fields.map(({ key, label, kind, unit, comparesWithPreviousYear, required, softMin, softMax, retired }) => [key, label, kind, unit, comparesWithPreviousYear, required, softMin, softMax, retired]));
+  const text = (fields: FieldDeclaration[]) =>
+    JSON.stringify(fields.map(({ key, label, kind, unit, comparesWithPreviousYear, required, softMin, softMax, hardMin, hardMax, maxChange, retired }) => [key, label, kind, unit, comparesWithPreviousYear, required, softMin, softMax, hardMin ?? null, hardMax ?? null, maxChange ?? null, retired]));
   return text(existing.map(toFieldDeclaration)) === text(wanted.map((field) => ({ ...field, unit: field.unit ?? null, softMin: field.softMin ?? null, softMax: field.softMax ?? null })));
 }
 

@@ -6,7 +6,7 @@ import type { DocumentIndicatorLine, DocumentProblem } from "@quarterly-returns/
 import type { Context } from "../context.ts";
 import { saveIndicator } from "../framework/framework.ts";
 import { addIndicators, updateIndicators } from "../framework/indicator-writes.ts";
-import { indicatorInclude, type IndicatorRow } from "../returns/mapping.ts";
+import { indicatorInclude, toFieldDeclaration, type IndicatorRow } from "../returns/mapping.ts";
 import { inferKind } from "./cells.ts";
 import { batchOrOneByOne, checked, problemOf, type Attempt } from "./steps.ts";
 
@@ -84,9 +84,7 @@ export function changedIndicator(indicator: IndicatorRow, line: DocumentIndicato
     target: indicator.target?.toString() ?? null,
     headlineFieldKey: indicator.headlineFieldKey,
     retired: indicator.retired,
-    fields: indicator.fields.map(({ key, label, kind, unit, comparesWithPreviousYear, required, softMin, softMax, retired }) => ({
-      key, label, kind, unit, comparesWithPreviousYear, required, softMin: softMin?.toString() ?? null, softMax: softMax?.toString() ?? null, retired,
-    })),
+    fields: indicator.fields.map(toFieldDeclaration),
     ...wanted,
   };
   return checked<IndicatorChanges>(indicatorSchema, input);

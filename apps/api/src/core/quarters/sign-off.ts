@@ -8,6 +8,7 @@ import { transaction, type Context } from "../context.ts";
 import { ServiceError } from "../errors.ts";
 import { reportedIn } from "../framework/reported.ts";
 import { indicatorInclude } from "../returns/mapping.ts";
+import { confirmedOutliersOf } from "../returns/outliers.ts";
 import { recordReturn } from "../returns/record-return.ts";
 import { findQuarter, quarterSummaryInclude, toQuarterSummary, type QuarterRow } from "./summary.ts";
 
@@ -37,7 +38,7 @@ async function summarise(context: Context, quarter: QuarterRow) {
       });
     }
   }
-  return { quarter: toQuarterSummary(quarter), submitted, noData, notProvided };
+  return { quarter: toQuarterSummary(quarter), submitted, noData, notProvided, outliers: await confirmedOutliersOf(context.db, quarter) };
 }
 
 const withoutRows = (summary: Awaited<ReturnType<typeof summarise>>, quarter: QuarterSummary = summary.quarter): SignOffSummary => ({

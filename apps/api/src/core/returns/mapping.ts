@@ -1,6 +1,6 @@
 // Database rows of indicators and returns → the contract's shapes (figures as exact strings).
 import type { Prisma } from "@quarterly-returns/db";
-import { kindOf, type FieldDeclaration, type FieldValue, type IndicatorSummary, type ReturnRecord } from "@quarterly-returns/shared";
+import { kindOf, type ConfirmedOutlier, type FieldDeclaration, type FieldValue, type IndicatorSummary, type ReturnRecord } from "@quarterly-returns/shared";
 import { isoDate } from "../../lib/dates.ts";
 
 export const indicatorInclude = {
@@ -29,6 +29,9 @@ export function toFieldDeclaration(field: IndicatorRow["fields"][number]): Field
     required: field.required,
     softMin: field.softMin?.toString() ?? null,
     softMax: field.softMax?.toString() ?? null,
+    hardMin: field.hardMin?.toString() ?? null,
+    hardMax: field.hardMax?.toString() ?? null,
+    maxChange: field.maxChange?.toString() ?? null,
     retired: field.retired,
   };
 }
@@ -81,6 +84,7 @@ export function toReturnRecord(row: ReturnRow): ReturnRecord {
     updatedBy: row.updatedBy,
     submittedAt: row.submittedAt?.toISOString() ?? null,
     submittedBy: row.submittedBy,
+    confirmedOutliers: row.confirmedOutliers as unknown as ConfirmedOutlier[],
   };
 }
 

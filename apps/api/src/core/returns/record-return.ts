@@ -4,7 +4,7 @@
 // browser); the lock, the version, the return and its values and the audit event are one
 // transaction.
 import { Prisma } from "@quarterly-returns/db";
-import { defaultPeriodCovered, londonDay, saveReturnSchema, type AuditAction, type ReturnRecord, type SaveReturn } from "@quarterly-returns/shared";
+import { defaultPeriodCovered, londonDay, saveReturnSchema, type AuditAction, type ReturnComparisons, type ReturnRecord, type SaveReturn } from "@quarterly-returns/shared";
 import { personOf } from "../access.ts";
 import { writeAudits, type AuditEntry } from "../audit.ts";
 import { insertRows, updateVersionedRows, type Columns } from "../batch-sql.ts";
@@ -21,6 +21,8 @@ export interface ReturnWrite {
   body: unknown;
   /** What the audit log calls it; by default what the save is (a draft, a submission, no data). */
   action?: AuditAction;
+  /** What its figures are compared with: a submission's implausible ones must then be confirmed. An import gives none. */
+  comparisons?: ReturnComparisons;
   /** Checks the parsed save may be made by this actor (a data owner may not record "No data provided"). */
   permit?: (save: SaveReturn) => Promise<void>;
 }
@@ -140,6 +142,7 @@ const SAVED_COLUMNS = {
   updatedAt: ["updated_at", "timestamptz"],
   submittedById: ["submitted_by_id", "int"],
   submittedAt: ["submitted_at", "timestamptz"],
+  confirmedOutliers: ["confirmed_outliers", "jsonb"],
 } as const satisfies Columns<Prisma.ReturnUncheckedUpdateInput>;
 
 /** What a save sets of a new return. */
@@ -170,7 +173,7 @@ async function checkedSave(context: Context, write: ReturnWrite): Promise<SaveRe
   assertNotSignedOff(quarter);
 
   const dates = { quarterEndDate: toQuarterSummary(quarter).endDate, today: londonDay(context.now()) };
-  const parsed = saveReturnSchema(indicator.fields.map(toFieldDeclaration), dates).safeParse(write.body);
+  const parsed = saveReturnSchema(indicator.fields.map(toFieldDeclaration), dates, write.comparisons).safeParse(write.body);
   if (!parsed.success) throw invalid(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join(".") || "(body)", issue.message])));
   await write.permit?.(parsed.data);
   return parsed.data;
@@ -206,6 +209,7 @@ function returnColumns(save: SaveReturn, person: PersonActor, now: Date, periodC
     updatedAt: now,
     submittedById: save.status === "DRAFT" ? null : person.id,
     submittedAt: save.status === "DRAFT" ? null : now,
+    confirmedOutliers: save.outliers as unknown as Prisma.InputJsonValue,
   };
 }
 

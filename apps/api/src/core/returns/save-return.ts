@@ -6,6 +6,7 @@ import type { Context } from "../context.ts";
 import { assertOpenForEntry } from "../quarters/lock.ts";
 import { findQuarter, type QuarterRow } from "../quarters/summary.ts";
 import type { WatchedTable } from "../read-cache.ts";
+import { findComparisons } from "./comparisons.ts";
 import { findVisibleIndicator } from "./indicators.ts";
 import type { IndicatorRow } from "./mapping.ts";
 import { recordReturn } from "./record-return.ts";
@@ -24,7 +25,8 @@ export async function saveReturn(context: Context, indicatorId: number, quarterI
   const indicator = await findVisibleIndicator(context, indicatorId);
   const quarter = await findKeptQuarter(context, quarterId);
   if (quarter.yearId === indicator.priority.yearId) assertOpenForEntry(quarter);
-  return recordReturn(context, { indicator, quarter, body, permit: (save) => permitSave(context, indicator, quarter, save) });
+  const comparisons = await findComparisons(context.db, indicator, quarter);
+  return recordReturn(context, { indicator, quarter, body, comparisons, permit: (save) => permitSave(context, indicator, quarter, save) });
 }
 
 async function permitSave(context: Context, indicator: IndicatorRow, quarter: QuarterRow, save: SaveReturn): Promise<void> {

@@ -7,6 +7,7 @@ import { usePageTitle } from "../../lib/page-title.ts";
 import { useSelectedQuarter } from "../../lib/selected-quarter.ts";
 import { useCompleteness } from "./api/completeness.ts";
 import { CellTag } from "./CellTag.tsx";
+import { ConfirmedOutliers } from "../../components/ConfirmedOutliers.tsx";
 
 const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
 
@@ -98,6 +99,8 @@ function Overview({ data }: { data: Completeness }) {
           )}
         </div>
       )}
+
+      <ConfirmedOutliers outliers={data.outliers} />
 
       <div className="app-filters" role="search" aria-label="Filter the returns">
         <div className="govuk-checkboxes govuk-checkboxes--small">

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { FIELD_KIND_MODULES, FIELD_KINDS, indicatorSchema, PERIOD_BASES, PERIOD_BASIS_NAMES, POLARITIES, quarterRange, type FrameworkIndicator, type IndicatorChanges, type IndicatorInput } from "@quarterly-returns/shared";
-import { useFieldArray, useForm } from "react-hook-form";
+import { DEFAULT_MAX_CHANGE_FACTOR, DEFAULT_MAX_CHANGE_POINTS, FIELD_KIND_MODULES, FIELD_KINDS, formatFigure, indicatorSchema, KIND_LIMITS, PERIOD_BASES, PERIOD_BASIS_NAMES, POLARITIES, quarterRange, type FieldKind, type FrameworkIndicator, type IndicatorChanges, type IndicatorInput } from "@quarterly-returns/shared";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { Link, useNavigate, useParams, useSearchParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { Select } from "../../components/Select.tsx";
@@ -9,6 +9,19 @@ import { fieldError, summaryItems } from "../../lib/form-errors.ts";
 import { useOrganisations } from "../../lib/organisations.ts";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useDeleteIndicator, useFramework, useSaveIndicator } from "./api/framework.ts";
+
+/** What an empty limit means for this kind of field. */
+function limitHint(kind: FieldKind = "COUNT", end: "min" | "max"): string {
+  const limit = KIND_LIMITS[kind][end];
+  if (limit !== null) return `Leave empty for ${formatFigure(limit)}`;
+  if (kind === "PERCENT") return `Leave empty for ${end === "min" ? "0%" : "100%"}`;
+  return kind === "RANK" ? `Leave empty for ${end === "min" ? "1" : "its \"out of\""}` : "A text field has no limits";
+}
+
+function changeHint(kind: FieldKind = "COUNT"): string {
+  if (kind === "PERCENT") return `Percentage points up or down on the previous quarter or the same quarter last year. Leave empty for ${DEFAULT_MAX_CHANGE_POINTS}`;
+  return `A number of times: 3 asks about a figure more than 3 times, or less than a third of, the previous quarter's or last year's. Leave empty for ${DEFAULT_MAX_CHANGE_FACTOR}`;
+}
 
 const POLARITY_NAMES = { HIGHER_IS_BETTER: "Higher is better", LOWER_IS_BETTER: "Lower is better", NEUTRAL: "Neither" } as const;
 
@@ -52,6 +65,7 @@ function IndicatorForm({ yearId, yearLabel, priorityId, indicator }: { yearId: n
     shouldFocusError: false,
   });
   const fields = useFieldArray({ control, name: "fields" });
+  const kinds = (useWatch({ control, name: "fields" }) ?? []).map((field) => field?.kind ?? "COUNT");
   const error = (field: string) => fieldError(formState.errors, save.error, field) ?? nestedError(formState.errors, field);
   // In a signed-off quarter's report: its wording, owner and fields stay as that report showed them.
   const fixedBy = indicator?.fixedBySignedOffQuarters ?? [];
@@ -142,6 +156,9 @@ function IndicatorForm({ yearId, yearLabel, priorityId, indicator }: { yearId: n
                 <TextInput id={at("unit")} label="Unit (optional)" readOnly={fixed} error={error(at("unit"))} {...register(`fields.${index}.unit`)} />
                 <TextInput id={at("softMin")} label="Expected minimum" inputMode="decimal" error={error(at("softMin"))} {...register(`fields.${index}.softMin`)} />
                 <TextInput id={at("softMax")} label="Expected maximum" inputMode="decimal" error={error(at("softMax"))} {...register(`fields.${index}.softMax`)} />
+                <TextInput id={at("hardMin")} label="Lowest allowed" hint={limitHint(kinds[index], "min")} inputMode="decimal" error={error(at("hardMin"))} {...register(`fields.${index}.hardMin`)} />
+                <TextInput id={at("hardMax")} label="Highest allowed" hint={limitHint(kinds[index], "max")} inputMode="decimal" error={error(at("hardMax"))} {...register(`fields.${index}.hardMax`)} />
+                <TextInput id={at("maxChange")} label="Ask the owner to confirm a change of more than" hint={changeHint(kinds[index])} inputMode="decimal" error={error(at("maxChange"))} {...register(`fields.${index}.maxChange`)} />
               </div>
               <div className="govuk-checkboxes govuk-checkboxes--small">
                 {(
@@ -168,7 +185,7 @@ function IndicatorForm({ yearId, yearLabel, priorityId, indicator }: { yearId: n
         <button
           type="button"
           className="govuk-button govuk-button--secondary"
-          onClick={() => fields.append({ key: "", label: "", kind: "COUNT", unit: "", comparesWithPreviousYear: false, required: true, softMin: "", softMax: "", retired: false })}
+          onClick={() => fields.append({ key: "", label: "", kind: "COUNT", unit: "", comparesWithPreviousYear: false, required: true, softMin: "", softMax: "", hardMin: "", hardMax: "", maxChange: "", retired: false })}
         >
           Add a field
         </button>

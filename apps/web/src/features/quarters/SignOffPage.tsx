@@ -5,6 +5,7 @@ import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { TextInput } from "../../components/TextInput.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useSignOff, useSignOffPreview } from "./api/years.ts";
+import { ConfirmedOutliers } from "../../components/ConfirmedOutliers.tsx";
 
 /** Shows exactly what signing off will record, then signs off with the admin's password. */
 export function SignOffPage() {
@@ -53,6 +54,7 @@ export function SignOffPage() {
         ) : (
           <p className="govuk-body">Every return is in: nothing will be recorded as not provided.</p>
         )}
+        <ConfirmedOutliers outliers={summary.outliers} />
         <form
           noValidate
           onSubmit={(event) => {

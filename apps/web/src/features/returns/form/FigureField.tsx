@@ -9,8 +9,9 @@ interface FigureFieldProps {
   typedPreviousYear: string;
   /** Last year's figure from last year's return, when there is one: shown, not typed. */
   lastYearFromReturn: string | null;
-  errors: { value?: string | undefined; outOf?: string | undefined; previousYear?: string | undefined };
-  warnings: string[];
+  errors: { value?: string | undefined; outOf?: string | undefined; previousYear?: string | undefined; confirmed?: string | undefined };
+  /** The question an implausible figure asks, for its owner to confirm: "Is 2,147,483,648 right? Last year it was 492." */
+  question: string | null;
   disabled: boolean;
 }
 
@@ -22,15 +23,13 @@ const errorMessage = (id: string, message: string | undefined) =>
   ) : null;
 
 /** One declared field: a figure (with its unit), a rank "out of" N, or text; and last year's figure with the change. */
-export function FigureField({ field, register, typed, typedPreviousYear, lastYearFromReturn, errors, warnings, disabled }: FigureFieldProps) {
+export function FigureField({ field, register, typed, typedPreviousYear, lastYearFromReturn, errors, question, disabled }: FigureFieldProps) {
   const id = `values.${field.key}`;
   const hintId = `${id}-hint`;
   const { input } = kindOf(field);
   const hint = input.hint(field);
+  const describedBy = [hint && hintId, errors.value && `${id}-error`, question && `${id}-question`].filter(Boolean).join(" ") || undefined;
   const invalid = errors.value || errors.outOf;
-  // A soft warning beside a hard error on the same box would only confuse: the error comes first.
-  const shownWarnings = invalid ? [] : warnings;
-  const describedBy = [hint && hintId, errors.value && `${id}-error`, shownWarnings.length && `${id}-warnings`].filter(Boolean).join(" ") || undefined;
 
   return (
     <div className={`govuk-form-group${invalid || errors.previousYear ? " govuk-form-group--error" : ""} app-figure`}>
@@ -82,15 +81,7 @@ export function FigureField({ field, register, typed, typedPreviousYear, lastYea
         <PreviousYear field={field} register={register} typed={typed} typedPreviousYear={typedPreviousYear} fromReturn={lastYearFromReturn} error={errors.previousYear} disabled={disabled} />
       )}
 
-      {shownWarnings.length > 0 && (
-        <div id={`${id}-warnings`} className="app-soft-warning" role="status">
-          {shownWarnings.map((warning) => (
-            <p className="govuk-body-s" key={warning}>
-              <strong>Check:</strong> {warning}
-            </p>
-          ))}
-        </div>
-      )}
+      {question && <Confirmation field={field} register={register} question={question} error={errors.confirmed} disabled={disabled} />}
     </div>
   );
 }
@@ -145,6 +136,31 @@ function PreviousYear({
           ? `Change: ${computed.difference.startsWith("-") ? "" : "+"}${formatFigure(computed.difference)}${computed.percent === null ? "" : ` (${formatPercentChange(computed.percent)})`}`
           : "Change: shown when both figures are in"}
       </p>
+    </div>
+  );
+}
+
+/** An implausible figure's question, and the box its owner ticks to say it is right (GOV.UK warning text and a checkbox). */
+function Confirmation({ field, register, question, error, disabled }: { field: FieldDeclaration; register: UseFormRegister<ReturnFormValues>; question: string; error: string | undefined; disabled: boolean }) {
+  const id = `confirmed.${field.key}`;
+  return (
+    <div id={`values.${field.key}-question`} className={`app-plausibility${error ? " govuk-form-group--error" : ""}`}>
+      <div className="govuk-warning-text">
+        <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+        <strong className="govuk-warning-text__text">
+          <span className="govuk-visually-hidden">Warning</span>
+          {question}
+        </strong>
+      </div>
+      {errorMessage(id, error)}
+      <div className="govuk-checkboxes govuk-checkboxes--small">
+        <div className="govuk-checkboxes__item">
+          <input className="govuk-checkboxes__input" id={id} type="checkbox" disabled={disabled} aria-describedby={error ? `${id}-error` : undefined} {...register(`confirmed.${field.key}`)} />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
+            Yes, this figure is right
+          </label>
+        </div>
+      </div>
     </div>
   );
 }

@@ -342,14 +342,16 @@ describe("the words and the focus of the form", () => {
   it("shows no soft warning beside an error on the same figure, and focuses the error summary at every failed submit", async () => {
     const { user } = renderForm();
     await user.clear(box("Deliberate primary fires"));
+    await user.type(box("Deliberate primary fires"), "20");
+    expect(document.getElementById("values.fires-question")?.textContent).toContain("In Q3 2019/20 it was 214.");
+    await user.clear(box("Deliberate primary fires"));
     await user.type(box("Deliberate primary fires"), "-3");
-    expect(document.getElementById("values.fires-warnings")?.textContent).toContain("lower than Q3 2019/20 (214)");
 
     const submit = screen.getByRole("button", { name: "Continue" });
     await user.click(submit);
     await waitFor(() => expect(document.activeElement?.className).toBe("govuk-error-summary"));
     expect(document.getElementById("values.fires-error")?.textContent).toBe("Error: Deliberate primary fires cannot be negative");
-    expect(document.getElementById("values.fires-warnings")).toBeNull();
+    expect(document.getElementById("values.fires-question")).toBeNull();
 
     // The same problem again: the click takes the focus to the button, and the summary takes it back.
     await user.click(submit);

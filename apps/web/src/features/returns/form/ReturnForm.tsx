@@ -10,7 +10,7 @@ import { flattenErrors, formValuesOf, returnResolver, type ReturnFormValues, typ
 import { NoDataFields } from "./NoDataFields.tsx";
 import { useReturnSync } from "./return-sync.ts";
 import { SaveStatus } from "./SaveStatus.tsx";
-import { warningsFor } from "./warnings.ts";
+import { comparisonsOf, questionFor } from "./warnings.ts";
 
 // Loaded when the form opens, out of the way of the form itself (the data owner's download budget).
 const loadCheckAnswers = () => import("./CheckAnswers.tsx");
@@ -33,10 +33,11 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
   const fields = useMemo(() => indicator.fields.filter((field) => !field.retired), [indicator.fields]);
   // The resolver checks a save as this says; useReturnSync keeps it up to date.
   const intent = useRef<SaveIntent>({ status: "DRAFT", version: detail.return?.version ?? 0 }).current;
+  const comparisons = useMemo(() => comparisonsOf(detail), [detail]);
   const initial = useMemo(() => formValuesOf(detail.return, fields, detail.lastYear), [detail.return, fields, detail.lastYear]);
   const form = useForm<ReturnFormValues>({
     defaultValues: initial,
-    resolver: returnResolver(fields, quarter.endDate, intent),
+    resolver: returnResolver(fields, quarter.endDate, intent, comparisons),
     shouldFocusError: false,
   });
   const { register, formState, getValues } = form;
@@ -57,23 +58,13 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
   }));
   const errorAt = (path: string) => errors.find((error) => error.href === path)?.message;
   const lastQuarter = [...detail.history].reverse().find((entry) => entry.return && entry.return.status !== "DRAFT");
-  const lastQuarterFigure = (key: string) => {
-    const value = lastQuarter?.return?.values[key];
-    const figure = typeof value === "object" ? value.position : value;
-    return figure && lastQuarter ? { name: lastQuarter.quarter.name, figure } : null;
-  };
   const lastQuarterFigures = fields.flatMap((field) => {
     const value = lastQuarter?.return?.values[field.key];
     return value === undefined ? [] : [`${field.label}: ${kindOf(field).format(field, value)}`];
   });
 
-  const warningsOf = (key: string) => {
-    const field = fields.find((candidate) => candidate.key === key)!;
-    return warningsFor(field, typed.values?.[field.key] ?? "", {
-      lastQuarter: lastQuarterFigure(field.key),
-      lastYear: detail.lastYear?.[field.key] ?? (typed.previousYear?.[field.key] || null),
-    });
-  };
+  const questionOf = (field: (typeof fields)[number]) =>
+    errorAt(`values.${field.key}`) ? null : questionFor(field, typed.values?.[field.key] ?? "", typed.previousYear?.[field.key] ?? "", comparisons);
   const submitLabel = submitted ? "Submit changes" : "Submit";
 
   if (checking && !conflict) {
@@ -84,7 +75,7 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
           fields={fields}
           typed={getValues()}
           defaultPeriod={defaultPeriod}
-          warnings={Object.fromEntries(fields.map((field) => [field.key, warningsOf(field.key)]))}
+          warnings={Object.fromEntries(fields.map((field) => [field.key, [questionOf(field)].filter((question) => question !== null)]))}
           submitLabel={submitLabel}
           isSaving={isSaving}
           onChange={(id) => {
@@ -154,8 +145,13 @@ export function ReturnForm({ detail, userId, onSubmitted, onLocked }: ReturnForm
               typed={typed.values?.[field.key] ?? ""}
               typedPreviousYear={typed.previousYear?.[field.key] ?? ""}
               lastYearFromReturn={detail.lastYear?.[field.key] ?? null}
-              errors={{ value: errorAt(`values.${field.key}`), outOf: errorAt(`outOf.${field.key}`), previousYear: errorAt(`previousYear.${field.key}`) }}
-              warnings={warningsOf(field.key)}
+              errors={{
+                value: errorAt(`values.${field.key}`),
+                outOf: errorAt(`outOf.${field.key}`),
+                previousYear: errorAt(`previousYear.${field.key}`),
+                confirmed: errorAt(`confirmed.${field.key}`),
+              }}
+              question={questionOf(field)}
               disabled={false}
             />
           ))}

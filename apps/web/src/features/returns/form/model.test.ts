@@ -1,7 +1,7 @@
 import type { FieldDeclaration } from "@quarterly-returns/shared";
 import { describe, expect, it } from "vitest";
 import { bodyOf, formPathOf, formValuesOf, returnResolver } from "./model.ts";
-import { warningsFor } from "./warnings.ts";
+import { questionFor } from "./warnings.ts";
 
 const field = (key: string, kind: FieldDeclaration["kind"], extra: Partial<FieldDeclaration> = {}): FieldDeclaration => ({
   key, label: key, kind, unit: null, comparesWithPreviousYear: false, required: true, softMin: null, softMax: null, retired: false, ...extra,
@@ -39,15 +39,25 @@ describe("the return form's values", () => {
 });
 
 describe("soft warnings", () => {
-  it("flag a big change or a figure outside the expected range, without refusing it", () => {
+  it("ask about a figure far from last quarter's or last year's, or outside the expected range, by the API's rule", () => {
     const fires = field("fires", "COUNT", { softMax: "400" });
-    expect(warningsFor(fires, "501", { lastQuarter: { name: "Q3 2019/20", figure: "492" }, lastYear: "230" })).toEqual([
-      "This is outside the expected range (at most 400). Check it is right.",
-      "This is 117.8% higher than the same quarter last year (230). Check it is right.",
-    ]);
-    expect(warningsFor(fires, "100", { lastQuarter: { name: "Q3 2019/20", figure: "492" }, lastYear: null })).toEqual([
-      "This is 79.7% lower than Q3 2019/20 (492). Check it is right.",
-    ]);
-    expect(warningsFor(fires, "oops", { lastQuarter: null, lastYear: null })).toEqual([]);
+    const comparisons = { previousQuarter: { name: "Q3 2019/20", values: { fires: "501" } }, lastYear: null };
+    expect(questionFor(fires, "4920", "492", comparisons)).toBe("Is 4,920 right? Last year it was 492. In Q3 2019/20 it was 501. It is expected to be at most 400.");
+    // Beyond the hard limit it is an error to correct, not a question.
+    expect(questionFor(fires, "2147483648", "492", comparisons)).toBeNull();
+    expect(questionFor(fires, "160", "", comparisons)).toBe("Is 160 right? In Q3 2019/20 it was 501.");
+    expect(questionFor(fires, "300", "492", comparisons)).toBeNull();
+    expect(questionFor(fires, "oops", "", comparisons)).toBeNull();
+  });
+
+  it("refuse a submission with an unconfirmed question, and send the confirmed fields", async () => {
+    const fires = [field("fires", "COUNT", { comparesWithPreviousYear: true })];
+    const values = { ...formValuesOf(null, fires, null), values: { fires: "2147" }, previousYear: { fires: "492" } };
+    const resolve = (status: "DRAFT" | "SUBMITTED") => returnResolver(fires, "2020-03-31", { status, version: 0 }, { previousQuarter: null, lastYear: null })(values, undefined, {} as never);
+    expect((await resolve("DRAFT")).errors).toEqual({});
+    expect((await resolve("SUBMITTED")).errors).toMatchObject({ confirmed: { fires: { message: "fires: Is 2,147 right? Last year it was 492. Correct it, or confirm that it is right" } } });
+    values.confirmed = { fires: true };
+    expect((await resolve("SUBMITTED")).errors).toEqual({});
+    expect(bodyOf(values, "SUBMITTED", 0, fires).confirmed).toEqual(["fires"]);
   });
 });

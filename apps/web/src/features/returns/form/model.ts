@@ -5,6 +5,7 @@ import {
   saveReturnSchema,
   type FieldDeclaration,
   type NoDataReason,
+  type ReturnComparisons,
   type ReturnRecord,
   londonDay,
   type ReturnStatus,
@@ -19,6 +20,8 @@ export interface ReturnFormValues {
   /** Per rank field key: its "out of". */
   outOf: Record<string, string>;
   previousYear: Record<string, string>;
+  /** Per field key: the owner confirmed its implausible figure is right. */
+  confirmed: Record<string, boolean>;
   commentary: string;
   /** The period the figures cover; empty for the indicator's default. */
   periodCovered: string;
@@ -48,6 +51,7 @@ export function formValuesOf(record: ReturnRecord | null, fields: FieldDeclarati
     values,
     outOf,
     previousYear,
+    confirmed: Object.fromEntries((record?.confirmedOutliers ?? []).map((outlier) => [outlier.fieldKey, true])),
     commentary: record?.commentary ?? "",
     periodCovered: record?.periodCovered ?? "",
     reason: record?.noData?.reason ?? "",
@@ -81,11 +85,13 @@ export function bodyOf(form: ReturnFormValues, status: ReturnStatus, version: nu
     }
   }
   const previousYear = Object.fromEntries(Object.entries(form.previousYear).filter(([, typed]) => !noData && typed.trim()));
+  const confirmed = Object.entries(form.confirmed ?? {}).filter(([key, yes]) => yes && key in values).map(([key]) => key);
   return {
     version,
     status: noData ? "NO_DATA" : status,
     values,
     previousYear,
+    ...(confirmed.length ? { confirmed } : {}),
     commentary: noData ? null : form.commentary,
     periodCovered: noData ? undefined : form.periodCovered,
     noData: noData
@@ -112,12 +118,13 @@ export interface SaveIntent {
 }
 
 /** The shared schema for this quarter, checking the date the figures are expected against today. */
-export const schemaFor = (fields: FieldDeclaration[], quarterEndDate: string) => saveReturnSchema(fields, { quarterEndDate, today: londonDay() });
+export const schemaFor = (fields: FieldDeclaration[], quarterEndDate: string, comparisons?: ReturnComparisons) =>
+  saveReturnSchema(fields, { quarterEndDate, today: londonDay() }, comparisons);
 
 /** The shared schema as react-hook-form's resolver, reading `state` each time it checks. */
-export function returnResolver(fields: FieldDeclaration[], quarterEndDate: string, state: SaveIntent): Resolver<ReturnFormValues> {
+export function returnResolver(fields: FieldDeclaration[], quarterEndDate: string, state: SaveIntent, comparisons?: ReturnComparisons): Resolver<ReturnFormValues> {
   return async (values) => {
-    const result = schemaFor(fields, quarterEndDate).safeParse(bodyOf(values, state.status, state.version, fields));
+    const result = schemaFor(fields, quarterEndDate, comparisons).safeParse(bodyOf(values, state.status, state.version, fields));
     if (result.success) return { values, errors: {} };
     const errors: Record<string, unknown> = {};
     for (const issue of result.error.issues) {

@@ -1,35 +1,25 @@
-// Soft warnings: a figure that looks wrong but may be right. They never stop a save.
-import { change, compareFigures, formatFigure, formatPercentChange, kindOf, parseFigure, type FieldDeclaration } from "@quarterly-returns/shared";
+// The question an implausible figure asks beside its field, by the rule the API applies at submission.
+import { comparisonFigures, hardLimitProblem, kindOf, parseFigure, plausibilityQuestion, type FieldDeclaration, type ReturnComparisons, type ReturnDetail } from "@quarterly-returns/shared";
 
-const BIG_CHANGE_PERCENT = 50;
-
-export function warningsFor(
-  field: FieldDeclaration,
-  typed: string,
-  context: { lastQuarter: { name: string; figure: string } | null; lastYear: string | null },
-): string[] {
-  if (!kindOf(field).numeric || !typed.trim()) return [];
-  const parsed = parseFigure(typed);
-  if ("error" in parsed) return [];
-  const figure = parsed.value;
-  const warnings: string[] = [];
-  const below = field.softMin !== null && compareFigures(figure, field.softMin) < 0;
-  const above = field.softMax !== null && compareFigures(figure, field.softMax) > 0;
-  if (below || above) {
-    const range = [field.softMin, field.softMax].map((limit) => (limit === null ? null : formatFigure(limit)));
-    const expected = range[0] !== null && range[1] !== null ? `${range[0]} to ${range[1]}` : below ? `at least ${range[0]}` : `at most ${range[1]}`;
-    warnings.push(`This is outside the expected range (${expected}). Check it is right.`);
-  }
-  const bigChange = (previous: string, against: string) => {
-    const { percent } = change(figure, previous);
-    if (percent === null || Math.abs(percent) <= BIG_CHANGE_PERCENT) return;
-    const direction = percent > 0 ? "higher" : "lower";
-    warnings.push(`This is ${formatPercentChange(Math.abs(percent)).replace("+", "")} ${direction} than ${against} (${formatFigure(previous)}). Check it is right.`);
+/** What the return's figures are compared with: the quarter just before (once submitted) and last year's. */
+export function comparisonsOf(detail: Pick<ReturnDetail, "history" | "lastYear">): ReturnComparisons {
+  const previous = detail.history.at(-1);
+  return {
+    previousQuarter: previous?.return && previous.return.status !== "DRAFT" ? { name: previous.quarter.name, values: comparisonFigures(previous.return.values) } : null,
+    lastYear: detail.lastYear,
   };
-  if (context.lastQuarter) bigChange(context.lastQuarter.figure, context.lastQuarter.name);
-  if (context.lastYear) {
-    const lastYear = parseFigure(context.lastYear);
-    if ("value" in lastYear) bigChange(lastYear.value, "the same quarter last year");
-  }
-  return warnings;
+}
+
+/** "Is 2,147,483,648 right? Last year it was 492.", or null; last year's figure is the return's, else the one typed. */
+export function questionFor(field: FieldDeclaration, typed: string, typedLastYear: string, comparisons: ReturnComparisons): string | null {
+  if (!kindOf(field).numeric || !typed.trim()) return null;
+  const figure = parseFigure(typed);
+  // Beyond a hard limit it is an error to correct, not a question to confirm.
+  if ("error" in figure || hardLimitProblem(field, figure.value)) return null;
+  const typedLast = parseFigure(typedLastYear);
+  const previousQuarter = comparisons.previousQuarter?.values[field.key];
+  return plausibilityQuestion(field, figure.value, {
+    previousQuarter: previousQuarter === undefined ? null : { name: comparisons.previousQuarter!.name, figure: previousQuarter },
+    lastYear: comparisons.lastYear?.[field.key] ?? ("value" in typedLast ? typedLast.value : null),
+  });
 }
