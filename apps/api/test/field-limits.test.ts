@@ -25,11 +25,11 @@ describe("hard limits", () => {
   it("refuses a count above its ceiling and a negative average, naming the field and the limit", async () => {
     const fire = await client("fire@demo.test");
     const fires = await fire.put(`/api/returns/${await indicatorId("4.6")}/${quarters[4]}`, {
-      version: 0, status: "DRAFT", values: { fires: "2147483648" }, previousYear: { fires: "-3" },
+      version: 0, status: "DRAFT", values: { fires: "1000000000001" }, previousYear: { fires: "-3" },
     });
     expect(fires.statusCode).toBe(400);
     expect(fires.json().fields).toEqual({
-      "values.fires": `${FIRES} must be 10,000,000 or less`,
+      "values.fires": `${FIRES} must be 1,000,000,000,000 or less`,
       "previousYear.fires": `Last year's ${FIRES.toLowerCase()} cannot be negative`,
     });
 
@@ -50,7 +50,7 @@ describe("hard limits", () => {
     const open = await test.db.prisma.return.create({
       data: { indicatorId: field.indicatorId, quarterId: quarters[4]!, status: "DRAFT", createdById: submitted.createdById, updatedById: submitted.createdById },
     });
-    await expect(test.db.prisma.returnValue.create({ data: { returnId: open.id, fieldId: field.id, number: "10000001" } })).rejects.toThrow(/must be from 0 to 10000000/);
+    await expect(test.db.prisma.returnValue.create({ data: { returnId: open.id, fieldId: field.id, number: "1000000000001" } })).rejects.toThrow(/must be from 0 to 1000000000000/);
     await test.db.prisma.return.delete({ where: { id: open.id } });
   });
 });

@@ -9,9 +9,10 @@ const field = (kind: FieldDeclaration["kind"], extra: Partial<FieldDeclaration> 
 const none = { previousQuarter: null, lastYear: null };
 
 describe("hard limits", () => {
-  it("by kind unless the admin sets them: a count or a decimal from 0 to 10,000,000", () => {
-    expect(hardLimitProblem(field("COUNT"), "10000001")).toBe("F3 fires must be 10,000,000 or less");
-    expect(hardLimitProblem(field("COUNT"), "10000000")).toBeNull();
+  it("by kind unless the admin sets them: a count or a decimal from 0 to 1,000,000,000,000", () => {
+    expect(hardLimitProblem(field("COUNT"), "1000000000001")).toBe("F3 fires must be 1,000,000,000,000 or less");
+    expect(hardLimitProblem(field("COUNT"), "1000000000000")).toBeNull();
+    expect(hardLimitProblem(field("COUNT"), "2147483648")).toBeNull();
     expect(hardLimitProblem(field("DECIMAL"), "-0.5")).toBe("F3 fires must be 0 or more");
     expect(hardLimitProblem(field("DECIMAL", { hardMin: "-5" }), "-0.5")).toBeNull();
     expect(hardLimitProblem(field("PERCENT", { hardMax: "50" }), "50.1")).toBe("F3 fires must be 50.0% or less");

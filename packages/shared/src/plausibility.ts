@@ -9,13 +9,14 @@ import { compareFigures, formatFigure } from "./figures.ts";
 
 /**
  * The hard limits of a kind when the admin sets none: a count or a decimal (an average, a rate)
- * from 0 to 10 million, far below what the database could hold. An admin allows a negative
+ * from 0 to a million million, a hundredth of what the database column holds; a typo within that
+ * is asked about, not refused ("Is 2,147,483,648 right?"). An admin allows a negative
  * decimal (a change, a balance) by setting a negative minimum. A percentage is 0–100 and a rank
  * 1 to its "out of" by their kind already.
  */
 export const KIND_LIMITS: Record<FieldKind, { min: string | null; max: string | null }> = {
-  COUNT: { min: "0", max: "10000000" },
-  DECIMAL: { min: "0", max: "10000000" },
+  COUNT: { min: "0", max: "1000000000000" },
+  DECIMAL: { min: "0", max: "1000000000000" },
   PERCENT: { min: null, max: null },
   RANK: { min: null, max: null },
   TEXT: { min: null, max: null },

@@ -18,7 +18,7 @@ ALTER TABLE "returns"
 
 -- The last line behind the application's check of each figure against its field's hard limits:
 -- the limits the admin set, else the kind's defaults (packages/shared/src/plausibility.ts
--- KIND_LIMITS: a count or a decimal from 0 to 10,000,000).
+-- KIND_LIMITS: a count or a decimal from 0 to 1,000,000,000,000).
 CREATE FUNCTION "return_values_within_field_limits"() RETURNS TRIGGER
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -32,7 +32,7 @@ BEGIN
     highest := field."hard_max";
   ELSE
     lowest := COALESCE(field."hard_min", 0);
-    highest := COALESCE(field."hard_max", 10000000);
+    highest := COALESCE(field."hard_max", 1000000000000);
   END IF;
   IF NEW."number" < lowest OR NEW."previous_year_value" < lowest OR NEW."number" > highest OR NEW."previous_year_value" > highest THEN
     RAISE EXCEPTION 'field "%" must be from % to %', field."key", COALESCE(lowest::text, 'any'), COALESCE(highest::text, 'any')
