@@ -44,7 +44,7 @@ describe("soft warnings", () => {
     const comparisons = { previousQuarter: { name: "Q3 2019/20", values: { fires: "501" } }, lastYear: null };
     expect(questionFor(fires, "4920", "492", comparisons)).toBe("Is 4,920 right? Last year it was 492. In Q3 2019/20 it was 501. It is expected to be at most 400.");
     // Beyond the hard limit it is an error to correct, not a question.
-    expect(questionFor(fires, "2147483648", "492", comparisons)).toBeNull();
+    expect(questionFor(fires, "1000000000001", "492", comparisons)).toBeNull();
     expect(questionFor(fires, "160", "", comparisons)).toBe("Is 160 right? In Q3 2019/20 it was 501.");
     expect(questionFor(fires, "300", "492", comparisons)).toBeNull();
     expect(questionFor(fires, "oops", "", comparisons)).toBeNull();
