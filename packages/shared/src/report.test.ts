@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chartIsInverted, ragOf, reportCellText, sameQuarterLastYearLabel, trendOf, type ReportQuarter } from "./report.ts";
+import { changeText, chartIsInverted, ragOf, reportCellText, sameQuarterLastYearLabel, trendOf, type ReportQuarter } from "./report.ts";
 import type { FieldDeclaration } from "./fields.ts";
 import type { ReturnRecord } from "./returns.ts";
 
@@ -76,6 +76,15 @@ describe("comparisons with the same quarter last year", () => {
     expect(reportCellText([rate], record({ rate: "73.1" }, { previousYear: { rate: "72.6" } }), year[3]!)).toBe("73.1% compared to 72.6% in Q4/2018, an increase of 0.5 percentage points");
     expect(reportCellText([rate], record({ rate: "43.5" }, { previousYear: { rate: "46.7" } }), year[0]!)).toBe("43.5% compared to 46.7% in Q1/2018, a reduction of 3.2 percentage points");
     expect(reportCellText([rate], record({ rate: "3" }, { previousYear: { rate: "2" } }), year[0]!)).toBe("3.0% compared to 2.0% in Q1/2018, an increase of 1 percentage point");
+  });
+});
+
+describe("changeText, the form's change line", () => {
+  it("moves a percentage by points, a rank by places, and a count by itself and its per cent", () => {
+    expect(changeText(field("rate", "PERCENT"), "73.1", "72.6")).toBe("+0.5 percentage points");
+    expect(changeText(field("rate", "PERCENT"), "72.6", "73.6")).toBe("-1 percentage point");
+    expect(changeText(field("fires", "COUNT"), "230", "161")).toBe("+69 (+42.9%)");
+    expect(changeText(field("fires", "COUNT"), "2424", "2767")).toBe("-343 (−12.4%)");
   });
 });
 

@@ -3,7 +3,7 @@ import { z } from "./zod.ts";
 import { RAGS, type Polarity } from "./enums.ts";
 import { kindOf } from "./field-kinds/index.ts";
 import type { FieldDeclaration, FieldValue } from "./fields.ts";
-import { change, compareFigures, formatFigure } from "./figures.ts";
+import { change, compareFigures, formatFigure, formatPercentChange } from "./figures.ts";
 import { periodAYearEarlier, shownPeriod } from "./period.ts";
 import { yearOverviewSchema } from "./quarters.ts";
 import { organisationRefSchema } from "./refs.ts";
@@ -95,6 +95,18 @@ function differenceSize(field: FieldDeclaration, difference: string): string {
   const size = formatFigure(difference.replace("-", ""));
   const unit = kindOf(field).differenceUnit;
   return `${size}${size === "1" ? unit.replace(/s$/, "") : unit}`;
+}
+
+/**
+ * "+69 (+42.9%)", "-0.5 percentage points", "+1 place": how a figure moved from another, for the
+ * form and check your answers. A percentage moves by points and a rank by places, never by a per
+ * cent of itself.
+ */
+export function changeText(field: FieldDeclaration, figure: string, previous: string): string {
+  const { difference, percent } = change(figure, previous);
+  const sign = difference.startsWith("-") ? "-" : "+";
+  const relative = percent === null || kindOf(field).differenceUnit ? "" : ` (${formatPercentChange(percent)})`;
+  return `${sign}${differenceSize(field, difference)}${relative}`;
 }
 
 /**

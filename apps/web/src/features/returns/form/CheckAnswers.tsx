@@ -1,7 +1,7 @@
 // "Check your answers" (the GOV.UK pattern) before a return is submitted: each figure with last
 // year's and the change, the period the figures cover and the commentary, each with a link back to
 // its box, then Submit.
-import { change, formatPercentChange, kindOf, periodShape, type FieldDeclaration, type ReturnDetail } from "@quarterly-returns/shared";
+import { changeText, kindOf, periodShape, type FieldDeclaration, type ReturnDetail } from "@quarterly-returns/shared";
 import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import { bodyOf, schemaFor, type ReturnFormValues } from "./model.ts";
 
@@ -46,7 +46,7 @@ export function CheckAnswers({ detail, fields, typed, defaultPeriod, warnings, s
     const lastYear = save?.previousYear[field.key];
     if (field.comparesWithPreviousYear && lastYear !== undefined) {
       const figure = value !== undefined ? kind.figureOf(value) : null;
-      const difference = figure !== null ? change(figure, lastYear) : null;
+      const difference = figure !== null ? changeText(field, figure, lastYear) : null;
       const fromReturn = detail.lastYear?.[field.key] !== undefined;
       rows.push({
         key: `${field.label}: same period last year`,
@@ -56,10 +56,7 @@ export function CheckAnswers({ detail, fields, typed, defaultPeriod, warnings, s
             {difference && (
               <>
                 <br />
-                Change: {difference.difference.startsWith("-") ? "" : "+"}
-                {kind.formatFigure(difference.difference).replace(/%$/, "")}
-                {kind.differenceUnit}
-                {difference.percent === null ? "" : ` (${formatPercentChange(difference.percent)})`}
+                Change: {difference}
               </>
             )}
           </>

@@ -1,4 +1,4 @@
-import { change, formatFigure, formatPercentChange, kindOf, parseFigure, type FieldDeclaration } from "@quarterly-returns/shared";
+import { changeText, kindOf, parseFigure, type FieldDeclaration } from "@quarterly-returns/shared";
 import type { UseFormRegister } from "react-hook-form";
 import type { ReturnFormValues } from "./model.ts";
 
@@ -106,7 +106,7 @@ function PreviousYear({
   const id = `previousYear.${field.key}`;
   const now = parseFigure(typed);
   const before = parseFigure(fromReturn ?? typedPreviousYear);
-  const computed = "value" in now && "value" in before ? change(now.value, before.value) : null;
+  const computed = "value" in now && "value" in before ? changeText(field, now.value, before.value) : null;
   return (
     <div className="app-previous-year">
       {fromReturn !== null ? (
@@ -133,7 +133,7 @@ function PreviousYear({
       )}
       <p className="govuk-body app-change" aria-live="polite" data-testid={`change-${field.key}`}>
         {computed
-          ? `Change: ${computed.difference.startsWith("-") ? "" : "+"}${formatFigure(computed.difference)}${computed.percent === null ? "" : ` (${formatPercentChange(computed.percent)})`}`
+          ? `Change: ${computed}`
           : "Change: shown when both figures are in"}
       </p>
     </div>
