@@ -6,13 +6,13 @@ import { usePageTitle } from "../../lib/page-title.ts";
 import { useSession } from "../../lib/session.ts";
 import { returnDetailKey, useReturnDetail } from "./api/return-detail.ts";
 import { ReturnForm } from "./form/ReturnForm.tsx";
-import { HistoryPanel } from "./HistoryPanel.tsx";
 import { QueriesPanel } from "./QueriesPanel.tsx";
 import { ReadOnlyReturn } from "./ReadOnlyReturn.tsx";
 import { RecordNotProvided } from "./RecordNotProvided.tsx";
 
-// Below the form: loaded after it, out of the way of the data owner's download budget.
+// Beside and below the form: loaded after it, out of the way of the data owner's download budget.
 const ReturnChanges = lazy(() => import("./ReturnChanges.tsx").then((module) => ({ default: module.ReturnChanges })));
+const HistoryPanel = lazy(() => import("./HistoryPanel.tsx").then((module) => ({ default: module.HistoryPanel })));
 
 export function ReturnPage() {
   const indicatorId = Number(useParams().indicatorId);
@@ -96,7 +96,9 @@ function Return({ detail }: { detail: ReturnDetail }) {
           </Suspense>
         </div>
         <div className="govuk-grid-column-one-third">
-          <HistoryPanel detail={detail} />
+          <Suspense fallback={null}>
+            <HistoryPanel detail={detail} />
+          </Suspense>
         </div>
       </div>
     </>
