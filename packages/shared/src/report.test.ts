@@ -82,9 +82,9 @@ describe("comparisons with the same quarter last year", () => {
 describe("changeText, the form's change line", () => {
   it("moves a percentage by points, a rank by places, and a count by itself and its per cent", () => {
     expect(changeText(field("rate", "PERCENT"), "73.1", "72.6")).toBe("+0.5 percentage points");
-    expect(changeText(field("rate", "PERCENT"), "72.6", "73.6")).toBe("-1 percentage point");
+    expect(changeText(field("rate", "PERCENT"), "72.6", "73.6")).toBe("−1 percentage point");
     expect(changeText(field("fires", "COUNT"), "230", "161")).toBe("+69 (+42.9%)");
-    expect(changeText(field("fires", "COUNT"), "2424", "2767")).toBe("-343 (−12.4%)");
+    expect(changeText(field("fires", "COUNT"), "2424", "2767")).toBe("−343 (−12.4%)");
   });
 });
 

@@ -104,7 +104,7 @@ function differenceSize(field: FieldDeclaration, difference: string): string {
  */
 export function changeText(field: FieldDeclaration, figure: string, previous: string): string {
   const { difference, percent } = change(figure, previous);
-  const sign = difference.startsWith("-") ? "-" : "+";
+  const sign = difference.startsWith("-") ? "−" : "+";
   const relative = percent === null || kindOf(field).differenceUnit ? "" : ` (${formatPercentChange(percent)})`;
   return `${sign}${differenceSize(field, difference)}${relative}`;
 }
