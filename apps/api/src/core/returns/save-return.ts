@@ -25,9 +25,12 @@ export async function saveReturn(context: Context, indicatorId: number, quarterI
   const indicator = await findVisibleIndicator(context, indicatorId);
   const quarter = await findKeptQuarter(context, quarterId);
   if (quarter.yearId === indicator.priority.yearId) assertOpenForEntry(quarter);
-  const comparisons = await findComparisons(context.db, indicator, quarter);
+  // Only a submission's figures are asked about, so a draft's save need not look them up.
+  const comparisons = isSubmission(body) ? await findComparisons(context.db, indicator, quarter) : undefined;
   return recordReturn(context, { indicator, quarter, body, comparisons, permit: (save) => permitSave(context, indicator, quarter, save) });
 }
+
+const isSubmission = (body: unknown) => typeof body === "object" && body !== null && (body as { status?: unknown }).status === "SUBMITTED";
 
 async function permitSave(context: Context, indicator: IndicatorRow, quarter: QuarterRow, save: SaveReturn): Promise<void> {
   const recordingNotProvided = save.noData?.reason === "NOT_PROVIDED";
