@@ -1,7 +1,7 @@
 // Hard limits per field, and implausible figures the owner must confirm before submitting, which
 // the manager then sees on completeness and at sign-off.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { as, buildTestApp, signIn, type TestApp } from "./helper.ts";
+import { as, buildTestApp, signIn, type TestApp, indicatorEdit, type FrameworkIndicator } from "./helper.ts";
 
 let test: TestApp;
 let quarters: Record<number, number>;
@@ -113,14 +113,10 @@ describe("the framework editor sets each field's limits", () => {
   it("saves hard limits and the change questioned, and saves of returns follow them", async () => {
     const admin = await client("admin@demo.test");
     const framework = (await admin.get(`/api/years/${year}/framework`)).json();
-    type Field = { key: string; values: number; [key: string]: unknown };
-    type Indicator = { id: number; ref: string; owner: { id: number }; fields: Field[]; [key: string]: unknown };
+    type Indicator = FrameworkIndicator;
     const indicator: Indicator = framework.priorities.flatMap((priority: { indicators: Indicator[] }) => priority.indicators).find((candidate: Indicator) => candidate.ref === "4.5");
-    const fields = indicator.fields.map(({ values: _values, ...field }) => (field.key === "vehicles" ? { ...field, hardMin: "0", hardMax: "100", maxChange: "1.5", softMax: "65" } : field));
-    const body = {
-      ref: indicator.ref, title: indicator.title, ownerOrganisationId: indicator.owner.id, leadContact: indicator.leadContact, restricted: indicator.restricted,
-      polarity: indicator.polarity, target: indicator.target, headlineFieldKey: indicator.headlineFieldKey, sortOrder: indicator.sortOrder, retired: indicator.retired, fields,
-    };
+    const fields = indicatorEdit(indicator).fields.map((field) => (field.key === "vehicles" ? { ...field, hardMin: "0", hardMax: "100", maxChange: "1.5", softMax: "65" } : field));
+    const body = indicatorEdit(indicator, { fields });
     const refused = await admin.put(`/api/indicators/${indicator.id}`, { ...body, fields: fields.map((field) => (field.key === "vehicles" ? { ...field, hardMin: "200", maxChange: "1" } : field)) });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().fields).toMatchObject({ "fields.1.hardMax": "The highest allowed figure must be at least the lowest", "fields.1.maxChange": "Enter a number of times more than 1, like 3" });

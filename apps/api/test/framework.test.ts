@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { as, buildTestApp, signIn, type TestApp } from "./helper.ts";
+import { as, buildTestApp, signIn, type TestApp, indicatorEdit, type FrameworkIndicator } from "./helper.ts";
 
 let test: TestApp;
 let admin: ReturnType<typeof as>;
@@ -14,25 +14,10 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
-type Indicator = { id: number; ref: string | null; title: string; owner: { id: number }; fields: { key: string; values: number; retired: boolean }[]; [key: string]: unknown };
+type Indicator = FrameworkIndicator;
 const framework = async () => (await admin.get(`/api/years/${year}/framework`)).json();
 const indicatorByRef = async (ref: string): Promise<Indicator> =>
   (await framework()).priorities.flatMap((priority: { indicators: Indicator[] }) => priority.indicators).find((indicator: Indicator) => indicator.ref === ref);
-/** The indicator as the editor sends it back. */
-const body = (indicator: Indicator, changes: Record<string, unknown> = {}) => ({
-  ref: indicator.ref,
-  title: indicator.title,
-  ownerOrganisationId: indicator.owner.id,
-  leadContact: indicator.leadContact,
-  restricted: indicator.restricted,
-  polarity: indicator.polarity,
-  target: indicator.target,
-  headlineFieldKey: indicator.headlineFieldKey,
-  sortOrder: indicator.sortOrder,
-  retired: indicator.retired,
-  fields: indicator.fields.map(({ values: _values, ...field }) => field),
-  ...changes,
-});
 
 describe("the framework of a year with signed-off quarters", () => {
   it("lists priorities, indicators and fields with what they hold", async () => {
@@ -46,15 +31,15 @@ describe("the framework of a year with signed-off quarters", () => {
 
   it("keeps an indicator's wording, and a field's definition, as signed-off quarters showed them", async () => {
     const fires = await indicatorByRef("4.5");
-    const retitled = await admin.put(`/api/indicators/${fires.id}`, body(fires, { title: "Deliberate property fires" }));
+    const retitled = await admin.put(`/api/indicators/${fires.id}`, indicatorEdit(fires, { title: "Deliberate property fires" }));
     expect(retitled.statusCode).toBe(409);
     expect(retitled.json().message).toMatch(/^This indicator is in the signed-off Q1–Q3 2019\/20 report, so its title cannot change while they are signed off/);
 
-    const withoutVehicles = await admin.put(`/api/indicators/${fires.id}`, body(fires, { fields: body(fires).fields.filter((field) => field.key !== "vehicles") }));
+    const withoutVehicles = await admin.put(`/api/indicators/${fires.id}`, indicatorEdit(fires, { fields: indicatorEdit(fires).fields.filter((field) => field.key !== "vehicles") }));
     expect(withoutVehicles.statusCode).toBe(409);
     expect(withoutVehicles.json().fields).toEqual({ "fields.vehicles": "The field vehicles is in the signed-off Q1–Q3 2019/20 report: retire it instead of removing it" });
 
-    const rekinded = body(fires);
+    const rekinded = indicatorEdit(fires);
     rekinded.fields[0] = { ...rekinded.fields[0]!, kind: "DECIMAL" } as never;
     expect((await admin.put(`/api/indicators/${fires.id}`, rekinded)).json().fields).toEqual({
       "fields.0.kind": "The field dwellings is in the signed-off Q1–Q3 2019/20 report, so its kind cannot change: retire it and add a new field",
@@ -64,7 +49,7 @@ describe("the framework of a year with signed-off quarters", () => {
   it("retires a field and adds one, leaving signed-off returns as they were", async () => {
     const fires = await indicatorByRef("4.5");
     const before = (await admin.get(`/api/returns/${fires.id}/${quarters[1]}`)).json();
-    const changed = body(fires);
+    const changed = indicatorEdit(fires);
     changed.fields[2] = { ...changed.fields[2]!, retired: true } as never;
     changed.fields.push({ key: "total", label: "Total deliberate F1 fires", kind: "COUNT", unit: "fires", comparesWithPreviousYear: true, required: false, softMin: null, softMax: "500", retired: false } as never);
     const response = await admin.put(`/api/indicators/${fires.id}`, changed);
@@ -86,7 +71,7 @@ describe("the framework of a year with signed-off quarters", () => {
     const deleted = await admin.delete(`/api/indicators/${repeat.id}`);
     expect(deleted.statusCode).toBe(409);
     expect(deleted.json().message).toBe("This indicator has returns: retire it instead of deleting it.");
-    expect((await admin.put(`/api/indicators/${repeat.id}`, body(repeat, { retired: true }))).statusCode).toBe(200);
+    expect((await admin.put(`/api/indicators/${repeat.id}`, indicatorEdit(repeat, { retired: true }))).statusCode).toBe(200);
 
     const manager = as(test.app, await signIn(test.app, "manager@demo.test"));
     const refs = async (quarter: number) => (await manager.get(`/api/returns?quarterId=${quarter}`)).json().items.map((item: { indicator: { ref: string } }) => item.indicator.ref);

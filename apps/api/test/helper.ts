@@ -115,3 +115,29 @@ export async function refusalsAudited(test: TestApp): Promise<number> {
   const events = await test.db.prisma.auditEvent.findMany({ where: { action: "access.refused" }, select: { after: true } });
   return events.reduce((sum, event) => sum + ((event.after as { repeated?: number } | null)?.repeated ?? 1), 0);
 }
+
+/** An indicator as the framework answers it. */
+export type FrameworkIndicator = {
+  id: number;
+  ref: string | null;
+  title: string;
+  owner: { id: number };
+  fields: { key: string; values: number; retired: boolean; [key: string]: unknown }[];
+  [key: string]: unknown;
+};
+
+/** The indicator as the framework editor sends it back, with `changes`. */
+export const indicatorEdit = (indicator: FrameworkIndicator, changes: Record<string, unknown> = {}) => ({
+  ref: indicator.ref,
+  title: indicator.title,
+  ownerOrganisationId: indicator.owner.id,
+  leadContact: indicator.leadContact,
+  restricted: indicator.restricted,
+  polarity: indicator.polarity,
+  target: indicator.target,
+  headlineFieldKey: indicator.headlineFieldKey,
+  sortOrder: indicator.sortOrder,
+  retired: indicator.retired,
+  fields: indicator.fields.map(({ values: _values, ...field }) => field),
+  ...changes,
+});

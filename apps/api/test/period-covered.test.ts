@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import type { Report, ReportLine, ReturnRecord } from "@quarterly-returns/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { as, buildTestApp, signIn, type TestApp } from "./helper.ts";
+import { as, buildTestApp, signIn, type TestApp, indicatorEdit, type FrameworkIndicator } from "./helper.ts";
 
 let test: TestApp;
 let admin: ReturnType<typeof as>;
@@ -13,21 +13,7 @@ let yearId: number;
 let q4: number;
 let repeatRate: { id: number; [key: string]: unknown };
 
-type Indicator = { id: number; ref: string | null; owner: { id: number }; fields: { values: number }[]; [key: string]: unknown };
-const body = (indicator: Indicator, changes: Record<string, unknown>) => ({
-  ref: indicator.ref,
-  title: indicator.title,
-  ownerOrganisationId: indicator.owner.id,
-  leadContact: indicator.leadContact,
-  restricted: indicator.restricted,
-  polarity: indicator.polarity,
-  target: indicator.target,
-  headlineFieldKey: indicator.headlineFieldKey,
-  sortOrder: indicator.sortOrder,
-  retired: indicator.retired,
-  fields: indicator.fields.map(({ values: _values, ...field }) => field),
-  ...changes,
-});
+type Indicator = FrameworkIndicator;
 
 beforeAll(async () => {
   test = await buildTestApp("demo");
@@ -38,7 +24,7 @@ beforeAll(async () => {
   const framework = (await admin.get(`/api/years/${yearId}/framework`)).json();
   const indicators: Indicator[] = framework.priorities.flatMap((priority: { indicators: Indicator[] }) => priority.indicators);
   const found = indicators.find((indicator) => indicator.ref === "2.2")!;
-  const changed = await admin.put(`/api/indicators/${found.id}`, body(found, { periodBasis: "ROLLING_12_MONTHS", periodLagMonths: 0 }));
+  const changed = await admin.put(`/api/indicators/${found.id}`, indicatorEdit(found, { periodBasis: "ROLLING_12_MONTHS", periodLagMonths: 0 }));
   expect(changed.statusCode, changed.body).toBe(200);
   repeatRate = changed.json().indicator;
 });
@@ -54,10 +40,10 @@ describe("an indicator's period basis and lag", () => {
     expect(repeatRate).toMatchObject({ periodBasis: "ROLLING_12_MONTHS", periodLagMonths: 0 });
     const framework = (await admin.get(`/api/years/${yearId}/framework`)).json();
     const indicator = framework.priorities.flatMap((priority: { indicators: Indicator[] }) => priority.indicators).find((candidate: Indicator) => candidate.ref === "2.2");
-    const refused = await admin.put(`/api/indicators/${repeatRate.id}`, body(indicator, { periodLagMonths: 40 }));
+    const refused = await admin.put(`/api/indicators/${repeatRate.id}`, indicatorEdit(indicator, { periodLagMonths: 40 }));
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain("Enter 36 months or fewer");
-    const unknown = await admin.put(`/api/indicators/${repeatRate.id}`, body(indicator, { periodBasis: "FORTNIGHT" }));
+    const unknown = await admin.put(`/api/indicators/${repeatRate.id}`, indicatorEdit(indicator, { periodBasis: "FORTNIGHT" }));
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toContain("Choose the period its figures cover");
   });
