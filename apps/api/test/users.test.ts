@@ -66,8 +66,15 @@ describe("users admin", () => {
     expect(promoted.json().user).toMatchObject({ role: "MANAGER", organisation: null });
     expect((await policeSession.get("/api/me")).json().user.role).toBe("MANAGER");
 
-    const deactivated = await admin.patch(`/api/users/${police.id}`, { active: false });
+    const withoutReason = await admin.patch(`/api/users/${police.id}`, { active: false, reason: "  " });
+    expect(withoutReason.statusCode).toBe(400);
+    expect(withoutReason.json()).toEqual({ message: "Say why the account is being deactivated", fields: { reason: "Say why the account is being deactivated" } });
+    expect((await policeSession.get("/api/me")).statusCode).toBe(200);
+
+    const deactivated = await admin.patch(`/api/users/${police.id}`, { active: false, reason: "Left Cleveland Police in November" });
     expect(deactivated.json().user.active).toBe(false);
+    const audited = await test.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "user.deactivate", entityId: String(police.id) } });
+    expect(audited.after).toMatchObject({ active: false, reason: "Left Cleveland Police in November" });
     expect((await policeSession.get("/api/me")).statusCode).toBe(401);
     expect((await login("police@demo.test", "demo1234")).json().message).toBe(
       "This account has been deactivated. Ask your administrator to reactivate it.",
@@ -90,7 +97,7 @@ describe("users admin", () => {
 
   it("never leaves the partnership without an active admin", async () => {
     const adminUser = await test.db.prisma.user.findUniqueOrThrow({ where: { email: "admin@demo.test" } });
-    expect((await admin.patch(`/api/users/${adminUser.id}`, { active: false })).json().message).toBe("You cannot deactivate your own account.");
+    expect((await admin.patch(`/api/users/${adminUser.id}`, { active: false, reason: "Testing" })).json().message).toBe("You cannot deactivate your own account.");
     const demoted = await admin.patch(`/api/users/${adminUser.id}`, { role: "MANAGER" });
     expect(demoted.statusCode).toBe(409);
     expect(demoted.json().message).toBe("There must always be at least one active admin.");

@@ -38,3 +38,14 @@ export const oneLine = (label: string) => textCheck(label, "one-line");
 
 /** The check of text that may run over several lines, as a zod check. */
 export const multiLine = (label: string) => textCheck(label, "multi-line");
+
+/**
+ * Why an admin did something that takes effect at once (deactivating an account, retiring an
+ * indicator): their words, kept in the audit log. The service says when one is required.
+ */
+export const optionalReason = z.optional(
+  z.pipe(
+    z.string().check(z.trim(), z.maxLength(1000, { error: "Keep the reason to 1000 characters or fewer" }), multiLine("The reason")),
+    z.transform((value) => value || undefined),
+  ),
+);

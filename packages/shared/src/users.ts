@@ -2,7 +2,7 @@ import { z } from "./zod.ts";
 import { emailSchema, sessionUserSchema } from "./auth.ts";
 import { ROLES, type Role } from "./enums.ts";
 import { idValue } from "./http.ts";
-import { oneLine } from "./text.ts";
+import { oneLine, optionalReason } from "./text.ts";
 
 export const ROLE_NAMES: Record<Role, string> = {
   DATA_OWNER: "Data owner",
@@ -36,9 +36,14 @@ export const updateUserSchema = z
     role: z.optional(roleSchema),
     organisationId: z.optional(organisationIdSchema),
     active: z.optional(z.boolean()),
+    /** Why the account is being deactivated: required then, and kept in the audit log. */
+    reason: optionalReason,
   })
   .check(z.refine((user) => Object.keys(user).length > 0, { error: "Say what to change" }));
 export type UpdateUser = z.output<typeof updateUserSchema>;
+
+/** Deactivating ends the person's access at once, so the admin says why (the API refuses it without). */
+export const DEACTIVATION_REASON_MISSING = "Say why the account is being deactivated";
 
 export const userSummarySchema = z.extend(sessionUserSchema, { active: z.boolean(), lastSignInAt: z.nullable(z.string()) });
 export type UserSummary = z.infer<typeof userSummarySchema>;

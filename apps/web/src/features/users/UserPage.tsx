@@ -1,9 +1,12 @@
-import { ROLE_NAMES, type UserSummary } from "@quarterly-returns/shared";
+import { DEACTIVATION_REASON_MISSING, ROLE_NAMES, type UserSummary } from "@quarterly-returns/shared";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link, useParams } from "../../lib/router.tsx";
+import { ConfirmWithReason } from "../../components/ConfirmWithReason.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { TextInput } from "../../components/TextInput.tsx";
 import { fieldError, summaryItems } from "../../lib/form-errors.ts";
+import { useOrganisations } from "../../lib/organisations.ts";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useSession } from "../../lib/session.ts";
 import { useResetPassword, useUpdateUser, useUsers } from "./api/users.ts";
@@ -13,9 +16,11 @@ import { organisationIdOf, RoleFields, type RoleFormValues } from "./UserFields.
 export function UserPage() {
   const id = Number(useParams().id);
   const users = useUsers();
+  // The form sets the organisation once, when it first shows: its choices must be there by then.
+  const organisations = useOrganisations();
   const user = users.data?.find((candidate) => candidate.id === id);
   usePageTitle(user ? user.name : "User");
-  if (users.isPending) return <p className="govuk-body">Loading…</p>;
+  if (users.isPending || organisations.isPending) return <p className="govuk-body">Loading…</p>;
   if (!user) return <p className="govuk-body">There is no such user. <Link to="/users" className="govuk-link">Back to users</Link></p>;
   return <EditUser key={user.id} user={user} />;
 }
@@ -26,11 +31,37 @@ function EditUser({ user }: { user: UserSummary }) {
   const { data: me } = useSession();
   const update = useUpdateUser(user.id);
   const reset = useResetPassword(user.id);
+  const deactivate = useUpdateUser(user.id);
+  const [confirmingDeactivation, setConfirmingDeactivation] = useState(false);
+  usePageTitle(confirmingDeactivation ? `Deactivate ${user.name}'s account` : user.name);
   const { register, handleSubmit, formState, watch } = useForm<FormValues>({
     defaultValues: { name: user.name, role: user.role, organisationId: user.organisation?.id ?? null },
   });
   const error = (field: keyof FormValues) => fieldError(formState.errors, update.error, field);
   const problem = update.error ?? reset.error;
+
+  if (confirmingDeactivation) {
+    return (
+      <ConfirmWithReason
+        title={`Deactivate ${user.name}'s account?`}
+        reasonLabel="Why are you deactivating this account?"
+        reasonMissing={DEACTIVATION_REASON_MISSING}
+        action="Deactivate account"
+        pending={deactivate.isPending}
+        problem={deactivate.error}
+        onConfirm={(reason) => deactivate.mutate({ active: false, reason }, { onSuccess: () => setConfirmingDeactivation(false) })}
+        onCancel={() => {
+          deactivate.reset();
+          setConfirmingDeactivation(false);
+        }}
+      >
+        <p className="govuk-body">
+          {user.name} ({user.email}) will be signed out at once and will not be able to sign in until an admin reactivates the account. Their returns and
+          their part in the audit log stay.
+        </p>
+      </ConfirmWithReason>
+    );
+  }
 
   return (
     <div className="govuk-grid-row">
@@ -81,7 +112,7 @@ function EditUser({ user }: { user: UserSummary }) {
               type="button"
               className={`govuk-button ${user.active ? "govuk-button--warning" : "govuk-button--secondary"}`}
               disabled={update.isPending}
-              onClick={() => update.mutate({ active: !user.active })}
+              onClick={() => (user.active ? setConfirmingDeactivation(true) : update.mutate({ active: true }))}
             >
               {user.active ? "Deactivate" : "Reactivate"}
             </button>

@@ -1,0 +1,71 @@
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { ApiError } from "../lib/api-client.ts";
+import { ErrorSummary } from "./ErrorSummary.tsx";
+
+interface ConfirmWithReasonProps {
+  /** The question, as the page's heading: "Deactivate Becky Childs's account?" */
+  title: string;
+  /** What will happen, in a sentence or two. */
+  children: ReactNode;
+  reasonLabel: string;
+  /** The message when no reason is given: the API's own, so the page and the API say the same. */
+  reasonMissing: string;
+  /** The one primary action: "Deactivate account". */
+  action: string;
+  pending: boolean;
+  problem: Error | null;
+  onConfirm(reason: string): void;
+  onCancel(): void;
+}
+
+/**
+ * The GOV.UK confirmation for something that takes effect at once: in place of the page, the
+ * question, what will happen, a required reason (kept in the audit log), one warning button and a
+ * way back. The page calling it names the window after the question while it shows.
+ */
+export function ConfirmWithReason({ title, children, reasonLabel, reasonMissing, action, pending, problem, onConfirm, onCancel }: ConfirmWithReasonProps) {
+  const [reason, setReason] = useState("");
+  const [missing, setMissing] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const error = missing ? reasonMissing : problem instanceof ApiError ? (problem.fields.reason ?? problem.message) : problem?.message;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <a href="#" className="govuk-back-link" onClick={(event) => { event.preventDefault(); onCancel(); }}>Back</a>
+        <ErrorSummary errors={error ? [{ href: "reason", message: error }] : []} attempt={attempt} />
+        <h1 className="govuk-heading-l" ref={heading} tabIndex={-1}>{title}</h1>
+        {children}
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            setAttempt((count) => count + 1);
+            const given = reason.trim();
+            setMissing(!given);
+            if (given) onConfirm(given);
+          }}
+        >
+          <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+            <label className="govuk-label govuk-label--s" htmlFor="reason">{reasonLabel}</label>
+            <div className="govuk-hint" id="reason-hint">This is kept in the audit log.</div>
+            {error && <p className="govuk-error-message" id="reason-error"><span className="govuk-visually-hidden">Error:</span> {error}</p>}
+            <textarea
+              id="reason"
+              className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
+              rows={3}
+              aria-describedby={error ? "reason-hint reason-error" : "reason-hint"}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
+          </div>
+          <div className="govuk-button-group">
+            <button type="submit" className="govuk-button govuk-button--warning" disabled={pending}>{action}</button>
+            <a href="#" className="govuk-link" onClick={(event) => { event.preventDefault(); onCancel(); }}>Cancel</a>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}
