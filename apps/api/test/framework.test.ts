@@ -71,7 +71,15 @@ describe("the framework of a year with signed-off quarters", () => {
     const deleted = await admin.delete(`/api/indicators/${repeat.id}`);
     expect(deleted.statusCode).toBe(409);
     expect(deleted.json().message).toBe("This indicator has returns: retire it instead of deleting it.");
-    expect((await admin.put(`/api/indicators/${repeat.id}`, indicatorEdit(repeat, { retired: true }))).statusCode).toBe(200);
+    const withoutReason = await admin.put(`/api/indicators/${repeat.id}`, indicatorEdit(repeat, { retired: true }));
+    expect(withoutReason.statusCode).toBe(400);
+    expect(withoutReason.json()).toEqual({ message: "Say why the indicator is being retired", fields: { reason: "Say why the indicator is being retired" } });
+    expect((await indicatorByRef("4.3")).retired).toBe(false);
+
+    const retired = await admin.put(`/api/indicators/${repeat.id}`, indicatorEdit(repeat, { retired: true, reason: "The fire service stopped counting repeat fires" }));
+    expect(retired.statusCode).toBe(200);
+    const audited = await test.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "framework.indicator-retire", indicatorId: repeat.id } });
+    expect(audited.after).toMatchObject({ retired: true, reason: "The fire service stopped counting repeat fires" });
 
     const manager = as(test.app, await signIn(test.app, "manager@demo.test"));
     const refs = async (quarter: number) => (await manager.get(`/api/returns?quarterId=${quarter}`)).json().items.map((item: { indicator: { ref: string } }) => item.indicator.ref);
@@ -84,6 +92,25 @@ describe("the framework of a year with signed-off quarters", () => {
     const response = await admin.put(`/api/priorities/${priority.id}`, { number: 1, title: "Reoffending", outcome: priority.outcome });
     expect(response.statusCode).toBe(409);
     expect((await admin.delete(`/api/priorities/${priority.id}`)).statusCode).toBe(409);
+  });
+});
+
+describe("a new indicator's place", () => {
+  it("is after the last indicator of its priority, unless the admin gives one", async () => {
+    const priority = (await framework()).priorities.find((candidate: { number: number }) => candidate.number === 1);
+    const last = Math.max(...priority.indicators.map((indicator: Indicator) => indicator.sortOrder as number));
+    const owner = priority.indicators[0].owner.id;
+    const add = (title: string, extra: Record<string, unknown> = {}) =>
+      admin.post(`/api/priorities/${priority.id}/indicators`, { ref: "1.9", title, ownerOrganisationId: owner, polarity: "NEUTRAL", ...extra });
+
+    const added = await add("Offenders in the cohort");
+    expect(added.statusCode).toBe(201);
+    expect(added.json().indicator.sortOrder).toBe(last + 1);
+    expect((await add("Another line")).json().indicator.sortOrder).toBe(last + 2);
+    expect((await add("Placed by hand", { sortOrder: 0 })).json().indicator.sortOrder).toBe(0);
+
+    const listed = (await framework()).priorities.find((candidate: { number: number }) => candidate.number === 1).indicators.map((indicator: Indicator) => indicator.title);
+    expect(listed.slice(-2)).toEqual(["Offenders in the cohort", "Another line"]);
   });
 });
 

@@ -9,7 +9,7 @@ import { optionalText } from "./organisations.ts";
 import { PERIOD_LAG_MAX_MONTHS } from "./period.ts";
 import { yearRefSchema } from "./refs.ts";
 import { indicatorDefinitionSchema } from "./returns.ts";
-import { multiLine, oneLine } from "./text.ts";
+import { multiLine, oneLine, optionalReason } from "./text.ts";
 
 /** A name or title is one line; `lines` says when the text may run over several. */
 const text = (missing: string, max: number, label: string, lines = oneLine) =>
@@ -94,8 +94,11 @@ export const indicatorSchema = z
       ),
       0,
     ),
-    sortOrder: z._default(whole("Enter the order as a number", 0), 0),
+    /** Its place in the priority; a new indicator without one goes after the priority's last. */
+    sortOrder: z.optional(whole("Enter the order as a number", 0)),
     retired: z._default(z.boolean(), false),
+    /** Why it is being retired: required then, and kept in the audit log. */
+    reason: optionalReason,
     fields: z._default(z.array(fieldSchema).check(z.maxLength(20, { error: "An indicator has at most 20 fields" })), []),
   })
   .check(z.superRefine((indicator, ctx) => {
@@ -108,6 +111,9 @@ export const indicatorSchema = z
     }
   }));
 export type IndicatorInput = z.input<typeof indicatorSchema>;
+
+/** Retiring stops an indicator being asked for at once, so the admin says why (the API refuses it without). */
+export const RETIREMENT_REASON_MISSING = "Say why the indicator is being retired";
 export type IndicatorChanges = z.output<typeof indicatorSchema>;
 
 export const frameworkFieldSchema = z.extend(fieldDeclarationSchema, {

@@ -4,7 +4,7 @@
 // field that holds figures can be retired but not removed or redefined. However many, a few
 // statements do the work.
 import type { Prisma } from "@quarterly-returns/db";
-import type { FieldDeclaration, FrameworkIndicator, IndicatorChanges } from "@quarterly-returns/shared";
+import { RETIREMENT_REASON_MISSING, type FieldDeclaration, type FrameworkIndicator, type IndicatorChanges } from "@quarterly-returns/shared";
 import { authorize } from "../access.ts";
 import { writeAudits, type AuditEntry } from "../audit.ts";
 import { transaction, type Context } from "../context.ts";
@@ -65,8 +65,8 @@ const FIELD_COLUMNS = {
 
 /**
  * Adds indicators to a priority, each with its fields, in a few statements whatever their number
- * (an import adds hundreds): they start in the quarter after the last signed-off one. Their ids,
- * in the order given.
+ * (an import adds hundreds): they start in the quarter after the last signed-off one, and one
+ * without a place in the priority goes after its last indicator. Their ids, in the order given.
  */
 export async function addIndicators(context: Context, priorityId: number, inputs: IndicatorChanges[]): Promise<number[]> {
   await authorize(context, "manageFramework");
@@ -75,16 +75,19 @@ export async function addIndicators(context: Context, priorityId: number, inputs
     const priority = await tx.db.priority.findUnique({ where: { id: priorityId }, include: { year: true } });
     if (!priority) throw new ServiceError(404, "There is no such priority.");
     const firstQuarter = Math.max(await startingQuarter(tx.db, priority.year), priority.firstQuarter);
+    const last = (await tx.db.indicator.aggregate({ where: { priorityId }, _max: { sortOrder: true } }))._max.sortOrder ?? 0;
+    let next = last;
+    const placed = inputs.map(({ fields: _fields, reason: _reason, ...columns }) => ({ ...columns, sortOrder: columns.sortOrder ?? ++next, priorityId, firstQuarter }));
     const rows = await insertRows<Prisma.IndicatorUncheckedCreateInput, typeof INDICATOR_COLUMNS, { id: number; title: string; sortOrder: number }>(
       tx.db,
       "indicators",
       INDICATOR_COLUMNS,
-      inputs.map(({ fields: _fields, ...columns }) => ({ ...columns, priorityId, firstQuarter })),
+      placed,
       'id, title, sort_order AS "sortOrder"',
     );
     // Ids come from the sequence in the order the rows were given; checked, not assumed.
     const created = rows.sort((a, b) => a.id - b.id);
-    if (created.some((row, index) => row.title !== inputs[index]!.title || row.sortOrder !== inputs[index]!.sortOrder)) throw new Error("The added indicators came back in another order.");
+    if (created.some((row, index) => row.title !== placed[index]!.title || row.sortOrder !== placed[index]!.sortOrder)) throw new Error("The added indicators came back in another order.");
     const fields = created.flatMap((row, index) => inputs[index]!.fields.map((field, place) => ({ ...field, indicatorId: row.id, sortOrder: place + 1 })));
     await insertRows<Prisma.IndicatorFieldUncheckedCreateInput, typeof FIELD_COLUMNS>(tx.db, "indicator_fields", FIELD_COLUMNS, fields);
     await writeAudits(
@@ -95,7 +98,7 @@ export async function addIndicators(context: Context, priorityId: number, inputs
         entityId: row.id,
         indicatorId: row.id,
         organisationId: inputs[index]!.ownerOrganisationId,
-        after: { ...inputs[index]!, firstQuarter } as Prisma.InputJsonValue,
+        after: { ...inputs[index]!, sortOrder: placed[index]!.sortOrder, firstQuarter } as Prisma.InputJsonValue,
       })),
     );
     return created.map((row) => row.id);
@@ -112,12 +115,14 @@ async function assertOwnersExist(context: Context, inputs: IndicatorChanges[]): 
  * Changes indicators, each with its fields. If any change breaks a rule, nothing is changed and the
  * refusals are given by the change's place in `changes`; otherwise the indicators as they now are.
  */
-export async function updateIndicators(context: Context, changes: { id: number; input: IndicatorChanges }[]): Promise<{ refused: Map<number, ServiceError>; saved: FrameworkIndicator[] }> {
+export async function updateIndicators(context: Context, requested: { id: number; input: IndicatorChanges }[]): Promise<{ refused: Map<number, ServiceError>; saved: FrameworkIndicator[] }> {
   await authorize(context, "manageFramework");
-  await assertOwnersExist(context, changes.map((change) => change.input));
+  await assertOwnersExist(context, requested.map((change) => change.input));
   return transaction(context, async (tx) => {
-    const rows = await tx.db.indicator.findMany({ where: { id: { in: changes.map((change) => change.id) } }, include: frameworkIndicatorInclude });
+    const rows = await tx.db.indicator.findMany({ where: { id: { in: requested.map((change) => change.id) } }, include: frameworkIndicatorInclude });
     const befores = new Map(rows.map((row) => [row.id, row]));
+    // A change that does not say where the indicator goes leaves it where it is.
+    const changes = requested.map(({ id, input }) => ({ id, input: { ...input, sortOrder: input.sortOrder ?? befores.get(id)?.sortOrder } }));
     const signedOff = await signedOffByYear(tx.db, [...new Set(rows.map((row) => row.priority.yearId))]);
     const refused = new Map<number, ServiceError>();
     const currents = changes.map(({ id, input }, index) => {
@@ -125,6 +130,7 @@ export async function updateIndicators(context: Context, changes: { id: number; 
       if (!before) return void refused.set(index, new ServiceError(404, "There is no such indicator."));
       const fixedBy = (signedOff.get(before.priority.yearId) ?? []).filter((number) => number >= before.firstQuarter);
       const current = toFrameworkIndicator(before, fixedBy);
+      if (input.retired && !current.retired && !input.reason) return void refused.set(index, invalid({ reason: RETIREMENT_REASON_MISSING }));
       const problems = fixedBy.length ? fixedChanges(current, input, quartersNamed(fixedBy, before.priority.year.label)) : heldFigureChanges(current, input);
       if (problems.message) refused.set(index, new ServiceError(409, problems.message, problems.fields ? { fields: problems.fields } : {}));
       return current;
@@ -132,7 +138,7 @@ export async function updateIndicators(context: Context, changes: { id: number; 
     if (refused.size) return { refused, saved: [] };
 
     for (const { id, input } of changes) {
-      const { fields, ...columns } = input;
+      const { fields, reason: _reason, ...columns } = input;
       await tx.db.indicator.update({ where: { id }, data: columns });
       if (sameFields(befores.get(id)!.fields, fields)) continue;
       await tx.db.indicatorField.deleteMany({ where: { indicatorId: id, key: { notIn: fields.map((field) => field.key) } } });
@@ -155,7 +161,7 @@ export async function updateIndicators(context: Context, changes: { id: number; 
         indicatorId: id,
         organisationId: input.ownerOrganisationId,
         before: currents[index] as unknown as Prisma.InputJsonValue,
-        after: saved[index] as unknown as Prisma.InputJsonValue,
+        after: { ...saved[index]!, ...(input.reason ? { reason: input.reason } : {}) } as unknown as Prisma.InputJsonValue,
       })),
     );
     return { refused, saved };

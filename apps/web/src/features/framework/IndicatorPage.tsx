@@ -1,7 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { DEFAULT_MAX_CHANGE_FACTOR, DEFAULT_MAX_CHANGE_POINTS, FIELD_KIND_MODULES, FIELD_KINDS, formatFigure, indicatorSchema, KIND_LIMITS, PERIOD_BASES, PERIOD_BASIS_NAMES, POLARITIES, quarterRange, type FieldKind, type FrameworkIndicator, type IndicatorChanges, type IndicatorInput } from "@quarterly-returns/shared";
+import { DEFAULT_MAX_CHANGE_FACTOR, DEFAULT_MAX_CHANGE_POINTS, FIELD_KIND_MODULES, FIELD_KINDS, formatFigure, indicatorSchema, KIND_LIMITS, PERIOD_BASES, PERIOD_BASIS_NAMES, POLARITIES, quarterRange, RETIREMENT_REASON_MISSING, type FieldKind, type FrameworkIndicator, type IndicatorChanges, type IndicatorInput, type Organisation } from "@quarterly-returns/shared";
+import { useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { Link, useNavigate, useParams, useSearchParams } from "../../lib/router.tsx";
+import { ConfirmWithReason } from "../../components/ConfirmWithReason.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { Select } from "../../components/Select.tsx";
 import { TextInput } from "../../components/TextInput.tsx";
@@ -30,48 +32,85 @@ export function IndicatorPage() {
   const { id, priorityId } = useParams();
   const yearId = Number(useSearchParams()[0].get("year"));
   const framework = useFramework(yearId || undefined);
-  if (!framework.data) return <p className="govuk-body">{framework.isPending ? "Loading…" : "Open the indicator from the framework page."}</p>;
-  if (priorityId) return <IndicatorForm yearId={yearId} yearLabel={framework.data.year.label} priorityId={Number(priorityId)} indicator={null} />;
+  // The form sets the owner once, when it first shows: the organisations to choose from must be there by then.
+  const organisations = useOrganisations();
+  if (!framework.data || !organisations.data) {
+    return <p className="govuk-body">{framework.isPending || organisations.isPending ? "Loading…" : "Open the indicator from the framework page."}</p>;
+  }
+  const common = { yearId, yearLabel: framework.data.year.label, organisations: organisations.data };
+  if (priorityId) return <IndicatorForm {...common} priorityId={Number(priorityId)} indicator={null} />;
   const indicator = framework.data.priorities.flatMap((priority) => priority.indicators).find((candidate) => candidate.id === Number(id));
-  return indicator ? <IndicatorForm key={indicator.id} yearId={yearId} yearLabel={framework.data.year.label} priorityId={null} indicator={indicator} /> : <p className="govuk-body">There is no such indicator.</p>;
+  return indicator ? <IndicatorForm key={indicator.id} {...common} priorityId={null} indicator={indicator} /> : <p className="govuk-body">There is no such indicator.</p>;
 }
 
-function IndicatorForm({ yearId, yearLabel, priorityId, indicator }: { yearId: number; yearLabel: string; priorityId: number | null; indicator: FrameworkIndicator | null }) {
-  usePageTitle(indicator ? `${indicator.ref ?? ""} ${indicator.title}`.trim() : "Add an indicator");
+/** The indicator as saved, as the form and the API take it. */
+function savedValues(indicator: FrameworkIndicator): IndicatorInput {
+  return {
+    ref: indicator.ref ?? "",
+    title: indicator.title,
+    ownerOrganisationId: indicator.owner.id,
+    leadContact: indicator.leadContact ?? "",
+    restricted: indicator.restricted,
+    polarity: indicator.polarity,
+    target: indicator.target ?? "",
+    headlineFieldKey: indicator.headlineFieldKey ?? "",
+    periodBasis: indicator.periodBasis,
+    periodLagMonths: indicator.periodLagMonths,
+    sortOrder: indicator.sortOrder,
+    retired: indicator.retired,
+    fields: indicator.fields.map(({ values: _values, ...field }) => field),
+  };
+}
+
+function IndicatorForm({ yearId, yearLabel, organisations, priorityId, indicator }: { yearId: number; yearLabel: string; organisations: Organisation[]; priorityId: number | null; indicator: FrameworkIndicator | null }) {
+  const name = indicator ? `${indicator.ref ?? ""} ${indicator.title}`.trim() : "Add an indicator";
+  const [confirmingRetirement, setConfirmingRetirement] = useState(false);
+  usePageTitle(confirmingRetirement ? `Retire ${name}` : name);
   const save = useSaveIndicator(indicator ? { id: indicator.id } : { priorityId: priorityId! });
+  const retire = useSaveIndicator({ id: indicator?.id ?? 0 });
   const remove = useDeleteIndicator(indicator?.id ?? 0);
-  const organisations = useOrganisations();
   const navigate = useNavigate();
   const back = `/framework?year=${yearId}`;
   const { register, handleSubmit, formState, control, getValues } = useForm<IndicatorInput, unknown, IndicatorChanges>({
     resolver: zodResolver(indicatorSchema),
+    // A new indicator has no place yet: the API puts it after the last of its priority.
     defaultValues: indicator
-      ? {
-          ref: indicator.ref ?? "",
-          title: indicator.title,
-          ownerOrganisationId: indicator.owner.id,
-          leadContact: indicator.leadContact ?? "",
-          restricted: indicator.restricted,
-          polarity: indicator.polarity,
-          target: indicator.target ?? "",
-          headlineFieldKey: indicator.headlineFieldKey ?? "",
-          periodBasis: indicator.periodBasis,
-          periodLagMonths: indicator.periodLagMonths,
-          sortOrder: indicator.sortOrder,
-          retired: indicator.retired,
-          fields: indicator.fields.map(({ values: _values, ...field }) => field),
-        }
-      : { ref: "", title: "", leadContact: "", restricted: false, polarity: "NEUTRAL", target: "", headlineFieldKey: "", periodBasis: "QUARTER", periodLagMonths: 0, sortOrder: 0, retired: false, fields: [] },
+      ? savedValues(indicator)
+      : { ref: "", title: "", leadContact: "", restricted: false, polarity: "NEUTRAL", target: "", headlineFieldKey: "", periodBasis: "QUARTER", periodLagMonths: 0, retired: false, fields: [] },
     shouldFocusError: false,
   });
   const fields = useFieldArray({ control, name: "fields" });
-  const kinds = (useWatch({ control, name: "fields" }) ?? []).map((field) => field?.kind ?? "COUNT");
+  const watchedFields = useWatch({ control, name: "fields" }) ?? [];
+  const kinds = watchedFields.map((field) => field?.kind ?? "COUNT");
   const error = (field: string) => fieldError(formState.errors, save.error, field) ?? nestedError(formState.errors, field);
   // In a signed-off quarter's report: its wording, owner and fields stay as that report showed them.
   const fixedBy = indicator?.fixedBySignedOffQuarters ?? [];
   const locked = fixedBy.length > 0;
   const submit = (changes: Partial<IndicatorInput>) =>
     handleSubmit((values) => save.mutate({ ...values, ...changes }, { onSuccess: () => navigate(back) }));
+
+  if (indicator && confirmingRetirement) {
+    return (
+      <ConfirmWithReason
+        title={`Retire ${name}?`}
+        reasonLabel="Why are you retiring this indicator?"
+        reasonMissing={RETIREMENT_REASON_MISSING}
+        action="Retire indicator"
+        pending={retire.isPending}
+        problem={retire.error}
+        onConfirm={(reason) => retire.mutate({ ...savedValues(indicator), retired: true, reason }, { onSuccess: () => navigate(back) })}
+        onCancel={() => {
+          retire.reset();
+          setConfirmingRetirement(false);
+        }}
+      >
+        <p className="govuk-body">
+          {indicator.owner.name} will no longer be asked for it, from the open quarter on. The returns it already has stay, and so do the reports that show them.
+          You can reinstate it later.
+        </p>
+      </ConfirmWithReason>
+    );
+  }
 
   return (
     <>
@@ -96,14 +135,26 @@ function IndicatorForm({ yearId, yearLabel, priorityId, indicator }: { yearId: n
             label="Owner"
             hint="Its data owners submit the returns"
             error={error("ownerOrganisationId")}
-            options={[{ value: "", label: "Choose an organisation" }, ...(organisations.data ?? []).map((organisation) => ({ value: organisation.id, label: organisation.name }))]}
+            options={[{ value: "", label: "Choose an organisation" }, ...organisations.map((organisation) => ({ value: organisation.id, label: organisation.name }))]}
             {...register("ownerOrganisationId", { setValueAs: (value: string | number) => (value === "" ? undefined : Number(value)) })}
           />
           <TextInput id="leadContact" label="Lead contact (optional)" hint="As the report names them, like Zoe Green" error={error("leadContact")} {...register("leadContact")} />
           <Select id="polarity" label="Which way is better?" options={POLARITIES.map((value) => ({ value, label: POLARITY_NAMES[value] }))} error={error("polarity")} {...register("polarity")} />
           <TextInput id="target" label="Target (optional)" hint="For the RAG status, on the headline field" inputMode="decimal" className="govuk-input--width-10" error={error("target")} {...register("target")} />
-          <TextInput id="headlineFieldKey" label="Headline field key (optional)" hint="The field the trend arrow follows, like dwellings" className="govuk-input--width-20" error={error("headlineFieldKey")} {...register("headlineFieldKey")} />
-          <TextInput id="sortOrder" label="Order in the priority" inputMode="numeric" className="govuk-input--width-3" error={error("sortOrder")} {...register("sortOrder", { valueAsNumber: true })} />
+          <Select
+            id="headlineFieldKey"
+            label="Headline figure (optional)"
+            hint="The figure the trend arrow and the target follow. Add the indicator's fields below to choose from them"
+            error={error("headlineFieldKey")}
+            options={[
+              { value: "", label: "None" },
+              ...watchedFields.filter((field) => field?.key).map((field) => ({ value: field!.key!, label: field!.label || field!.key! })),
+            ]}
+            {...register("headlineFieldKey")}
+          />
+          {indicator && (
+            <TextInput id="sortOrder" label="Order in the priority" inputMode="numeric" className="govuk-input--width-3" error={error("sortOrder")} {...register("sortOrder", { valueAsNumber: true })} />
+          )}
           <div className="govuk-checkboxes govuk-!-margin-bottom-6">
             <div className="govuk-checkboxes__item">
               <input className="govuk-checkboxes__input" id="restricted" type="checkbox" {...register("restricted")} />
@@ -193,7 +244,12 @@ function IndicatorForm({ yearId, yearLabel, priorityId, indicator }: { yearId: n
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" disabled={save.isPending}>{indicator ? "Save changes" : "Add indicator"}</button>
           {indicator && (
-            <button type="button" className="govuk-button govuk-button--secondary" disabled={save.isPending} onClick={() => void submit({ retired: !getValues("retired") })()}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              disabled={save.isPending}
+              onClick={() => (getValues("retired") ? void submit({ retired: false })() : setConfirmingRetirement(true))}
+            >
               {indicator.retired ? "Reinstate indicator" : "Retire indicator"}
             </button>
           )}
