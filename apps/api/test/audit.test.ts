@@ -39,6 +39,21 @@ describe("the audit log", () => {
     expect((await admin.get("/api/audit")).json().actions).toEqual(expect.arrayContaining(["auth.login", "quarter.close", "return.submit"]));
   });
 
+  it("leaves out sign-ins, sign-outs and password changes unless asked to show them", async () => {
+    const hidden = (await admin.get("/api/audit?pageSize=200")).json();
+    expect(hidden.events.length).toBeGreaterThan(0);
+    expect(hidden.events.filter((event: { action: string }) => event.action.startsWith("auth."))).toEqual([]);
+    // The sign-ins of this file's own beforeAll and tests are there when shown.
+    const shown = (await admin.get("/api/audit?signIns=shown&pageSize=200")).json();
+    expect(shown.total).toBeGreaterThan(hidden.total);
+    expect(shown.events.map((event: { action: string }) => event.action)).toContain("auth.login");
+    const signIns = await test.db.prisma.auditEvent.count({ where: { action: { startsWith: "auth." } } });
+    expect(shown.total - hidden.total).toBe(signIns);
+    // Choosing a sign-in action shows it, whatever the other filter says.
+    expect((await admin.get("/api/audit?action=auth.login")).json().total).toBe(await test.db.prisma.auditEvent.count({ where: { action: "auth.login" } }));
+    expect((await admin.get("/api/audit?signIns=everything")).statusCode).toBe(400);
+  });
+
   it("pages through the events", async () => {
     const first = (await admin.get("/api/audit?pageSize=2&page=1")).json();
     const second = (await admin.get("/api/audit?pageSize=2&page=2")).json();

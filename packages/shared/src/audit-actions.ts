@@ -1,5 +1,6 @@
 // Every kind of event the audit log records, with the words people read for it. The server can
-// only write these (a typo is a type error), and the audit log and the return page show the words.
+// only write these (a typo is a type error; apps/api/test/audit-labels.test.ts also reads the
+// database's own triggers), and the audit log and the return page show the words, never the codes.
 
 export const AUDIT_ACTIONS = {
   "auth.login": "Signed in",
@@ -8,7 +9,7 @@ export const AUDIT_ACTIONS = {
   "auth.login-throttled": "Sign-in slowed down after failed attempts",
   "auth.logout": "Signed out",
   "auth.password-change": "Changed their password",
-  "auth.password-change-refused": "Password change refused",
+  "auth.password-change-refused": "Password not changed: wrong current password",
   "access.refused": "Refused access",
   "user.create": "Added a user",
   "user.update": "Changed a user",
@@ -34,6 +35,7 @@ export const AUDIT_ACTIONS = {
   "return.submit": "Submitted",
   "return.record-no-data": "No data recorded",
   "return.record-not-provided": "“No data provided” recorded",
+  "return.not-provided-at-sign-off": "Recorded as not provided at sign-off",
   "return.import": "Imported from a report",
   "query.raise": "Raised a query",
   "query.answer": "Answered a query",
@@ -44,8 +46,22 @@ export const AUDIT_ACTIONS = {
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
-/** The action in words; an action recorded by an older version is shown as it was stored. */
-export const auditActionLabel = (action: string): string => (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
+/** Sign-ins, sign-outs and password changes: most of the log, so hidden unless asked for. */
+export const SIGN_IN_ACTION_PREFIX = "auth.";
+export const isSignInAction = (action: string) => action.startsWith(SIGN_IN_ACTION_PREFIX);
+
+/** The action in words. Every action written has its words; one no version wrote is only "Other event", never a code. */
+export const auditActionLabel = (action: string): string => (AUDIT_ACTIONS as Record<string, string>)[action] ?? "Other event";
+
+/** The actions whose `after.reason` is the person's own words: why they did it. */
+const GIVEN_REASONS: ReadonlySet<string> = new Set<AuditAction>(["user.deactivate", "framework.indicator-retire", "quarter.reopen"]);
+
+/** Why the person did it, in their words, for an action that asks: "Left the partnership in March". */
+export function auditEventReason(event: { action: string; after: unknown }): string | null {
+  if (!GIVEN_REASONS.has(event.action) || !event.after || typeof event.after !== "object") return null;
+  const { reason } = event.after as { reason?: unknown };
+  return typeof reason === "string" && reason ? reason : null;
+}
 
 /**
  * The repeats of a refusal: the API writes a person's first refusal for a reason at once, then

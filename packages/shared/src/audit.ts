@@ -19,6 +19,8 @@ export const auditFilterSchema = z.strictObject({
   action: z.optional(z.string().check(z.maxLength(60), oneLine("The action"))),
   from: day("from"),
   to: day("to"),
+  /** Sign-ins, sign-outs and password changes are left out unless shown, or chosen as the action. */
+  signIns: z._default(z.enum(["hidden", "shown"], { error: 'The "signIns" filter is either hidden or shown' }), "hidden"),
   page: z._default(z.coerce.number().check(z.multipleOf(1), z.gte(1), z.lte(MAX_ID)), 1),
   pageSize: z._default(z.coerce.number().check(z.multipleOf(1), z.gte(1), z.lte(200)), 50),
 });

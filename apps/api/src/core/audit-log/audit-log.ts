@@ -1,6 +1,6 @@
 // The audit log, read-only: the database refuses to change or delete it.
 import type { Prisma } from "@quarterly-returns/db";
-import { fieldChangeText, returnChanges, type AuditEventRecord, type AuditPage, type auditFilterSchema } from "@quarterly-returns/shared";
+import { fieldChangeText, isSignInAction, returnChanges, SIGN_IN_ACTION_PREFIX, type AuditEventRecord, type AuditPage, type auditFilterSchema } from "@quarterly-returns/shared";
 import { writeSpreadsheetText } from "@quarterly-returns/shared/spreadsheet";
 import type { z } from "zod";
 import { authorize } from "../access.ts";
@@ -10,7 +10,9 @@ import { toFieldDeclaration } from "../returns/mapping.ts";
 type Filter = z.output<typeof auditFilterSchema>;
 
 function where(filter: Filter): Prisma.AuditEventWhereInput {
+  const hideSignIns = filter.signIns === "hidden" && !(filter.action && isSignInAction(filter.action));
   return {
+    ...(hideSignIns ? { NOT: { action: { startsWith: SIGN_IN_ACTION_PREFIX } } } : {}),
     ...(filter.actorId ? { actorId: filter.actorId } : {}),
     ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
     ...(filter.indicatorId ? { indicatorId: filter.indicatorId } : {}),

@@ -77,7 +77,7 @@ export async function signOff(context: Context, quarterId: number, password: str
           indicator: outstanding.indicator,
           quarter,
           body: { version: outstanding.version, status: "NO_DATA", noData: { reason: "NOT_PROVIDED" } },
-          action: "return.record-not-provided",
+          action: "return.not-provided-at-sign-off",
         });
       }
       const now = tx.now();

@@ -1,4 +1,4 @@
-import { auditActionLabel, auditEventLabel, fieldChangeText, formatDate, type AuditEventRecord, type AuditPage as Page } from "@quarterly-returns/shared";
+import { auditActionLabel, auditEventLabel, auditEventReason, fieldChangeText, formatDate, type AuditEventRecord, type AuditPage as Page } from "@quarterly-returns/shared";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "../../lib/router.tsx";
 import { api } from "../../lib/api-client.ts";
@@ -6,7 +6,7 @@ import { useOrganisations } from "../../lib/organisations.ts";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useQuarters } from "../../lib/quarters.ts";
 
-const FILTERS = ["actorId", "organisationId", "indicatorId", "quarterId", "action", "from", "to"] as const;
+const FILTERS = ["actorId", "organisationId", "indicatorId", "quarterId", "action", "from", "to", "signIns"] as const;
 
 /** Who changed what, when, before and after; filtered in the address so a view can be shared. */
 export function AuditPage() {
@@ -42,13 +42,13 @@ export function AuditPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Audit log</h1>
-      <p className="govuk-body">Every sign-in, change and refusal, with what it changed. Nobody can edit or delete it.</p>
+      <p className="govuk-body">Every change and refusal, with what it changed, and every sign-in. Nobody can edit or delete it.</p>
       <div className="app-filters" role="search" aria-label="Filter the audit log">
         {select("actorId", "Person", (data?.people ?? []).map((person) => ({ value: person.id, label: person.name })))}
         {select("organisationId", "Organisation", (organisations.data ?? []).map((organisation) => ({ value: organisation.id, label: organisation.shortName })))}
         {select("indicatorId", "Indicator", (data?.indicators ?? []).map((indicator) => ({ value: indicator.id, label: `${indicator.ref ?? ""} ${indicator.title}`.trim().slice(0, 60) })))}
         {select("quarterId", "Quarter", (quarters.data ?? []).map((quarter) => ({ value: quarter.id, label: quarter.name })))}
-        {select("action", "Action", (data?.actions ?? []).map((action) => ({ value: action, label: auditActionLabel(action) })))}
+        {select("action", "Action", (data?.actions ?? []).map((action) => ({ value: action, label: auditActionLabel(action) })).sort((a, b) => a.label.localeCompare(b.label, "en-GB")))}
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="filter-from">From</label>
           <input id="filter-from" type="date" className="govuk-input" value={search.get("from") ?? ""} onChange={(event) => set("from", event.target.value)} />
@@ -56,6 +56,20 @@ export function AuditPage() {
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="filter-to">To</label>
           <input id="filter-to" type="date" className="govuk-input" value={search.get("to") ?? ""} onChange={(event) => set("to", event.target.value)} />
+        </div>
+        <div className="govuk-form-group">
+          <div className="govuk-checkboxes govuk-checkboxes--small">
+            <div className="govuk-checkboxes__item">
+              <input
+                id="filter-signIns"
+                type="checkbox"
+                className="govuk-checkboxes__input"
+                checked={search.get("signIns") === "shown"}
+                onChange={(event) => set("signIns", event.target.checked ? "shown" : "")}
+              />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor="filter-signIns">Show sign-ins, sign-outs and password changes</label>
+            </div>
+          </div>
         </div>
       </div>
       <p className="govuk-body">
@@ -113,6 +127,7 @@ function withPage(search: URLSearchParams, page: number) {
 }
 
 function Row({ event }: { event: AuditEventRecord }) {
+  const reason = auditEventReason(event);
   const about = [event.quarter?.name, event.organisation?.shortName, event.indicator ? event.indicator.ref ?? event.indicator.title : null].filter(Boolean).join(" · ");
   return (
     <tr className="govuk-table__row">
@@ -122,6 +137,7 @@ function Row({ event }: { event: AuditEventRecord }) {
       <td className="govuk-table__cell">{event.actor?.name ?? systemName(event.after) ?? emailTried(event.after) ?? "—"}</td>
       <td className="govuk-table__cell">
         {auditEventLabel(event)}
+        {reason && <p className="govuk-body-s govuk-!-margin-bottom-1" data-testid="reason">Reason: {reason}</p>}
         {event.changes ? (
           event.changes.length > 0 && (
             <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0" data-testid="field-changes">
