@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = {
   "query.raise": "Raised a query",
   "query.answer": "Answered a query",
   "query.close": "Closed a query",
+  "query.email": "E-mail about a query",
   "chase.send": "Sent a reminder",
   "report.import": "Imported a report",
 } as const;
@@ -82,9 +83,20 @@ function repeatedRefusalOf(after: unknown): RepeatedRefusal | null {
 
 const timeOfDay = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
+/** A query's e-mail, with what became of it: "E-mailed about a query to …", "Query not e-mailed: e-mail is not set up". */
+function queryEmailLabel(after: unknown): string | null {
+  if (!after || typeof after !== "object") return null;
+  const { to, delivery, problem } = after as { to?: unknown; delivery?: unknown; problem?: unknown };
+  if (delivery === "SENT" && Array.isArray(to)) return `E-mailed about a query to ${to.join(", ")}`;
+  if (delivery === "NOT_SENT") return `Query not e-mailed: ${String(problem)}`;
+  if (delivery === "FAILED") return `Query e-mail could not be sent: ${String(problem)}`;
+  return null;
+}
+
 /** What the event was, in words: "Refused access", or "Refused access 199 more times between 10:42:01 and 10:42:58". */
 export function auditEventLabel(event: { action: string; after: unknown }): string {
   const label = auditActionLabel(event.action);
+  if (event.action === "query.email") return queryEmailLabel(event.after) ?? label;
   const repeats = event.action === "access.refused" ? repeatedRefusalOf(event.after) : null;
   if (!repeats) return label;
   const times = repeats.repeated === 1 ? "1 more time" : `${repeats.repeated.toLocaleString("en-GB")} more times`;

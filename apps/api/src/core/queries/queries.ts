@@ -1,13 +1,15 @@
 // Queries on figures: a manager asks about a submitted return, its data owners answer, the manager
 // closes it. A signed-off quarter's queries are locked with its returns (423, and the database's
-// own lock on return_queries).
+// own lock on return_queries). Raising one e-mails the owning organisation's data owners; an
+// answer e-mails the manager who asked (query-mail.ts), once the query is saved.
 import type { QueryRecord } from "@quarterly-returns/shared";
 import { authorize, mayEnterFigures, personOf, refuse, visibleIndicators } from "../access.ts";
 import { transaction, type Context } from "../context.ts";
 import { ServiceError } from "../errors.ts";
 import { assertNotSignedOff } from "../quarters/lock.ts";
-import { quarterSummaryInclude } from "../quarters/summary.ts";
+import { quarterSummaryInclude, toQuarterSummary } from "../quarters/summary.ts";
 import { queryInclude, toQueryRecord } from "./mapping.ts";
+import { composeQueryAnswered, composeQueryRaised, sendQueryMail, type QueryMail } from "./query-mail.ts";
 
 const LOCKED = "its queries can no longer be raised, answered or closed";
 
@@ -19,10 +21,13 @@ export async function raiseQuery(
 ): Promise<QueryRecord> {
   await authorize(context, "raiseQueries");
   const person = personOf(context);
-  return transaction(context, async (tx) => {
+  const { record, mail } = await transaction(context, async (tx) => {
     const found = await tx.db.return.findUnique({
       where: { indicatorId_quarterId: target },
-      include: { quarter: { include: quarterSummaryInclude }, indicator: { include: { fields: true } } },
+      include: {
+        quarter: { include: quarterSummaryInclude },
+        indicator: { include: { fields: true, ownerOrganisation: { include: { users: { where: { role: "DATA_OWNER", active: true }, select: { email: true }, orderBy: { email: "asc" } } } } } },
+      },
     });
     if (!found) throw new ServiceError(404, "There is no return to query yet.");
     assertNotSignedOff(found.quarter, LOCKED);
@@ -44,15 +49,34 @@ export async function raiseQuery(
       organisationId: found.indicator.ownerOrganisationId,
       after: { text: created.text, fieldKey },
     });
-    return toQueryRecord(created);
+    const { indicator } = found;
+    const about = {
+      quarterName: toQuarterSummary(found.quarter).name,
+      quarterId: found.quarterId,
+      indicator,
+      fieldLabel: indicator.fields.find((field) => field.key === fieldKey)?.label ?? null,
+      appUrl: tx.appUrl,
+    };
+    const mail: QueryMail = {
+      queryId: created.id,
+      quarterId: found.quarterId,
+      indicatorId: indicator.id,
+      organisationId: indicator.ownerOrganisationId,
+      to: indicator.ownerOrganisation.users.map((user) => user.email),
+      nobody: `${indicator.ownerOrganisation.name} has no data owner who can sign in`,
+      ...composeQueryRaised(about, { text: created.text, raisedBy: person.name }),
+    };
+    return { record: toQueryRecord(created), mail };
   });
+  await sendQueryMail(context, mail);
+  return record;
 }
 
 /** An open (or answered) query the actor may see, on a quarter that is not signed off. */
 async function findOpenQuery(context: Context, id: number) {
   const query = await context.db.returnQuery.findFirst({
     where: { id, return: { indicator: visibleIndicators(context.actor) } },
-    include: { ...queryInclude, return: { include: { indicator: true, quarter: { include: quarterSummaryInclude } } } },
+    include: { ...queryInclude, return: { include: { indicator: { include: { ownerOrganisation: { select: { name: true } } } }, quarter: { include: quarterSummaryInclude } } } },
   });
   if (!query) throw new ServiceError(404, "There is no such query.");
   assertNotSignedOff(query.return.quarter, LOCKED);
@@ -68,11 +92,11 @@ export async function answerQuery(context: Context, id: number, response: string
   if (!mayEnterFigures(context.actor, query.return.indicator)) {
     await refuse(context, 403, "Only the data owners of the indicator's organisation answer its queries.", { queryId: id });
   }
-  return transaction(context, async (tx) => {
+  const { record, mail } = await transaction(context, async (tx) => {
     const answered = await tx.db.returnQuery.update({
       where: { id, status: { not: "CLOSED" } },
       data: { response, status: "ANSWERED", answeredById: person.id, answeredAt: tx.now() },
-      include: queryInclude,
+      include: { ...queryInclude, raisedBy: { select: { id: true, name: true, email: true, active: true } } },
     });
     await tx.audit({
       action: "query.answer",
@@ -84,8 +108,28 @@ export async function answerQuery(context: Context, id: number, response: string
       before: { response: query.response },
       after: { response },
     });
-    return toQueryRecord(answered);
+    const { indicator, quarter } = query.return;
+    const about = {
+      quarterName: toQuarterSummary(quarter).name,
+      quarterId: quarter.id,
+      indicator,
+      fieldLabel: null,
+      appUrl: tx.appUrl,
+    };
+    const raiser = answered.raisedBy;
+    const mail: QueryMail = {
+      queryId: id,
+      quarterId: quarter.id,
+      indicatorId: indicator.id,
+      organisationId: indicator.ownerOrganisationId,
+      to: raiser.active ? [raiser.email] : [],
+      nobody: `${raiser.name}'s account is deactivated`,
+      ...composeQueryAnswered(about, { text: answered.text, response, raisedBy: raiser.name, answeredBy: person.name, organisation: indicator.ownerOrganisation.name }),
+    };
+    return { record: toQueryRecord({ ...answered, raisedBy: { id: raiser.id, name: raiser.name } }), mail };
   });
+  await sendQueryMail(context, mail);
+  return record;
 }
 
 export async function closeQuery(context: Context, id: number): Promise<QueryRecord> {
