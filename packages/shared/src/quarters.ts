@@ -1,6 +1,6 @@
 import { z } from "./zod.ts";
 import { confirmedOutlierSummarySchema } from "./outliers.ts";
-import { organisationRefSchema, yearRefSchema } from "./refs.ts";
+import { organisationRefSchema, personRefSchema, yearRefSchema } from "./refs.ts";
 import { isRealDate, quarterSummarySchema } from "./returns.ts";
 import { multiLine } from "./text.ts";
 
@@ -59,7 +59,13 @@ export const yearOverviewSchema = z.object({
   startDate: z.string(),
   endDate: z.string(),
   quarters: z.array(
-    z.extend(quarterSummarySchema, { expected: z.int(), received: z.int(), reopenedAt: z.nullable(z.string()), reopenReason: z.nullable(z.string()) }),
+    z.extend(quarterSummarySchema, {
+      expected: z.int(),
+      received: z.int(),
+      reopenedAt: z.nullable(z.string()),
+      reopenedBy: z.nullable(personRefSchema),
+      reopenReason: z.nullable(z.string()),
+    }),
   ),
 });
 export type YearOverview = z.infer<typeof yearOverviewSchema>;

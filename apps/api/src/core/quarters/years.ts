@@ -12,7 +12,10 @@ import { assertNotSignedOff } from "./lock.ts";
 export async function listYears(context: Context): Promise<YearOverview[]> {
   await authorize(context, "manageQuarters");
   const { db } = context;
-  const years = await db.reportingYear.findMany({ include: { quarters: { include: quarterSummaryInclude, orderBy: { number: "asc" } } }, orderBy: { startDate: "desc" } });
+  const years = await db.reportingYear.findMany({
+    include: { quarters: { include: { ...quarterSummaryInclude, reopenedBy: { select: { id: true, name: true } } }, orderBy: { number: "asc" } } },
+    orderBy: { startDate: "desc" },
+  });
   const quarters = years.flatMap((year) => year.quarters);
   const [expected, received] = await Promise.all([
     Promise.all(quarters.map((quarter) => db.indicator.count({ where: { priority: { yearId: quarter.yearId }, ...reportedIn(quarter) } }))),
@@ -33,6 +36,7 @@ export async function listYears(context: Context): Promise<YearOverview[]> {
       expected: expected[quarters.indexOf(quarter)]!,
       received: received.find((group) => group.quarterId === quarter.id)?._count ?? 0,
       reopenedAt: quarter.reopenedAt?.toISOString() ?? null,
+      reopenedBy: quarter.reopenedBy,
       reopenReason: quarter.reopenReason,
     })),
   }));

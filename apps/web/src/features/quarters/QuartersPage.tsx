@@ -59,7 +59,9 @@ function YearTable({ year }: { year: YearOverview }) {
                 </span>
               )}
               {quarter.status === "OPEN" && quarter.reopenedAt && (
-                <span className="govuk-body-s app-block">Reopened {formatDate(quarter.reopenedAt)}: {quarter.reopenReason}</span>
+                <span className="govuk-body-s app-block">
+                  Reopened {formatDate(quarter.reopenedAt)}{quarter.reopenedBy ? ` by ${quarter.reopenedBy.name}` : ""}: {quarter.reopenReason}
+                </span>
               )}
             </td>
             <td className="govuk-table__cell">
