@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signIn, signOut, trySignIn } from "./support.ts";
 
@@ -71,6 +72,8 @@ test("an admin deactivates a user after saying why, and the user can then no lon
   await page.getByRole("button", { name: "Deactivate" }).click();
   await page.getByRole("button", { name: "Deactivate account" }).click();
   await expect(page.locator(".govuk-error-summary")).toContainText("Say why the account is being deactivated");
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(violations.map((violation) => violation.id)).toEqual([]);
   await page.getByLabel("Why are you deactivating this account?").fill("Left the Office of the PCC in November");
   await page.getByRole("button", { name: "Deactivate account" }).click();
   await expect(page.getByText("This account is deactivated: Becky Childs cannot sign in.")).toBeVisible();

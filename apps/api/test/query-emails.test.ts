@@ -2,7 +2,6 @@
 // e-mails the manager who asked; without a mail server, or with one that is down, the query is
 // saved all the same and the audit log says what became of the e-mail.
 import { createTestDatabase, type TestDatabase } from "@quarterly-returns/db/testing";
-import { auditEventLabel } from "@quarterly-returns/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp, type App } from "../src/app.ts";
 import { as, signIn, testConfig } from "./helper.ts";
@@ -61,7 +60,6 @@ describe("query e-mails", () => {
 
     const [event] = await emailEvents(raised.json().query.id);
     expect(event!.after).toMatchObject({ to: ["fire@demo.test", "sam.okafor@fire.example"], delivery: "SENT" });
-    expect(auditEventLabel(event!)).toBe("E-mailed about a query to fire@demo.test, sam.okafor@fire.example");
   });
 
   it("e-mails the answer to the manager who raised the query", async () => {
@@ -96,7 +94,6 @@ describe("query e-mails", () => {
         expect.objectContaining({ delivery: "NOT_SENT", problem: "e-mail is not set up" }),
         expect.objectContaining({ delivery: "NOT_SENT", problem: "e-mail is not set up" }),
       ]);
-      expect(auditEventLabel(events[0]!)).toBe("Query not e-mailed: e-mail is not set up");
     } finally {
       await noMail.close();
     }

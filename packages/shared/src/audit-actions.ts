@@ -9,7 +9,7 @@ export const AUDIT_ACTIONS = {
   "auth.login-throttled": "Sign-in slowed down after failed attempts",
   "auth.logout": "Signed out",
   "auth.password-change": "Changed their password",
-  "auth.password-change-refused": "Password not changed: wrong current password",
+  "auth.password-change-refused": "Password change refused",
   "access.refused": "Refused access",
   "user.create": "Added a user",
   "user.update": "Changed a user",
@@ -54,16 +54,6 @@ export const isSignInAction = (action: string) => action.startsWith(SIGN_IN_ACTI
 /** The action in words. Every action written has its words; one no version wrote is only "Other event", never a code. */
 export const auditActionLabel = (action: string): string => (AUDIT_ACTIONS as Record<string, string>)[action] ?? "Other event";
 
-/** The actions whose `after.reason` is the person's own words: why they did it. */
-const GIVEN_REASONS: ReadonlySet<string> = new Set<AuditAction>(["user.deactivate", "framework.indicator-retire", "quarter.reopen"]);
-
-/** Why the person did it, in their words, for an action that asks: "Left the partnership in March". */
-export function auditEventReason(event: { action: string; after: unknown }): string | null {
-  if (!GIVEN_REASONS.has(event.action) || !event.after || typeof event.after !== "object") return null;
-  const { reason } = event.after as { reason?: unknown };
-  return typeof reason === "string" && reason ? reason : null;
-}
-
 /**
  * The repeats of a refusal: the API writes a person's first refusal for a reason at once, then
  * one event for all the same refusals in the minute after it, with how many and over what time.
@@ -83,20 +73,9 @@ function repeatedRefusalOf(after: unknown): RepeatedRefusal | null {
 
 const timeOfDay = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
-/** A query's e-mail, with what became of it: "E-mailed about a query to …", "Query not e-mailed: e-mail is not set up". */
-function queryEmailLabel(after: unknown): string | null {
-  if (!after || typeof after !== "object") return null;
-  const { to, delivery, problem } = after as { to?: unknown; delivery?: unknown; problem?: unknown };
-  if (delivery === "SENT" && Array.isArray(to)) return `E-mailed about a query to ${to.join(", ")}`;
-  if (delivery === "NOT_SENT") return `Query not e-mailed: ${String(problem)}`;
-  if (delivery === "FAILED") return `Query e-mail could not be sent: ${String(problem)}`;
-  return null;
-}
-
 /** What the event was, in words: "Refused access", or "Refused access 199 more times between 10:42:01 and 10:42:58". */
 export function auditEventLabel(event: { action: string; after: unknown }): string {
   const label = auditActionLabel(event.action);
-  if (event.action === "query.email") return queryEmailLabel(event.after) ?? label;
   const repeats = event.action === "access.refused" ? repeatedRefusalOf(event.after) : null;
   if (!repeats) return label;
   const times = repeats.repeated === 1 ? "1 more time" : `${repeats.repeated.toLocaleString("en-GB")} more times`;

@@ -111,9 +111,6 @@ export const indicatorSchema = z
     }
   }));
 export type IndicatorInput = z.input<typeof indicatorSchema>;
-
-/** Retiring stops an indicator being asked for at once, so the admin says why (the API refuses it without). */
-export const RETIREMENT_REASON_MISSING = "Say why the indicator is being retired";
 export type IndicatorChanges = z.output<typeof indicatorSchema>;
 
 export const frameworkFieldSchema = z.extend(fieldDeclarationSchema, {

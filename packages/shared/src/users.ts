@@ -42,9 +42,6 @@ export const updateUserSchema = z
   .check(z.refine((user) => Object.keys(user).length > 0, { error: "Say what to change" }));
 export type UpdateUser = z.output<typeof updateUserSchema>;
 
-/** Deactivating ends the person's access at once, so the admin says why (the API refuses it without). */
-export const DEACTIVATION_REASON_MISSING = "Say why the account is being deactivated";
-
 export const userSummarySchema = z.extend(sessionUserSchema, { active: z.boolean(), lastSignInAt: z.nullable(z.string()) });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 

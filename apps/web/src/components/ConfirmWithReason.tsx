@@ -8,8 +8,6 @@ interface ConfirmWithReasonProps {
   /** What will happen, in a sentence or two. */
   children: ReactNode;
   reasonLabel: string;
-  /** The message when no reason is given: the API's own, so the page and the API say the same. */
-  reasonMissing: string;
   /** The one primary action: "Deactivate account". */
   action: string;
   pending: boolean;
@@ -23,13 +21,13 @@ interface ConfirmWithReasonProps {
  * question, what will happen, a required reason (kept in the audit log), one warning button and a
  * way back. The page calling it names the window after the question while it shows.
  */
-export function ConfirmWithReason({ title, children, reasonLabel, reasonMissing, action, pending, problem, onConfirm, onCancel }: ConfirmWithReasonProps) {
+export function ConfirmWithReason({ title, children, reasonLabel, action, pending, problem, onConfirm, onCancel }: ConfirmWithReasonProps) {
   const [reason, setReason] = useState("");
-  const [missing, setMissing] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const error = missing ? reasonMissing : problem instanceof ApiError ? (problem.fields.reason ?? problem.message) : problem?.message;
+  // The API says when the reason is missing, so its words are the only ones (and stay out of the data owners' download).
+  const error = problem instanceof ApiError ? (problem.fields.reason ?? problem.message) : problem?.message;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -42,9 +40,7 @@ export function ConfirmWithReason({ title, children, reasonLabel, reasonMissing,
           onSubmit={(event) => {
             event.preventDefault();
             setAttempt((count) => count + 1);
-            const given = reason.trim();
-            setMissing(!given);
-            if (given) onConfirm(given);
+            onConfirm(reason.trim());
           }}
         >
           <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>

@@ -4,7 +4,7 @@
 // field that holds figures can be retired but not removed or redefined. However many, a few
 // statements do the work.
 import type { Prisma } from "@quarterly-returns/db";
-import { RETIREMENT_REASON_MISSING, type FieldDeclaration, type FrameworkIndicator, type IndicatorChanges } from "@quarterly-returns/shared";
+import type { FieldDeclaration, FrameworkIndicator, IndicatorChanges } from "@quarterly-returns/shared";
 import { authorize } from "../access.ts";
 import { writeAudits, type AuditEntry } from "../audit.ts";
 import { transaction, type Context } from "../context.ts";
@@ -130,7 +130,8 @@ export async function updateIndicators(context: Context, requested: { id: number
       if (!before) return void refused.set(index, new ServiceError(404, "There is no such indicator."));
       const fixedBy = (signedOff.get(before.priority.yearId) ?? []).filter((number) => number >= before.firstQuarter);
       const current = toFrameworkIndicator(before, fixedBy);
-      if (input.retired && !current.retired && !input.reason) return void refused.set(index, invalid({ reason: RETIREMENT_REASON_MISSING }));
+      // Retiring stops it being asked for at once: the admin says why, for the audit log.
+      if (input.retired && !current.retired && !input.reason) return void refused.set(index, invalid({ reason: "Say why the indicator is being retired" }));
       const problems = fixedBy.length ? fixedChanges(current, input, quartersNamed(fixedBy, before.priority.year.label)) : heldFigureChanges(current, input);
       if (problems.message) refused.set(index, new ServiceError(409, problems.message, problems.fields ? { fields: problems.fields } : {}));
       return current;

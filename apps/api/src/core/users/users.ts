@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { hashPassword, Prisma } from "@quarterly-returns/db";
-import { DEACTIVATION_REASON_MISSING, type CreateUser, type UpdateUser, type UserSummary } from "@quarterly-returns/shared";
+import type { CreateUser, UpdateUser, UserSummary } from "@quarterly-returns/shared";
 import { authorize } from "../access.ts";
 import { transaction, type Context, type Db } from "../context.ts";
 import { ServiceError, invalid } from "../errors.ts";
@@ -93,7 +93,8 @@ export async function updateUser(context: Context, id: number, changes: UpdateUs
 
     const demotedOrDeactivated = before.role === "ADMIN" && before.active && (role !== "ADMIN" || changes.active === false);
     if (changes.active === false && tx.actor.kind === "person" && id === tx.actor.id) throw new ServiceError(409, "You cannot deactivate your own account.");
-    if (changes.active === false && before.active && !changes.reason) throw invalid({ reason: DEACTIVATION_REASON_MISSING });
+    // Deactivating ends the person's access at once: the admin says why, for the audit log.
+    if (changes.active === false && before.active && !changes.reason) throw invalid({ reason: "Say why the account is being deactivated" });
     if (demotedOrDeactivated && (await tx.db.user.count({ where: { role: "ADMIN", active: true, id: { not: id } } })) === 0) {
       throw new ServiceError(409, "There must always be at least one active admin.");
     }

@@ -1,4 +1,4 @@
-import { auditActionLabel, auditEventLabel, auditEventReason, fieldChangeText, formatDate, type AuditEventRecord, type AuditPage as Page } from "@quarterly-returns/shared";
+import { auditActionLabel, auditEventLabel, fieldChangeText, formatDate, type AuditAction, type AuditEventRecord, type AuditPage as Page } from "@quarterly-returns/shared";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "../../lib/router.tsx";
 import { api } from "../../lib/api-client.ts";
@@ -136,7 +136,7 @@ function Row({ event }: { event: AuditEventRecord }) {
       </td>
       <td className="govuk-table__cell">{event.actor?.name ?? systemName(event.after) ?? emailTried(event.after) ?? "—"}</td>
       <td className="govuk-table__cell">
-        {auditEventLabel(event)}
+        {event.action === "query.email" ? (queryEmailLabel(event.after) ?? auditEventLabel(event)) : auditEventLabel(event)}
         {reason && <p className="govuk-body-s govuk-!-margin-bottom-1" data-testid="reason">Reason: {reason}</p>}
         {event.changes ? (
           event.changes.length > 0 && (
@@ -159,6 +159,30 @@ function Row({ event }: { event: AuditEventRecord }) {
       <td className="govuk-table__cell">{about}</td>
     </tr>
   );
+}
+
+// Here, not in packages/shared: only this page (an admin's and manager's, loaded on demand) needs
+// these words, and the shared package is in every data owner's download.
+
+/** The actions whose `after.reason` is the person's own words: why they did it. */
+const GIVEN_REASONS: ReadonlySet<string> = new Set<AuditAction>(["user.deactivate", "framework.indicator-retire", "quarter.reopen"]);
+
+/** Why the person did it, in their words, for an action that asks: "Left the partnership in March". */
+function auditEventReason(event: AuditEventRecord): string | null {
+  if (!GIVEN_REASONS.has(event.action)) return null;
+  const reason = textOf(event.after, "reason");
+  return reason || null;
+}
+
+/** A query's e-mail, with what became of it: "E-mailed about a query to …", "Query not e-mailed: e-mail is not set up". */
+function queryEmailLabel(after: unknown): string | null {
+  const delivery = textOf(after, "delivery");
+  const problem = textOf(after, "problem");
+  const to = after && typeof after === "object" ? (after as { to?: unknown }).to : undefined;
+  if (delivery === "SENT" && Array.isArray(to)) return `E-mailed about a query to ${to.join(", ")}`;
+  if (delivery === "NOT_SENT") return `Query not e-mailed: ${problem}`;
+  if (delivery === "FAILED") return `Query e-mail could not be sent: ${problem}`;
+  return null;
 }
 
 /** Work the product did itself names itself in what it wrote ("Demo data"). */

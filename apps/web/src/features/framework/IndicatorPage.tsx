@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { DEFAULT_MAX_CHANGE_FACTOR, DEFAULT_MAX_CHANGE_POINTS, FIELD_KIND_MODULES, FIELD_KINDS, formatFigure, indicatorSchema, KIND_LIMITS, PERIOD_BASES, PERIOD_BASIS_NAMES, POLARITIES, quarterRange, RETIREMENT_REASON_MISSING, type FieldKind, type FrameworkIndicator, type IndicatorChanges, type IndicatorInput, type Organisation } from "@quarterly-returns/shared";
+import { DEFAULT_MAX_CHANGE_FACTOR, DEFAULT_MAX_CHANGE_POINTS, FIELD_KIND_MODULES, FIELD_KINDS, formatFigure, indicatorSchema, KIND_LIMITS, PERIOD_BASES, PERIOD_BASIS_NAMES, POLARITIES, quarterRange, type FieldKind, type FrameworkIndicator, type IndicatorChanges, type IndicatorInput, type Organisation } from "@quarterly-returns/shared";
 import { useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { Link, useNavigate, useParams, useSearchParams } from "../../lib/router.tsx";
@@ -94,7 +94,6 @@ function IndicatorForm({ yearId, yearLabel, organisations, priorityId, indicator
       <ConfirmWithReason
         title={`Retire ${name}?`}
         reasonLabel="Why are you retiring this indicator?"
-        reasonMissing={RETIREMENT_REASON_MISSING}
         action="Retire indicator"
         pending={retire.isPending}
         problem={retire.error}

@@ -1,4 +1,4 @@
-import { DEACTIVATION_REASON_MISSING, ROLE_NAMES, type UserSummary } from "@quarterly-returns/shared";
+import { ROLE_NAMES, type UserSummary } from "@quarterly-returns/shared";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link, useParams } from "../../lib/router.tsx";
@@ -45,7 +45,6 @@ function EditUser({ user }: { user: UserSummary }) {
       <ConfirmWithReason
         title={`Deactivate ${user.name}'s account?`}
         reasonLabel="Why are you deactivating this account?"
-        reasonMissing={DEACTIVATION_REASON_MISSING}
         action="Deactivate account"
         pending={deactivate.isPending}
         problem={deactivate.error}
