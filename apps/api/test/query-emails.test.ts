@@ -54,7 +54,7 @@ describe("query e-mails", () => {
     expect(addresses(recipients(0)).sort()).toEqual(["fire@demo.test", "sam.okafor@fire.example"]);
     const mail = smtp.received[0]!;
     expect(mail.subject).toMatch(/^Query on your Q4 2019\/20 return: 4\.6 /);
-    expect(mail.text).toContain("Chris Manning has a question about your Q4 2019/20 return for 4.6 ");
+    expect(mail.text).toMatch(/^Chris Manning has a question about the “.+” figure in your Q4 2019\/20 return for 4\.6 .+:$/m);
     expect(mail.text).toContain("> 120 is a third more than last year:\n> is that right?");
     expect(mail.text).toContain(`${APP_URL}/returns/${fires}/${q4}`);
 

@@ -35,13 +35,13 @@ const quoted = (text: string) => text.split("\n").map((line) => `> ${line}`).joi
 
 /** To the data owners: a question on their return, and where to answer it. */
 export function composeQueryRaised(about: About, query: { text: string; raisedBy: string }): { subject: string; text: string } {
-  const on = about.fieldLabel ? `, about ${about.fieldLabel},` : "";
+  const what = about.fieldLabel ? `the “${about.fieldLabel}” figure in your` : "your";
   return {
     subject: `Query on your ${about.quarterName} return: ${named(about.indicator)}`,
     text: [
       "Hello,",
       "",
-      `${query.raisedBy} has a question about your ${about.quarterName} return for ${named(about.indicator)}${on} and needs your answer:`,
+      `${query.raisedBy} has a question about ${what} ${about.quarterName} return for ${named(about.indicator)}:`,
       "",
       quoted(query.text),
       "",

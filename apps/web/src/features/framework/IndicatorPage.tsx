@@ -147,7 +147,7 @@ function IndicatorForm({ yearId, yearLabel, organisations, priorityId, indicator
             error={error("headlineFieldKey")}
             options={[
               { value: "", label: "None" },
-              ...watchedFields.filter((field) => field?.key).map((field) => ({ value: field!.key!, label: field!.label || field!.key! })),
+              ...watchedFields.filter((field) => field?.key).map((field) => ({ value: field!.key!, label: `${field!.label || field!.key!}${field!.retired ? " (retired)" : ""}` })),
             ]}
             {...register("headlineFieldKey")}
           />
