@@ -27,12 +27,13 @@ export function ConfirmWithReason({ title, children, reasonLabel, action, pendin
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   // The API says when the reason is missing, so its words are the only ones (and stay out of the data owners' download).
-  const error = problem instanceof ApiError ? (problem.fields.reason ?? problem.message) : problem?.message;
+  const error = problem instanceof ApiError ? problem.fields.reason : undefined;
+  const otherProblem = error ? undefined : problem?.message;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <a href="#" className="govuk-back-link" onClick={(event) => { event.preventDefault(); onCancel(); }}>Back</a>
-        <ErrorSummary errors={error ? [{ href: "reason", message: error }] : []} attempt={attempt} />
+        <ErrorSummary errors={error ? [{ href: "reason", message: error }] : otherProblem ? [{ href: "", message: otherProblem }] : []} attempt={attempt} />
         <h1 className="govuk-heading-l" ref={heading} tabIndex={-1}>{title}</h1>
         {children}
         <form

@@ -38,7 +38,7 @@ export async function frameworkRoutes(fastify: FastifyInstance) {
   );
   app.put(
     "/api/indicators/:id",
-    { config, schema: { params: idParams, body: indicatorSchema, response: { 200: oneIndicator }, tags, summary: "Change an indicator and its fields, or retire it (admin)" } },
+    { config, schema: { params: idParams, body: indicatorSchema, response: { 200: oneIndicator }, tags, summary: "Change an indicator and its fields, or retire it with a reason (admin)" } },
     async (request) => ({ indicator: await saveIndicator(request.context, { id: request.params.id }, request.body) }),
   );
   app.delete("/api/indicators/:id", { config, schema: { params: idParams, response: nothing, tags, summary: "Delete an indicator that has no returns (admin)" } }, async (request, reply) => {

@@ -24,7 +24,7 @@ export async function usersRoutes(fastify: FastifyInstance) {
     "/api/users/:id",
     {
       config,
-      schema: { params: idParams, body: updateUserSchema, response: { 200: z.object({ user: userSummarySchema }) }, tags, summary: "Change a user's name, role or organisation; deactivate or reactivate (admin)" },
+      schema: { params: idParams, body: updateUserSchema, response: { 200: z.object({ user: userSummarySchema }) }, tags, summary: "Change a user's name, role or organisation; deactivate (with a reason) or reactivate (admin)" },
     },
     async (request) => ({ user: await updateUser(request.context, request.params.id, request.body) }),
   );
