@@ -96,3 +96,39 @@ it("shows what a save of a return changed, field by field, instead of its stored
   ]);
   expect(what.textContent).not.toContain("Before and after");
 });
+
+it("shows the reason given and what became of a query's e-mail, in words, and asks the server for sign-ins only when ticked", async () => {
+  const admin = { id: 1, name: "Jo Adams" };
+  const event = (id: string, action: string, after: Record<string, unknown>): AuditEventRecord => ({
+    id, at: at(11, 0, 0), actor: admin, action, entityType: "user", entityId: "5",
+    quarter: null, organisation: null, indicator: null, before: null, after, changes: null, clientAddress: null,
+  });
+  const words: Page = {
+    events: [
+      event("10", "user.deactivate", { active: false, reason: "Left the partnership in March" }),
+      event("11", "query.email", { to: ["fire@demo.test"], delivery: "NOT_SENT", problem: "e-mail is not set up" }),
+      event("12", "auth.password-change-refused", { reason: "wrong current password" }),
+    ],
+    total: 3, page: 1, pageSize: 50, actions: ["user.deactivate"], people: [admin], indicators: [],
+  };
+  fetchMock.mockImplementation(async (url) => {
+    const path = String(url);
+    if (path.startsWith("/api/audit")) return json(words);
+    if (path === "/api/organisations") return json({ organisations: [] });
+    return json({ quarters: [] });
+  });
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <AuditPage />
+    </QueryClientProvider>,
+  );
+  const [, deactivated, emailed, refused] = within(await screen.findByRole("table")).getAllByRole("row");
+  expect(within(deactivated!).getAllByRole("cell")[2]!.textContent).toMatch(/^Deactivated a userReason: Left the partnership in March/);
+  expect(within(emailed!).getAllByRole("cell")[2]!.textContent).toMatch(/^Query not e-mailed: e-mail is not set up/);
+  // A refusal's own reason is the system's, not a person's words: not shown as one.
+  expect(within(refused!).queryByTestId("reason")).toBeNull();
+
+  expect(fetchMock.mock.calls.some(([url]) => String(url).includes("signIns"))).toBe(false);
+  screen.getByLabelText("Show sign-ins, sign-outs and password changes").click();
+  await vi.waitFor(() => expect(fetchMock.mock.calls.some(([url]) => String(url).startsWith("/api/audit?signIns=shown"))).toBe(true));
+});
