@@ -35,7 +35,7 @@ function OrganisationRow({ entry, quarterId, open }: { entry: OrganisationComple
   return (
     <tr className="govuk-table__row app-matrix__row" data-testid={`organisation-${organisation.shortName}`}>
       <th scope="row" className="govuk-table__header app-matrix__organisation">
-        <span className="app-matrix__name">{organisation.name}</span>
+        <span className="app-matrix__name">{organisation.name}</span>{" "}
         <span className="app-matrix__owner">
           <span className="govuk-visually-hidden">{entry.dataOwners.length > 0 ? "Data owner: " : "Contact: "}</span>
           {owner}
@@ -77,11 +77,14 @@ function Cell({ cell, quarterId }: { cell: CompletenessCell; quarterId: number }
   const about = `${cell.indicator.title}${cell.indicator.restricted ? " (restricted)" : ""}`;
   return (
     <Link to={`/returns/${cell.indicator.id}/${quarterId}`} className={`app-cell app-cell--${state.tone}`} title={`${cell.label} ${about}: ${state.full}`} data-testid="cell">
-      <span className="app-cell__ref">{cell.label}</span>
-      <span className="app-cell__icon" aria-hidden="true">{state.icon}</span>
+      <span className="app-cell__ref">{cell.label}</span>{" "}
+      <span className="app-cell__icon" aria-hidden="true">{state.icon}</span>{" "}
       <span className="app-cell__word">{state.word}</span>
       {state.flags.map((flag) => (
-        <span key={flag} className="app-cell__flag">{flag}</span>
+        <span key={flag}>
+          {" "}
+          <span className="app-cell__flag">{flag}</span>
+        </span>
       ))}
       <span className="govuk-visually-hidden">. {about}. {state.full}.</span>
     </Link>

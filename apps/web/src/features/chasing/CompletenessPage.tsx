@@ -21,15 +21,13 @@ export function CompletenessPage() {
     <>
       <div className="app-cockpit__title">
         <h1 className="govuk-heading-l">Completeness</h1>
+        {quarter && <QuarterStatus quarter={quarter} />}
         {quarter && <QuarterPicker quarters={quarters} current={quarter} />}
       </div>
       {isPending && <p className="govuk-body">Loading…</p>}
       {!isPending && !quarter && <p className="govuk-body">No quarter has been opened for returns yet.</p>}
       {quarter && (
         <>
-          <div className="app-cockpit__status">
-            <QuarterStatus quarter={quarter} />
-          </div>
           {completeness.error && <p className="govuk-error-message">{completeness.error.message}</p>}
           {completeness.data && <Overview data={completeness.data} />}
         </>
