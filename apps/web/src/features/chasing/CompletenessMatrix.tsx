@@ -57,7 +57,7 @@ function OrganisationRow({ entry, quarterId, open }: { entry: OrganisationComple
         </span>
         {(chase || entry.outstanding > 0) && (
           <span className="app-block app-matrix__chase" data-testid="last-chase">
-            {chase ? `Reminded ${formatDate(chase.sentAt).replace(/ \d{4}$/, "")} by ${chase.sentBy.name}${chase.deliveryStatus === "SENT" ? "" : " (not sent)"}` : "Not reminded yet"}
+            {chase ? `Reminded ${formatDate(chase.sentAt).replace(/ \d{4}$/, "")}${chase.deliveryStatus === "SENT" ? "" : " (not sent)"}` : "Not reminded yet"}
           </span>
         )}
       </td>

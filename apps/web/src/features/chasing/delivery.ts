@@ -9,8 +9,8 @@ export function deliveryWords(chase: Pick<ChaseSummary, "deliveryStatus">): stri
     case "SENT":
       return "Sent";
     case "NOT_SENT":
-      return "Recorded, not sent: e-mail is not set up";
+      return "Not sent: e-mail is not set up";
     case "FAILED":
-      return "Recorded, not delivered: the e-mail could not be sent";
+      return "Not delivered: the e-mail could not be sent";
   }
 }
