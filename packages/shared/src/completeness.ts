@@ -83,7 +83,7 @@ export const completenessSchema = z.object({
   followUps: z.array(followUpSchema),
   /** Implausible figures their owners confirmed, for the manager to query. */
   outliers: z.array(confirmedOutlierSummarySchema),
-  /** The reporting rate of each quarter of the year, Q1 to Q4. */
+  /** The reporting rate of each quarter of the year, from Q1 to this one. */
   reportingRates: z.array(reportingRateSchema),
   /** Whether chases are emailed (SMTP_URL is set) or only recorded. */
   mailConfigured: z.boolean(),

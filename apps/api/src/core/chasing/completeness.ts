@@ -47,7 +47,7 @@ export async function getCompleteness(context: Context, quarterId: number): Prom
       include: { sentBy: { select: { id: true, name: true } } },
     }),
     confirmedOutliersOf(db, quarter),
-    reportingRatesOf(db, quarter.year),
+    reportingRatesOf(db, quarter.year, quarter.number),
   ]);
 
   const organisations = new Map<number, OrganisationCompleteness>();

@@ -1,15 +1,17 @@
-// The reporting rate of each quarter of a year (returns in ÷ returns expected, as DHIS2 charts
-// it), from three queries however many quarters and indicators the year has.
+// The reporting rate of each quarter of a year up to the one shown (returns in ÷ returns
+// expected, as DHIS2 charts it), from three queries however many quarters and indicators the year
+// has. Later quarters are left out, as the report of a quarter leaves them out, so a signed-off
+// quarter's completeness reads the same whatever happens in the year afterwards.
 import { isReceived, progressOf, type ReportingRate } from "@quarterly-returns/shared";
 import { isoDate } from "../../lib/dates.ts";
 import type { Db } from "../context.ts";
 
-export async function reportingRatesOf(db: Db, year: { id: number; label: string }): Promise<ReportingRate[]> {
+export async function reportingRatesOf(db: Db, year: { id: number; label: string }, through: number): Promise<ReportingRate[]> {
   const [quarters, indicators, returns] = await Promise.all([
-    db.quarter.findMany({ where: { yearId: year.id }, select: { id: true, number: true, status: true, dueDate: true }, orderBy: { number: "asc" } }),
+    db.quarter.findMany({ where: { yearId: year.id, number: { lte: through } }, select: { id: true, number: true, status: true, dueDate: true }, orderBy: { number: "asc" } }),
     db.indicator.findMany({ where: { priority: { yearId: year.id } }, select: { id: true, firstQuarter: true, retired: true } }),
     db.return.findMany({
-      where: { quarter: { yearId: year.id } },
+      where: { quarter: { yearId: year.id, number: { lte: through } } },
       select: { indicatorId: true, quarterId: true, status: true, noDataReason: true, availableFrom: true, submittedAt: true },
     }),
   ]);
