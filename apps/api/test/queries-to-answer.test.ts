@@ -44,3 +44,11 @@ it("lists a query waiting for the owner's answer with its return, until they ans
   expect(after.queriesToAnswer.map((query) => query.text)).toEqual(["And the commentary?"]);
   expect(after.openQueries).toBe(2);
 });
+
+it("lists none on a signed-off quarter, where they cannot be answered", async () => {
+  const admin = await test.db.prisma.user.findUniqueOrThrow({ where: { email: "admin@demo.test" } });
+  await test.db.prisma.quarter.update({ where: { id: q4 }, data: { status: "CLOSED", signedOffAt: new Date(), signedOffById: admin.id } });
+  const item = itemOf(await listFor("cps@demo.test"))!;
+  expect(item.openQueries).toBe(2);
+  expect(item.queriesToAnswer).toEqual([]);
+});

@@ -29,7 +29,8 @@ export async function listReturns(context: Context, quarterId: number): Promise<
       indicator: toIndicatorSummary(indicator),
       return: indicator.returns[0] ? toReturnRecord(indicator.returns[0]) : null,
       openQueries: indicator.returns[0]?._count.queries ?? 0,
-      queriesToAnswer: indicator.returns[0]?.queries ?? [],
+      // A signed-off return cannot be answered until it is reopened.
+      queriesToAnswer: quarter.status === "CLOSED" ? [] : (indicator.returns[0]?.queries ?? []),
     })),
   };
 }
