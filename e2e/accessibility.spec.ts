@@ -112,7 +112,7 @@ test("the forms work at 400% zoom, without scrolling sideways", async ({ page })
 
 test("the manager chases an organisation with the keyboard alone", async ({ page }) => {
   await signIn(page, "manager@demo.test");
-  await tabTo(page, { text: "Chase SBC Public Health" });
+  await tabTo(page, { text: "Remind SBC Public Health" });
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "SBC Public Health" })).toBeVisible();
   await tabTo(page, { text: "Send reminder" });

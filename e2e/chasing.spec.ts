@@ -11,16 +11,16 @@ test("the manager sees who is missing what, chases the fire brigade by email and
   await expect(headline).toContainText("of 22 returns in");
 
   const fire = page.getByTestId("organisation-Fire");
-  await expect(fire.getByRole("heading", { name: "Cleveland Fire Brigade" })).toBeVisible();
-  await expect(fire.getByTestId("last-chase")).toHaveText("Not chased this quarter");
+  await expect(fire.getByRole("rowheader")).toContainText("Cleveland Fire Brigade");
+  await expect(fire.getByTestId("last-chase")).toHaveText("Not reminded yet");
 
   await page.getByLabel("Outstanding only").check();
   await page.getByLabel("Organisation").selectOption({ label: "Cleveland Fire Brigade" });
-  await expect(page.locator("section[data-testid^='organisation-']")).toHaveCount(1);
-  const outstandingRefs = await fire.locator("tbody tr td:first-child").allTextContents();
+  await expect(page.locator("tr[data-testid^='organisation-']")).toHaveCount(1);
+  const outstandingRefs = await fire.locator(".app-cell__ref").allTextContents();
   expect(outstandingRefs.length).toBeGreaterThan(0);
 
-  await fire.getByRole("button", { name: "Chase Cleveland Fire Brigade" }).click();
+  await fire.getByRole("link", { name: "Remind Cleveland Fire Brigade" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Cleveland Fire Brigade" })).toBeVisible();
   await expect(page.getByTestId("outstanding").locator("li strong")).toHaveText(outstandingRefs.map((ref) => `${ref} `));
   await page.getByLabel("Message").fill((await page.getByLabel("Message").inputValue()).replace("Thank you,", "Thank you for your help,"));
@@ -36,7 +36,12 @@ test("the manager sees who is missing what, chases the fire brigade by email and
   expect(mail.text).toContain("Thank you for your help,");
 
   await page.getByRole("link", { name: "Back to completeness" }).click();
-  await expect(page.getByTestId("organisation-Fire").getByTestId("last-chase")).toContainText("by Chris Manning (sent)");
+  await expect(page.getByTestId("organisation-Fire").getByTestId("last-chase")).toHaveText(/^Reminded \d{1,2} \w{3}$/);
+
+  // Reminding them again within a day is a choice, said in plain words.
+  await page.getByRole("button", { name: "Remind everyone with outstanding returns" }).click();
+  await expect(page.getByTestId("preview-Fire")).toContainText("Not included: reminded in the last 24 hours");
+  await expect(page.getByTestId("preview-Fire").getByLabel("Send another reminder to Cleveland Fire Brigade")).not.toBeChecked();
 });
 
 test("the manager queries a submitted figure and the owner sees the query", async ({ page }) => {
@@ -57,11 +62,14 @@ test("the manager queries a submitted figure and the owner sees the query", asyn
   await page.getByRole("button", { name: "Send query" }).click();
   await expect(page.getByText("Chris Manning asked on")).toContainText("about ASB repeat callers: “Is 9 right? Q3 was 1.”");
   await page.getByRole("link", { name: "Back to completeness" }).click();
-  await expect(page.getByTestId("organisation-CPS").getByRole("row", { name: /4\.3/ })).toContainText("Query open");
+  await expect(page.getByTestId("organisation-CPS").getByRole("link", { name: /^4\.3 / })).toContainText("Query");
   await signOut(page);
 
+  // The owner's home lists the queries to answer before anything else.
   await signIn(page, "cps@demo.test");
+  await expect(page.locator("main h2, main caption").first()).toHaveText("Queries to answer");
+  await expect(page.getByRole("listitem").filter({ hasText: "“Is 9 right? Q3 was 1.”" })).toContainText("Answer the query on 4.3");
   await expect(page.getByRole("row", { name: /4\.3/ })).toContainText("Query open");
-  await page.getByRole("link", { name: "Monitor the number of ASB repeat callers to SBC" }).click();
+  await page.getByRole("link", { name: "Answer the query on 4.3" }).click();
   await expect(page.getByText("“Is 9 right? Q3 was 1.”")).toBeVisible();
 });

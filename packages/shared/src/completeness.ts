@@ -1,6 +1,6 @@
 // The manager's view of a quarter: who has sent what, by when, and who has been chased.
 import { z } from "./zod.ts";
-import { DELIVERY_STATUSES, NO_DATA_REASONS, RETURN_STATUSES } from "./enums.ts";
+import { DELIVERY_STATUSES, NO_DATA_REASONS, QUARTER_STATUSES, RETURN_STATUSES } from "./enums.ts";
 import { idValue } from "./http.ts";
 import { organisationResponseSchema } from "./organisations.ts";
 import { confirmedOutlierSummarySchema } from "./outliers.ts";
@@ -12,10 +12,14 @@ import { multiLine, oneLine } from "./text.ts";
 /** A cell of the grid: one indicator's return, where it stands (see progress.ts). */
 export const completenessCellSchema = z.object({
   indicator: z.extend(indicatorRefSchema, { priorityId: z.int(), restricted: z.boolean() }),
+  /** The line's short name: its ref, or on a line the report leaves without one, the ref above and the line's number ("1.1 (2)"). */
+  label: z.string(),
   progress: progressSchema,
   status: z.nullable(z.enum(RETURN_STATUSES)),
   noDataReason: z.nullable(z.enum(NO_DATA_REASONS)),
   openQueries: z.int(),
+  /** Unusual figures the owner confirmed on the submitted return. */
+  confirmedOutliers: z.int(),
 });
 export type CompletenessCell = z.infer<typeof completenessCellSchema>;
 
@@ -31,6 +35,8 @@ export type ChaseSummary = z.infer<typeof chaseSummarySchema>;
 
 export const organisationCompletenessSchema = z.object({
   organisation: organisationResponseSchema,
+  /** The names of the organisation's active data owners (their contact stands in when it has none). */
+  dataOwners: z.array(z.string()),
   expected: z.int(),
   received: z.int(),
   /** Missing, drafts and expected returns: what a chase lists. */
@@ -49,6 +55,17 @@ export const followUpSchema = z.object({
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 
+/** One quarter of the year's reporting rate, as DHIS2 charts it: returns in ÷ returns expected. */
+export const reportingRateSchema = z.object({
+  quarter: z.object({ id: z.int(), number: z.int(), name: z.string(), status: z.enum(QUARTER_STATUSES) }),
+  expected: z.int(),
+  received: z.int(),
+  receivedOnTime: z.int(),
+  /** received ÷ expected; 0 when nothing is expected. */
+  rate: z.number(),
+});
+export type ReportingRate = z.infer<typeof reportingRateSchema>;
+
 export const completenessSchema = z.object({
   quarter: quarterSummarySchema,
   /** The day the figures were computed for (YYYY-MM-DD, Europe/London). */
@@ -66,6 +83,8 @@ export const completenessSchema = z.object({
   followUps: z.array(followUpSchema),
   /** Implausible figures their owners confirmed, for the manager to query. */
   outliers: z.array(confirmedOutlierSummarySchema),
+  /** The reporting rate of each quarter of the year, from Q1 to this one. */
+  reportingRates: z.array(reportingRateSchema),
   /** Whether chases are emailed (SMTP_URL is set) or only recorded. */
   mailConfigured: z.boolean(),
 });

@@ -205,7 +205,7 @@ describe("response schemas", () => {
   it.each([
     ["a session user", sessionUserSchema, sessionUser],
     ["a return's detail, with its history, changes and queries", returnDetailSchema, detail],
-    ["a returns list", returnsListSchema, { quarter, items: [{ indicator, return: record, openQueries: 1 }, { indicator, return: null, openQueries: 0 }] }],
+    ["a returns list", returnsListSchema, { quarter, items: [{ indicator, return: record, openQueries: 1, queriesToAnswer: [{ id: 3, text: "Is 9 right?" }] }, { indicator, return: null, openQueries: 0, queriesToAnswer: [] }] }],
     ["a report line, its four cells a tuple", reportLineSchema, line],
     ["an audit event, whatever its before and after", auditEventRecordSchema, auditEvent],
   ])("give %s back as it was", (_name, schema, answer) => {
@@ -226,9 +226,9 @@ describe("response schemas", () => {
       values: { ...record.values, rank: { position: "9", outOf: "15", note: "inner" } },
     };
     expect(encode(returnRecordSchema, leaky)).toEqual({ success: true, data: record });
-    expect(encode(returnsListSchema, { quarter, items: [{ indicator: { ...indicator, owner: { ...indicator.owner, contactEmail: "x@example.org" } }, return: null, openQueries: 0 }] }).data).toEqual({
+    expect(encode(returnsListSchema, { quarter, items: [{ indicator: { ...indicator, owner: { ...indicator.owner, contactEmail: "x@example.org" } }, return: null, openQueries: 0, queriesToAnswer: [] }] }).data).toEqual({
       quarter,
-      items: [{ indicator, return: null, openQueries: 0 }],
+      items: [{ indicator, return: null, openQueries: 0, queriesToAnswer: [] }],
     });
   });
 

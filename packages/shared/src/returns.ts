@@ -87,8 +87,15 @@ export type QuarterSummary = z.infer<typeof quarterSummarySchema>;
 
 export const returnsListSchema = z.object({
   quarter: quarterSummarySchema,
-  /** openQueries: queries on the return not yet closed. */
-  items: z.array(z.object({ indicator: indicatorSummarySchema, return: z.nullable(returnRecordSchema), openQueries: z.int() })),
+  /** openQueries: queries on the return not yet closed; queriesToAnswer: those waiting for the owner's answer, oldest first. */
+  items: z.array(
+    z.object({
+      indicator: indicatorSummarySchema,
+      return: z.nullable(returnRecordSchema),
+      openQueries: z.int(),
+      queriesToAnswer: z.array(z.object({ id: z.int(), text: z.string() })),
+    }),
+  ),
 });
 export type ReturnsList = z.infer<typeof returnsListSchema>;
 

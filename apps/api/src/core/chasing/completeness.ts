@@ -7,6 +7,7 @@ import { reportedIn } from "../framework/reported.ts";
 import { findQuarter, toQuarterSummary } from "../quarters/summary.ts";
 import type { WatchedTable } from "../read-cache.ts";
 import { confirmedOutliersOf } from "../returns/outliers.ts";
+import { reportingRatesOf } from "./reporting-rates.ts";
 
 export const COMPLETENESS_TABLES: WatchedTable[] = ["quarters", "reporting_years", "users", "priorities", "indicators", "organisations", "returns", "return_queries", "chases", "indicator_fields"];
 
@@ -17,12 +18,14 @@ export async function getCompleteness(context: Context, quarterId: number): Prom
   const today = londonDay(context.now());
   const dueDate = isoDate(quarter.dueDate);
 
-  const [indicators, chases, outliers] = await Promise.all([
+  const [indicators, chases, outliers, reportingRates] = await Promise.all([
     db.indicator.findMany({
       where: { priority: { yearId: quarter.yearId }, ...reportedIn(quarter) },
       include: {
         priority: { select: { id: true, number: true, title: true, sortOrder: true } },
-        ownerOrganisation: true,
+        ownerOrganisation: {
+          include: { users: { where: { role: "DATA_OWNER", active: true }, select: { name: true }, orderBy: { name: "asc" } } },
+        },
         returns: {
           where: { quarterId },
           select: {
@@ -30,6 +33,7 @@ export async function getCompleteness(context: Context, quarterId: number): Prom
             noDataReason: true,
             availableFrom: true,
             submittedAt: true,
+            confirmedOutliers: true,
             _count: { select: { queries: { where: { status: { not: "CLOSED" } } } } },
           },
         },
@@ -43,9 +47,11 @@ export async function getCompleteness(context: Context, quarterId: number): Prom
       include: { sentBy: { select: { id: true, name: true } } },
     }),
     confirmedOutliersOf(db, quarter),
+    reportingRatesOf(db, quarter.year, quarter.number),
   ]);
 
   const organisations = new Map<number, OrganisationCompleteness>();
+  const label = lineLabels();
   for (const indicator of indicators) {
     const found = indicator.returns[0];
     const progress = progressOf(
@@ -61,10 +67,12 @@ export async function getCompleteness(context: Context, quarterId: number): Prom
     );
     const cell: CompletenessCell = {
       indicator: { id: indicator.id, ref: indicator.ref, title: indicator.title, priorityId: indicator.priorityId, restricted: indicator.restricted },
+      label: label(indicator),
       progress,
       status: found?.status ?? null,
       noDataReason: found?.noDataReason ?? null,
       openQueries: found?._count.queries ?? 0,
+      confirmedOutliers: found?.status === "SUBMITTED" && Array.isArray(found.confirmedOutliers) ? found.confirmedOutliers.length : 0,
     };
     const owner = indicator.ownerOrganisation;
     const entry =
@@ -72,6 +80,7 @@ export async function getCompleteness(context: Context, quarterId: number): Prom
       organisations
         .set(owner.id, {
           organisation: { id: owner.id, name: owner.name, shortName: owner.shortName, contactName: owner.contactName, contactEmail: owner.contactEmail },
+          dataOwners: owner.users.map((user) => user.name),
           expected: 0,
           received: 0,
           outstanding: 0,
@@ -118,7 +127,31 @@ export async function getCompleteness(context: Context, quarterId: number): Prom
     organisations: [...organisations.values()].sort((a, b) => a.organisation.name.localeCompare(b.organisation.name)),
     followUps,
     outliers,
+    reportingRates,
     mailConfigured: context.mailer.configured,
+  };
+}
+
+/**
+ * Names each line, in the report's order: by its ref, or, on a line the report leaves without one
+ * (it continues the line above), by the ref above and its line number: "1.1 (2)".
+ */
+function lineLabels() {
+  let ref: string | null = null;
+  let line = 1;
+  let priorityId: number | null = null;
+  return (indicator: { ref: string | null; title: string; priorityId: number }) => {
+    if (indicator.priorityId !== priorityId) {
+      priorityId = indicator.priorityId;
+      ref = null;
+    }
+    if (indicator.ref) {
+      ref = indicator.ref;
+      line = 1;
+      return ref;
+    }
+    line++;
+    return ref ? `${ref} (${line})` : indicator.title.length > 12 ? `${indicator.title.slice(0, 11)}…` : indicator.title;
   };
 }
 

@@ -12,7 +12,14 @@ export async function listReturns(context: Context, quarterId: number): Promise<
     where: { AND: [visibleIndicators(context.actor), { priority: { yearId: quarter.yearId } }, reportedIn(quarter)] },
     include: {
       ...indicatorInclude,
-      returns: { where: { quarterId }, include: { ...returnInclude, _count: { select: { queries: { where: { status: { not: "CLOSED" } } } } } } },
+      returns: {
+        where: { quarterId },
+        include: {
+          ...returnInclude,
+          _count: { select: { queries: { where: { status: { not: "CLOSED" } } } } },
+          queries: { where: { status: "OPEN" }, select: { id: true, text: true }, orderBy: { raisedAt: "asc" } },
+        },
+      },
     },
     orderBy: [{ priority: { sortOrder: "asc" } }, { sortOrder: "asc" }],
   });
@@ -22,6 +29,8 @@ export async function listReturns(context: Context, quarterId: number): Promise<
       indicator: toIndicatorSummary(indicator),
       return: indicator.returns[0] ? toReturnRecord(indicator.returns[0]) : null,
       openQueries: indicator.returns[0]?._count.queries ?? 0,
+      // A signed-off return cannot be answered until it is reopened.
+      queriesToAnswer: quarter.status === "CLOSED" ? [] : (indicator.returns[0]?.queries ?? []),
     })),
   };
 }

@@ -3,9 +3,10 @@ import { useState } from "react";
 import { Link, useSearchParams } from "../../lib/router.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useChasePreview, useSendChase } from "./api/chases.ts";
+import { deliveryWords } from "./delivery.ts";
 
 const SKIPPED = {
-  RECENTLY_CHASED: "chased in the last 24 hours",
+  RECENTLY_CHASED: "reminded in the last 24 hours",
   NO_CONTACT: "no contact email address",
   NOTHING_OUTSTANDING: "nothing outstanding",
 } as const;
@@ -77,7 +78,7 @@ function Message({ message, insisted, onInsist }: { message: ChasePreview; insis
         <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
           <div className="govuk-checkboxes__item">
             <input className="govuk-checkboxes__input" id={id} type="checkbox" checked={insisted} onChange={(event) => onInsist(event.target.checked)} />
-            <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>Chase {message.organisation.shortName} again anyway</label>
+            <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>Send another reminder to {message.organisation.name}</label>
           </div>
         </div>
       )}
@@ -102,7 +103,7 @@ function Results({ results, total }: { results: ChaseRecord[]; total: number }) 
       <ul className="govuk-list" data-testid="chase-results">
         {results.map((chase) => (
           <li key={chase.id}>
-            {chase.organisation.name}: {chase.deliveryStatus === "SENT" ? `sent to ${chase.recipient}` : chase.deliveryError}
+            {chase.organisation.name}: {chase.deliveryStatus === "SENT" ? `sent to ${chase.recipient}` : deliveryWords(chase).toLowerCase()}
           </li>
         ))}
       </ul>

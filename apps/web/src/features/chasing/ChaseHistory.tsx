@@ -1,7 +1,6 @@
 import { formatDate } from "@quarterly-returns/shared";
 import { useChaseHistory } from "./api/chases.ts";
-
-const DELIVERY = { SENT: "Sent", FAILED: "Failed", NOT_SENT: "Not sent" } as const;
+import { deliveryWords } from "./delivery.ts";
 
 export function ChaseHistory({ quarterId, organisationId }: { quarterId: number; organisationId: number }) {
   const history = useChaseHistory(quarterId, organisationId);
@@ -29,10 +28,7 @@ export function ChaseHistory({ quarterId, organisationId }: { quarterId: number;
                 <td className="govuk-table__cell">{chase.sentBy.name}</td>
                 <td className="govuk-table__cell">{chase.recipient}</td>
                 <td className="govuk-table__cell">{chase.items.map((item) => item.ref ?? item.title).join(", ")}</td>
-                <td className="govuk-table__cell">
-                  {DELIVERY[chase.deliveryStatus]}
-                  {chase.deliveryError && <span className="govuk-body-s"> ({chase.deliveryError})</span>}
-                </td>
+                <td className="govuk-table__cell">{deliveryWords(chase)}</td>
               </tr>
             ))}
           </tbody>

@@ -6,6 +6,7 @@ import { ApiError } from "../../lib/api-client.ts";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useChasePreview, useSendChase } from "./api/chases.ts";
 import { ChaseHistory } from "./ChaseHistory.tsx";
+import { MAIL_NOT_SET_UP } from "./delivery.ts";
 
 /** Compose a reminder to one organisation: it lists exactly what is outstanding; the text can be edited. */
 export function ChasePage() {
@@ -130,7 +131,9 @@ function SentPanel({ chase }: { chase: ChaseRecord }) {
           <h1 className="govuk-notification-banner__heading">
             Reminder recorded but {chase.deliveryStatus === "NOT_SENT" ? "not sent" : "not delivered"}
           </h1>
-          <p className="govuk-body">{chase.deliveryError}. It is in the chase history below; send it again once the mail server is working.</p>
+          <p className="govuk-body">
+            {chase.deliveryStatus === "NOT_SENT" ? MAIL_NOT_SET_UP : "The e-mail could not be sent. Try again later; if it fails again, ask your administrator to check the e-mail settings."} The reminder is in the chase history below.
+          </p>
         </div>
       )}
     </div>

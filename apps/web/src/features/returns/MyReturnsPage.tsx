@@ -46,8 +46,22 @@ function ReturnsByPriority({ list }: { list: ReturnsList }) {
   const today = londonDay();
   const done = list.items.filter((item) => isDone(progressOf(item.return, list.quarter.dueDate, today))).length;
   const priorities = [...new Map(list.items.map((item) => [item.indicator.priority.id, item.indicator.priority])).values()];
+  // Kept small: this page is in every data owner's first download.
+  const queries = list.items.flatMap(({ indicator, queriesToAnswer }) =>
+    queriesToAnswer.map((query) => (
+      <li key={query.id}>
+        “{query.text}” <Link to={`/returns/${indicator.id}/${list.quarter.id}`} className="govuk-link">Answer the query on {indicator.ref ?? indicator.title}</Link>
+      </li>
+    )),
+  );
   return (
     <>
+      {queries.length > 0 && (
+        <>
+          <h2 className="govuk-heading-m">Queries to answer</h2>
+          <ul className="govuk-list">{queries}</ul>
+        </>
+      )}
       <p className="govuk-body-l" data-testid="progress">
         {done} of {list.items.length} done
       </p>
