@@ -6,6 +6,9 @@
 import pg from "pg";
 import { withDatabase } from "./url.ts";
 
+/** The job queue's own schema (pg-boss), created by a migration. */
+export const JOB_QUEUE_SCHEMA = "pgboss";
+
 export const EMBEDDED_ROLES = { owner: "quarterly_returns_owner", app: "quarterly_returns_app" } as const;
 
 /** The role a connection URL signs in as. */
@@ -27,7 +30,8 @@ async function withClient<T>(databaseUrl: string, use: (client: pg.Client) => Pr
  * Gives the app's role exactly what it needs on every table and sequence of the schema, and no
  * more: what it was granted before is revoked first, so a table added by a later migration is
  * never forgotten and a privilege granted by hand never lingers. The audit log is append-only, so
- * the role may only read and add to it; the migrations' own table it may not touch at all.
+ * the role may only read and add to it; the migrations' own table it may not touch at all. The job
+ * queue's schema (pgboss, installed by a migration) it uses the same way: rows only.
  */
 export async function grantAppPrivileges(ownerUrl: string, appRole: string): Promise<void> {
   const app = pg.escapeIdentifier(appRole);
@@ -41,6 +45,12 @@ export async function grantAppPrivileges(ownerUrl: string, appRole: string): Pro
       await client.query(`REVOKE UPDATE, DELETE ON "audit_events" FROM ${app}`);
       await client.query(`REVOKE ALL ON "_prisma_migrations" FROM ${app}`);
       await client.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
+      const { rowCount: queueInstalled } = await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = '${JOB_QUEUE_SCHEMA}'`);
+      if (queueInstalled) {
+        await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA ${JOB_QUEUE_SCHEMA} FROM ${app}`);
+        await client.query(`GRANT USAGE ON SCHEMA ${JOB_QUEUE_SCHEMA} TO ${app}`);
+        await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_QUEUE_SCHEMA} TO ${app}`);
+      }
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK");

@@ -22,12 +22,22 @@ export type CompletenessCell = z.infer<typeof completenessCellSchema>;
 export const chaseSummarySchema = z.object({
   id: z.int(),
   sentAt: z.string(),
-  sentBy: personRefSchema,
+  /** null: sent automatically, on the quarter's reminder schedule. */
+  sentBy: z.nullable(personRefSchema),
+  /** Whom it went to, comma-separated. */
   recipient: z.string(),
+  /** The organisation's lead contact, copied in when returns were overdue. */
+  copyTo: z.nullable(z.string()),
   deliveryStatus: z.enum(DELIVERY_STATUSES),
   deliveryError: z.nullable(z.string()),
 });
 export type ChaseSummary = z.infer<typeof chaseSummarySchema>;
+
+/** Who chased, for a sentence: "by Chris Manning", or "automatically". */
+export const chasedBy = (chase: Pick<ChaseSummary, "sentBy">) => (chase.sentBy ? `by ${chase.sentBy.name}` : "automatically");
+
+/** Who chased, for a table's cell: "Chris Manning", or "Sent automatically". */
+export const chaseSender = (chase: Pick<ChaseSummary, "sentBy">) => chase.sentBy?.name ?? "Sent automatically";
 
 export const organisationCompletenessSchema = z.object({
   organisation: organisationResponseSchema,
@@ -118,6 +128,8 @@ export const chasePreviewResponseSchema = z.object({
   subject: z.string(),
   body: z.string(),
   items: z.array(chaseItemSchema),
+  /** The organisation's lead contact, copied in when its returns are overdue. */
+  copyTo: z.nullable(z.string()),
   /** Why it would not be sent: no contact email, nothing outstanding, or chased in the last 24 hours. */
   skipped: z.nullable(z.enum(["NO_CONTACT", "NOTHING_OUTSTANDING", "RECENTLY_CHASED"])),
   lastChase: z.nullable(chaseSummarySchema),

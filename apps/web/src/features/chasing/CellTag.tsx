@@ -1,8 +1,9 @@
-import { formatDate, NO_DATA_REASON_NAMES, type CompletenessCell } from "@quarterly-returns/shared";
+import { describeProgress, type CompletenessCell } from "@quarterly-returns/shared";
 
 /** A grid cell's state in words and colour; lateness and open queries as tags of their own. */
 export function CellTag({ cell }: { cell: CompletenessCell }) {
-  const [label, colour] = describe(cell);
+  const label = describeProgress(cell);
+  const colour = cell.progress.state === "IN" && cell.status !== "SUBMITTED" ? "govuk-tag--blue" : COLOURS[cell.progress.state];
   const { state, overdue, late } = cell.progress;
   return (
     <>
@@ -14,17 +15,10 @@ export function CellTag({ cell }: { cell: CompletenessCell }) {
   );
 }
 
-function describe(cell: CompletenessCell): [string, string] {
-  switch (cell.progress.state) {
-    case "EXPECTED":
-      return [`Expected ${formatDate(cell.progress.expectedOn!)}`, "govuk-tag--light-blue"];
-    case "IN":
-      return cell.status === "SUBMITTED" ? ["Submitted", "govuk-tag--green"] : [NO_DATA_REASON_NAMES[cell.noDataReason!], "govuk-tag--blue"];
-    case "NOT_PROVIDED":
-      return [NO_DATA_REASON_NAMES.NOT_PROVIDED, "govuk-tag--purple"];
-    case "DRAFT":
-      return ["Draft", "govuk-tag--yellow"];
-    case "MISSING":
-      return ["Missing", "govuk-tag--grey"];
-  }
-}
+const COLOURS = {
+  EXPECTED: "govuk-tag--light-blue",
+  IN: "govuk-tag--green",
+  NOT_PROVIDED: "govuk-tag--purple",
+  DRAFT: "govuk-tag--yellow",
+  MISSING: "govuk-tag--grey",
+} as const;

@@ -6,7 +6,7 @@ import { useChasePreview, useSendChase } from "./api/chases.ts";
 
 const SKIPPED = {
   RECENTLY_CHASED: "chased in the last 24 hours",
-  NO_CONTACT: "no contact email address",
+  NO_CONTACT: "no data owners and no contact email address",
   NOTHING_OUTSTANDING: "nothing outstanding",
 } as const;
 

@@ -1,4 +1,4 @@
-import { daysUntil, formatDate, isOutstanding, type Completeness, type OrganisationCompleteness } from "@quarterly-returns/shared";
+import { chasedBy, daysUntil, formatDate, isOutstanding, type Completeness, type OrganisationCompleteness } from "@quarterly-returns/shared";
 import { useState } from "react";
 import { Link } from "../../lib/router.tsx";
 import { QuarterPicker } from "../../components/QuarterPicker.tsx";
@@ -166,7 +166,7 @@ function OrganisationRow({ entry, data, open }: { entry: OrganisationCompletenes
         )}
         <li data-testid="last-chase">
           {chase
-            ? `Last chased ${formatDate(chase.sentAt)} at ${new Date(chase.sentAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })} by ${chase.sentBy.name} (${chase.deliveryStatus === "SENT" ? "sent" : chase.deliveryStatus === "FAILED" ? "failed" : "not sent"})`
+            ? `Last chased ${formatDate(chase.sentAt)} at ${new Date(chase.sentAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })} ${chasedBy(chase)} (${chase.deliveryStatus === "SENT" ? "sent" : chase.deliveryStatus === "FAILED" ? "failed" : "not sent"})`
             : "Not chased this quarter"}
         </li>
       </ul>
