@@ -97,7 +97,8 @@ export async function ensureRoles(superuserUrl: string, passwords: { owner: stri
 /**
  * Makes the owner role own a database and everything in its public schema. A cluster from before
  * the two roles has its tables, sequences, types and functions owned by the superuser that
- * migrated them; the owner role takes them over, so it can go on migrating them.
+ * migrated them; the owner role takes them over (the job queue's schema too), so it can go on
+ * migrating them.
  */
 export async function adoptDatabase(superuserUrl: string, database: string, owner: string): Promise<void> {
   await withClient(superuserUrl, (client) =>
@@ -108,16 +109,18 @@ export async function adoptDatabase(superuserUrl: string, database: string, owne
       `SELECT format('ALTER %s %s OWNER TO %I', kind, name, $1::text) AS statement FROM (
          SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END AS kind, c.oid::regclass::text AS name, c.relowner AS owner
            FROM pg_class c
-          WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'S')
+          WHERE c.relnamespace IN (SELECT oid FROM pg_namespace WHERE nspname IN ('public', $2)) AND c.relkind IN ('r', 'p', 'v', 'S')
             -- a table's own sequences (serial, identity) follow the table
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') AND c.relkind = 'S')
          UNION ALL
-         SELECT 'TYPE', t.oid::regtype::text, t.typowner FROM pg_type t WHERE t.typnamespace = 'public'::regnamespace AND t.typtype = 'e'
+         SELECT 'SCHEMA', quote_ident(n.nspname), n.nspowner FROM pg_namespace n WHERE n.nspname = $2
          UNION ALL
-         SELECT 'FUNCTION', p.oid::regprocedure::text, p.proowner FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+         SELECT 'TYPE', t.oid::regtype::text, t.typowner FROM pg_type t WHERE t.typnamespace IN (SELECT oid FROM pg_namespace WHERE nspname IN ('public', $2)) AND t.typtype = 'e'
+         UNION ALL
+         SELECT 'FUNCTION', p.oid::regprocedure::text, p.proowner FROM pg_proc p WHERE p.pronamespace IN (SELECT oid FROM pg_namespace WHERE nspname IN ('public', $2))
        ) objects
        WHERE owner <> (SELECT oid FROM pg_roles WHERE rolname = $1)`,
-      [owner],
+      [owner, JOB_QUEUE_SCHEMA],
     );
     for (const { statement } of rows) await client.query(statement);
   });

@@ -2,7 +2,8 @@
 // organisations with outstanding returns, in the completeness screen's words.
 import { createPrismaClient, type PrismaClient } from "@quarterly-returns/db";
 import { createTestDatabase, type TestDatabase } from "@quarterly-returns/db/testing";
-import { describeProgress, isOutstanding, londonDay, type Completeness } from "@quarterly-returns/shared";
+import { isOutstanding, londonDay, type Completeness } from "@quarterly-returns/shared";
+import { describeProgress } from "@quarterly-returns/shared/progress-words";
 import type { ParsedMail } from "mailparser";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildApp, type App } from "../src/app.ts";

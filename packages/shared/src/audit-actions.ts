@@ -39,7 +39,7 @@ export const AUDIT_ACTIONS = {
   "query.answer": "Answered a query",
   "query.close": "Closed a query",
   "chase.send": "Sent a reminder",
-  "reminders.schedule": "Changed a quarter's reminder schedule",
+  "reminders.schedule": "Changed the reminder days",
   "report.import": "Imported a report",
 } as const;
 

@@ -33,12 +33,6 @@ export const chaseSummarySchema = z.object({
 });
 export type ChaseSummary = z.infer<typeof chaseSummarySchema>;
 
-/** Who chased, for a sentence: "by Chris Manning", or "automatically". */
-export const chasedBy = (chase: Pick<ChaseSummary, "sentBy">) => (chase.sentBy ? `by ${chase.sentBy.name}` : "automatically");
-
-/** Who chased, for a table's cell: "Chris Manning", or "Sent automatically". */
-export const chaseSender = (chase: Pick<ChaseSummary, "sentBy">) => chase.sentBy?.name ?? "Sent automatically";
-
 export const organisationCompletenessSchema = z.object({
   organisation: organisationResponseSchema,
   expected: z.int(),

@@ -24,4 +24,3 @@ export * from "./return-changes.ts";
 export * from "./period.ts";
 export * from "./plausibility.ts";
 export * from "./outliers.ts";
-export * from "./reminders.ts";

@@ -3,7 +3,6 @@
 // hand; the reminder schedule (reminders.ts) sends the same message by itself.
 import type { Prisma } from "@quarterly-returns/db";
 import {
-  describeProgress,
   isOutstanding,
   type ChaseItem,
   type ChasePreview,
@@ -12,6 +11,7 @@ import {
   type OrganisationCompleteness,
   type SendChase,
 } from "@quarterly-returns/shared";
+import { describeProgress } from "@quarterly-returns/shared/progress-words";
 import { authorize, personOf } from "../access.ts";
 import { transaction, type Context } from "../context.ts";
 import { ServiceError } from "../errors.ts";

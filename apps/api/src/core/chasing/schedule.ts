@@ -5,7 +5,7 @@ import {
   reminderScheduleProblems,
   type ReminderSchedule,
   type SetReminderSchedule,
-} from "@quarterly-returns/shared";
+} from "@quarterly-returns/shared/reminders";
 import { isoDate } from "../../lib/dates.ts";
 import { authorize } from "../access.ts";
 import { transaction, type Context, type Db } from "../context.ts";

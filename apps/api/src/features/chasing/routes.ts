@@ -6,10 +6,9 @@ import {
   idParam,
   idParams,
   londonDay,
-  reminderScheduleSchema,
   sendChaseSchema,
-  setReminderScheduleSchema,
 } from "@quarterly-returns/shared";
+import { reminderScheduleSchema, setReminderScheduleSchema } from "@quarterly-returns/shared/reminders";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod/mini";

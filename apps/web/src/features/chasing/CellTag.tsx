@@ -1,4 +1,5 @@
-import { describeProgress, type CompletenessCell } from "@quarterly-returns/shared";
+import type { CompletenessCell } from "@quarterly-returns/shared";
+import { describeProgress } from "@quarterly-returns/shared/progress-words";
 
 /** A grid cell's state in words and colour; lateness and open queries as tags of their own. */
 export function CellTag({ cell }: { cell: CompletenessCell }) {

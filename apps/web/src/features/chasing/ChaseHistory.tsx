@@ -1,4 +1,5 @@
-import { chaseSender, formatDate } from "@quarterly-returns/shared";
+import { formatDate } from "@quarterly-returns/shared";
+import { chaseSender } from "./chased-by.ts";
 import { useChaseHistory } from "./api/chases.ts";
 
 const DELIVERY = { SENT: "Sent", FAILED: "Failed", NOT_SENT: "Not sent" } as const;

@@ -1,4 +1,5 @@
-import { chasedBy, formatDate, type ChasePreview, type ChaseRecord } from "@quarterly-returns/shared";
+import { formatDate, type ChasePreview, type ChaseRecord } from "@quarterly-returns/shared";
+import { chasedBy } from "./chased-by.ts";
 import { useState } from "react";
 import { Link, useParams, useSearchParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";

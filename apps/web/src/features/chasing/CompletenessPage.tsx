@@ -1,4 +1,5 @@
-import { chasedBy, daysUntil, formatDate, isOutstanding, type Completeness, type OrganisationCompleteness } from "@quarterly-returns/shared";
+import { daysUntil, formatDate, isOutstanding, type Completeness, type OrganisationCompleteness } from "@quarterly-returns/shared";
+import { chasedBy } from "./chased-by.ts";
 import { useState } from "react";
 import { Link } from "../../lib/router.tsx";
 import { QuarterPicker } from "../../components/QuarterPicker.tsx";
@@ -24,6 +25,9 @@ export function CompletenessPage() {
         <>
           <QuarterPicker quarters={quarters} current={quarter} />
           <QuarterStatus quarter={quarter} />
+          <p className="govuk-body">
+            <Link to={`/completeness/reminders?quarter=${quarter.id}`} className="govuk-link">Reminder schedule</Link>: the days reminders go out by themselves
+          </p>
           {completeness.error && <p className="govuk-error-message">{completeness.error.message}</p>}
           {completeness.data && <Overview data={completeness.data} />}
         </>

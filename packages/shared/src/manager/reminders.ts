@@ -1,7 +1,7 @@
 // A quarter's automatic reminders: the days they go out, as the manager sets them.
-import { z } from "./zod.ts";
-import { formatDate } from "./dates.ts";
-import { isRealDate, quarterSummarySchema } from "./returns.ts";
+import { z } from "../zod.ts";
+import { formatDate } from "../dates.ts";
+import { isRealDate, quarterSummarySchema } from "../returns.ts";
 
 export const REMINDER_OUTCOMES = ["SENT", "NOTHING_OUTSTANDING", "SUPERSEDED", "ALREADY_CHASED"] as const;
 export type ReminderOutcome = (typeof REMINDER_OUTCOMES)[number];
