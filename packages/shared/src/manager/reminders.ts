@@ -1,7 +1,8 @@
 // A quarter's automatic reminders: the days they go out, as the manager sets them.
 import { z } from "../zod.ts";
 import { formatDate } from "../dates.ts";
-import { isRealDate, quarterSummarySchema } from "../returns.ts";
+import { QUARTER_STATUSES } from "../enums.ts";
+import { isRealDate } from "../returns.ts";
 
 export const REMINDER_OUTCOMES = ["SENT", "NOTHING_OUTSTANDING", "SUPERSEDED", "ALREADY_CHASED"] as const;
 export type ReminderOutcome = (typeof REMINDER_OUTCOMES)[number];
@@ -69,7 +70,8 @@ export const reminderStepSchema = z.object({
 export type ReminderStep = z.infer<typeof reminderStepSchema>;
 
 export const reminderScheduleSchema = z.object({
-  quarter: quarterSummarySchema,
+  // Not the whole quarter summary: its schema would then load with the data owner's pages.
+  quarter: z.object({ id: z.int(), name: z.string(), endDate: z.string(), dueDate: z.string(), status: z.enum(QUARTER_STATUSES) }),
   /** False: the defaults (when the quarter opens, 7 days before the due date, on it, 3 days after). */
   custom: z.boolean(),
   steps: z.array(reminderStepSchema),

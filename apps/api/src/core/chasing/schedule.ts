@@ -48,7 +48,7 @@ export async function getReminderSchedule(context: Context, quarterId: number, r
   });
   const summary = toQuarterSummary(quarter);
   return {
-    quarter: summary,
+    quarter: { id: summary.id, name: summary.name, endDate: summary.endDate, dueDate: summary.dueDate, status: summary.status },
     custom: quarter.remindersSetAt !== null,
     steps: days.map((day) => {
       const reminder = reminders.find((candidate) => isoDate(candidate.dueOn) === day);
