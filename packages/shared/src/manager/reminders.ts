@@ -8,7 +8,7 @@ export const REMINDER_OUTCOMES = ["SENT", "NOTHING_OUTSTANDING", "SUPERSEDED", "
 export type ReminderOutcome = (typeof REMINDER_OUTCOMES)[number];
 
 export const REMINDER_OUTCOME_WORDS: Record<ReminderOutcome, string> = {
-  SENT: "Sent",
+  SENT: "Reminded",
   NOTHING_OUTSTANDING: "Not needed: nothing was outstanding",
   SUPERSEDED: "Skipped: a later reminder was due by then",
   ALREADY_CHASED: "Skipped: already chased",

@@ -183,7 +183,8 @@ function outcomeOf(step: ReminderStep): string {
   if (!step.outcome) return "Not yet";
   if (step.outcome !== "SENT") return REMINDER_OUTCOME_WORDS[step.outcome];
   const count = step.chased === 1 ? "1 organisation" : `${step.chased} organisations`;
-  return `Sent to ${count} on ${formatDate(step.ranAt!)}`;
+  // Whether each e-mail went is in the organisation's chase history.
+  return `${count} reminded on ${formatDate(step.ranAt!)}`;
 }
 
 function DateRow(props: { index: number; row: DateParts; error: string | undefined; onChange: (index: number, part: keyof DateParts, value: string) => void; onRemove: () => void }) {
