@@ -84,7 +84,10 @@ function Message({ message, insisted, onInsist }: { message: ChasePreview; insis
       {message.recipient && (
         <details className="govuk-details">
           <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">To {message.recipient}: {message.subject}</span>
+            <span className="govuk-details__summary-text">
+              To {message.recipient}
+              {message.copyTo ? `, copy to ${message.copyTo}` : ""}: {message.subject}
+            </span>
           </summary>
           <div className="govuk-details__text app-preserve-lines">{message.body}</div>
         </details>
