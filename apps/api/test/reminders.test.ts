@@ -182,7 +182,7 @@ describe("a step of the schedule, run by the job queue when the server starts", 
     expect(preview).toMatchObject({ recipient: "fire@demo.test", copyTo: "station.manager@fire.example" });
   });
 
-  it("records reminders as not sent when e-mail is not set up, and sends nothing for a quarter that is not open", async () => {
+  it("records reminders as not sent when e-mail is not set up", async () => {
     const db = await database();
     const quarterId = await setDueDate(db.prisma, dayFromToday(-3));
     await runReminders(db.prisma, null);
@@ -190,8 +190,15 @@ describe("a step of the schedule, run by the job queue when the server starts", 
     expect(chases.length).toBeGreaterThan(0);
     expect(chases.every((chase) => chase.deliveryStatus === "NOT_SENT")).toBe(true);
 
-    const planned = await db.prisma.quarter.findFirstOrThrow({ where: { status: "CLOSED" } });
-    expect(await db.prisma.reminder.count({ where: { quarterId: planned.id } })).toBe(0);
+  });
+
+  it("sends nothing for a quarter that is not open", async () => {
+    const db = await database();
+    const quarterId = await setDueDate(db.prisma, dayFromToday(-3));
+    await db.prisma.quarter.update({ where: { id: quarterId }, data: { status: "PLANNED" } });
+    await runReminders(db.prisma, null);
+    expect(await db.prisma.reminder.count()).toBe(0);
+    expect(await db.prisma.chase.count()).toBe(0);
   });
 });
 
@@ -286,5 +293,21 @@ describe("the reminder schedule the manager sets", () => {
     const refused = await manager.put(`/api/quarters/${closed.id}/reminder-schedule`, { days: [] });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().message).toBe("This quarter is signed off: it gets no reminders. Reopen it first if returns are still needed.");
+  });
+});
+
+describe("the database's part", () => {
+  it("refuses a second record of the same reminder, and the app's role may only use the queue's rows", async () => {
+    const db = await database();
+    const quarter = await openQuarter(db.prisma);
+    const insert = () => db.sql.query(`INSERT INTO reminders (quarter_id, "trigger", due_on, outcome) VALUES ($1, 'SCHEDULE', '2026-05-01', 'SENT')`, [quarter.id]);
+    await insert();
+    await expect(insert()).rejects.toThrow(/reminders_once/);
+    await expect(
+      db.sql.query(`INSERT INTO chases (quarter_id, organisation_id, recipient, subject, body, delivery_status, delivery_error) SELECT $1, id, 'a@b.test', 's', 'b', 'NOT_SENT', 'x' FROM organisations LIMIT 1`, [quarter.id]),
+    ).rejects.toThrow(/chases_sent_by_person_or_reminder/);
+    await expect(db.sql.query("CREATE TABLE pgboss.anything (id int)")).rejects.toThrow(/permission denied/);
+    await expect(db.sql.query("TRUNCATE pgboss.job")).rejects.toThrow(/permission denied/);
+    await expect(db.sql.query("SELECT count(*) FROM pgboss.queue")).resolves.toBeDefined();
   });
 });
