@@ -52,6 +52,8 @@ export default defineConfig({
         APP_URL: `http://127.0.0.1:${port}`,
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         MAIL_FROM: "Stockton Safer Partnership <returns@stockton.example>",
+        // The journeys chase by hand and count on who was chased: no reminders behind their back.
+        AUTOMATIC_REMINDERS: "0",
       },
       timeout: 120_000,
       reuseExistingServer: false,

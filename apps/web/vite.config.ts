@@ -18,8 +18,9 @@ export default defineConfig({
     sourcemap: true,
     manifest: true,
     // The libraries and the shared contract in one chunk: every page needs them, and one file
-    // compresses better than the pieces the bundler would otherwise cut them into.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "libraries", test: /node_modules|packages[\\/]shared/ }] } } },
+    // compresses better than the pieces the bundler would otherwise cut them into. What only the
+    // manager's and admin's pages use (packages/shared/src/manager/) loads with those pages.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "libraries", test: /node_modules|packages[\\/]shared[\\/]src[\\/](?!manager[\\/])/ }] } } },
   },
   server: {
     port: 5173,

@@ -4,7 +4,7 @@ export { EMBEDDED_DATABASE, resolveDataDir } from "./data-dir.ts";
 export { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres.ts";
 export { applyMigrations, readMigrations, migrationsDir } from "./migrations/apply.ts";
 export { migrateAndGrant, whilePreparing, type DatabaseUrls } from "./migrations/prepare.ts";
-export { EMBEDDED_ROLES, ensureRoles, grantAppPrivileges, roleOf, roleRisks, type RoleRisks } from "./roles.ts";
+export { EMBEDDED_ROLES, JOB_QUEUE_SCHEMA, ensureRoles, grantAppPrivileges, roleOf, roleRisks, type RoleRisks } from "./roles.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
 export { asRole, withDatabase } from "./url.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";

@@ -6,6 +6,9 @@
 import pg from "pg";
 import { withDatabase } from "./url.ts";
 
+/** The job queue's own schema (pg-boss), created by a migration. */
+export const JOB_QUEUE_SCHEMA = "pgboss";
+
 export const EMBEDDED_ROLES = { owner: "quarterly_returns_owner", app: "quarterly_returns_app" } as const;
 
 /** The role a connection URL signs in as. */
@@ -27,7 +30,8 @@ async function withClient<T>(databaseUrl: string, use: (client: pg.Client) => Pr
  * Gives the app's role exactly what it needs on every table and sequence of the schema, and no
  * more: what it was granted before is revoked first, so a table added by a later migration is
  * never forgotten and a privilege granted by hand never lingers. The audit log is append-only, so
- * the role may only read and add to it; the migrations' own table it may not touch at all.
+ * the role may only read and add to it; the migrations' own table it may not touch at all. The job
+ * queue's schema (pgboss, installed by a migration) it uses the same way: rows only.
  */
 export async function grantAppPrivileges(ownerUrl: string, appRole: string): Promise<void> {
   const app = pg.escapeIdentifier(appRole);
@@ -41,6 +45,12 @@ export async function grantAppPrivileges(ownerUrl: string, appRole: string): Pro
       await client.query(`REVOKE UPDATE, DELETE ON "audit_events" FROM ${app}`);
       await client.query(`REVOKE ALL ON "_prisma_migrations" FROM ${app}`);
       await client.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
+      const { rowCount: queueInstalled } = await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = '${JOB_QUEUE_SCHEMA}'`);
+      if (queueInstalled) {
+        await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA ${JOB_QUEUE_SCHEMA} FROM ${app}`);
+        await client.query(`GRANT USAGE ON SCHEMA ${JOB_QUEUE_SCHEMA} TO ${app}`);
+        await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_QUEUE_SCHEMA} TO ${app}`);
+      }
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK");
@@ -87,7 +97,8 @@ export async function ensureRoles(superuserUrl: string, passwords: { owner: stri
 /**
  * Makes the owner role own a database and everything in its public schema. A cluster from before
  * the two roles has its tables, sequences, types and functions owned by the superuser that
- * migrated them; the owner role takes them over, so it can go on migrating them.
+ * migrated them; the owner role takes them over (the job queue's schema too), so it can go on
+ * migrating them.
  */
 export async function adoptDatabase(superuserUrl: string, database: string, owner: string): Promise<void> {
   await withClient(superuserUrl, (client) =>
@@ -98,16 +109,18 @@ export async function adoptDatabase(superuserUrl: string, database: string, owne
       `SELECT format('ALTER %s %s OWNER TO %I', kind, name, $1::text) AS statement FROM (
          SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END AS kind, c.oid::regclass::text AS name, c.relowner AS owner
            FROM pg_class c
-          WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'S')
+          WHERE c.relnamespace IN (SELECT oid FROM pg_namespace WHERE nspname IN ('public', $2)) AND c.relkind IN ('r', 'p', 'v', 'S')
             -- a table's own sequences (serial, identity) follow the table
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') AND c.relkind = 'S')
          UNION ALL
-         SELECT 'TYPE', t.oid::regtype::text, t.typowner FROM pg_type t WHERE t.typnamespace = 'public'::regnamespace AND t.typtype = 'e'
+         SELECT 'SCHEMA', quote_ident(n.nspname), n.nspowner FROM pg_namespace n WHERE n.nspname = $2
          UNION ALL
-         SELECT 'FUNCTION', p.oid::regprocedure::text, p.proowner FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+         SELECT 'TYPE', t.oid::regtype::text, t.typowner FROM pg_type t WHERE t.typnamespace IN (SELECT oid FROM pg_namespace WHERE nspname IN ('public', $2)) AND t.typtype = 'e'
+         UNION ALL
+         SELECT 'FUNCTION', p.oid::regprocedure::text, p.proowner FROM pg_proc p WHERE p.pronamespace IN (SELECT oid FROM pg_namespace WHERE nspname IN ('public', $2))
        ) objects
        WHERE owner <> (SELECT oid FROM pg_roles WHERE rolname = $1)`,
-      [owner],
+      [owner, JOB_QUEUE_SCHEMA],
     );
     for (const { statement } of rows) await client.query(statement);
   });

@@ -20,6 +20,7 @@ import { noStorePlugin } from "./plugins/no-store.ts";
 import { openApiPlugin } from "./plugins/openapi.ts";
 import { prismaPlugin } from "./plugins/prisma.ts";
 import { readCachePlugin } from "./plugins/read-cache.ts";
+import { remindersPlugin } from "./plugins/reminders.ts";
 import { securityPlugin } from "./plugins/security.ts";
 import { sessionPlugin } from "./plugins/session.ts";
 import { webAppPlugin } from "./plugins/web-app.ts";
@@ -51,6 +52,7 @@ export async function buildApp({ config, prisma, databaseUrl, webDistDir = defau
   await app.register(prismaPlugin, { prisma });
   await app.register(readCachePlugin, { databaseUrl });
   await app.register(mailerPlugin, { config });
+  await app.register(remindersPlugin, { config, databaseUrl });
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { config });
   await app.register(noStorePlugin);

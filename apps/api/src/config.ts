@@ -21,6 +21,7 @@ const environment = z.object({
   DATA_DIR: z.string().min(1).optional(),
   JWT_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   DEMO_DATA: flag.optional(),
+  AUTOMATIC_REMINDERS: flag.optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3).default("Quarterly Returns <no-reply@localhost>"),
   APP_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
@@ -42,6 +43,8 @@ export interface Config {
   jwtSecret: string;
   /** Write the demo partnership into an empty database. */
   demoData: boolean;
+  /** Send the quarters' reminders on their schedules (a job queue in PostgreSQL). */
+  automaticReminders: boolean;
   smtpUrl: string | null;
   mailFrom: string;
   appUrl: string;
@@ -83,6 +86,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<Config> {
     dataDir,
     jwtSecret: settings.JWT_SECRET ?? (await readOrCreateSecret(path.join(dataDir, "jwt-secret"))),
     demoData: settings.DEMO_DATA ?? embedded,
+    automaticReminders: settings.AUTOMATIC_REMINDERS ?? true,
     smtpUrl: settings.SMTP_URL ?? null,
     mailFrom: settings.MAIL_FROM,
     appUrl: (settings.APP_URL ?? `http://localhost:${settings.PORT}`).replace(/\/$/, ""),

@@ -15,6 +15,8 @@ export async function testConfig(overrides: Partial<Config> = {}): Promise<Confi
     dataDir: await mkdtemp(path.join(os.tmpdir(), "qr-api-test-")),
     jwtSecret: "test-secret-that-is-at-least-32-characters-long",
     demoData: false,
+    // A test that is about them turns them on: others must not see reminders sent behind their back.
+    automaticReminders: false,
     smtpUrl: null,
     mailFrom: "Quarterly Returns <no-reply@test.invalid>",
     appUrl: "http://localhost:3000",

@@ -26,8 +26,12 @@ export type CompletenessCell = z.infer<typeof completenessCellSchema>;
 export const chaseSummarySchema = z.object({
   id: z.int(),
   sentAt: z.string(),
-  sentBy: personRefSchema,
+  /** null: sent automatically, on the quarter's reminder schedule. */
+  sentBy: z.nullable(personRefSchema),
+  /** Whom it went to, comma-separated. */
   recipient: z.string(),
+  /** The organisation's lead contact, copied in when returns were overdue. */
+  copyTo: z.nullable(z.string()),
   deliveryStatus: z.enum(DELIVERY_STATUSES),
   deliveryError: z.nullable(z.string()),
 });
@@ -137,6 +141,8 @@ export const chasePreviewResponseSchema = z.object({
   subject: z.string(),
   body: z.string(),
   items: z.array(chaseItemSchema),
+  /** The organisation's lead contact, copied in when its returns are overdue. */
+  copyTo: z.nullable(z.string()),
   /** Why it would not be sent: no contact email, nothing outstanding, or chased in the last 24 hours. */
   skipped: z.nullable(z.enum(["NO_CONTACT", "NOTHING_OUTSTANDING", "RECENTLY_CHASED"])),
   lastChase: z.nullable(chaseSummarySchema),

@@ -22,7 +22,6 @@ export function describeState(record: Pick<ReturnRecord, "status" | "noData"> | 
   return reason === "NOT_YET_AVAILABLE" && record.noData!.availableFrom ? `${name} (expected ${formatDate(record.noData!.availableFrom)})` : name;
 }
 
-
 /** Whole days from `today` to `isoDate`: negative once it has passed. */
 export function daysUntil(isoDate: string, today = new Date()): number {
   const due = Date.parse(`${isoDate}T00:00:00Z`);

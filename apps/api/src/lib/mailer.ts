@@ -2,6 +2,8 @@ import nodemailer, { type Transporter } from "nodemailer";
 
 export interface Mail {
   to: string;
+  /** Copied in: addresses, comma-separated. */
+  cc?: string;
   subject: string;
   text: string;
 }

@@ -16,6 +16,8 @@ import { RequireSession } from "./RequireSession.tsx";
 // downloads only what their return needs (see scripts/check-bundle.mjs).
 const ChaseAllPage = lazy(() => import("../features/chasing/ChaseAllPage.tsx").then((module) => ({ default: module.ChaseAllPage })));
 const ChasePage = lazy(() => import("../features/chasing/ChasePage.tsx").then((module) => ({ default: module.ChasePage })));
+// A default export: the owner's first download carries every route's loader, so each byte counts.
+const RemindersPage = lazy(() => import("../features/chasing/RemindersPage.tsx"));
 const CompletenessPage = lazy(() => import("../features/chasing/CompletenessPage.tsx").then((module) => ({ default: module.CompletenessPage })));
 const AuditPage = lazy(() => import("../features/audit/AuditPage.tsx").then((module) => ({ default: module.AuditPage })));
 const FrameworkPage = lazy(() => import("../features/framework/FrameworkPage.tsx").then((module) => ({ default: module.FrameworkPage })));
@@ -64,6 +66,7 @@ export function App() {
           <Route path="/completeness">{signedIn(<CompletenessPage />, "readCompleteness")}</Route>
           <Route path="/completeness/chase/:organisationId">{signedIn(<ChasePage />, "chase")}</Route>
           <Route path="/completeness/chase-all">{signedIn(<ChaseAllPage />, "chase")}</Route>
+          <Route path="/completeness/reminders">{signedIn(<RemindersPage />, "chase")}</Route>
           <Route path="/quarters">{signedIn(<QuartersPage />, "manageQuarters")}</Route>
           <Route path="/quarters/new-year">{signedIn(<NewYearPage />, "manageQuarters")}</Route>
           <Route path="/quarters/:id/sign-off">{signedIn(<SignOffPage />, "manageQuarters")}</Route>

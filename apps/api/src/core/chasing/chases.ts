@@ -1,8 +1,8 @@
-// Chasing: a reminder to an organisation's contact listing exactly its outstanding returns, sent
-// by email when a mail server is configured, and always recorded.
+// Chasing: a reminder to an organisation's data owners listing exactly its outstanding returns,
+// sent by email when a mail server is configured, and always recorded. The manager sends one by
+// hand; the reminder schedule (reminders.ts) sends the same message by itself.
 import type { Prisma } from "@quarterly-returns/db";
 import {
-  describeState,
   isOutstanding,
   type ChaseItem,
   type ChasePreview,
@@ -11,44 +11,57 @@ import {
   type OrganisationCompleteness,
   type SendChase,
 } from "@quarterly-returns/shared";
+import { describeProgress } from "@quarterly-returns/shared/progress-words";
 import { authorize, personOf } from "../access.ts";
 import { transaction, type Context } from "../context.ts";
 import { ServiceError } from "../errors.ts";
 import { getCompleteness, toChaseSummary } from "./completeness.ts";
 import { composeChase } from "./message.ts";
+import { chaseRecipients, dataOwnersOf, greeting, type Addressee } from "./recipients.ts";
 
 const RECENT_MS = 24 * 60 * 60 * 1000;
 export const NOT_SENT = "not sent: no mail server configured";
 
-/** The outstanding returns a chase lists, each with its state in words. */
+/** The outstanding returns a chase lists, each in the completeness screen's words. */
 function outstandingItems(entry: OrganisationCompleteness): ChaseItem[] {
   return entry.cells
     .filter((cell) => isOutstanding(cell.progress))
-    .map((cell) => {
-      const record = cell.status ? { status: cell.status, noData: cell.noDataReason ? { reason: cell.noDataReason, availableFrom: cell.progress.expectedOn, explanation: null } : null } : null;
-      const state = describeState(record);
-      return { indicatorId: cell.indicator.id, ref: cell.indicator.ref, title: cell.indicator.title, state: cell.progress.state === "EXPECTED" && cell.progress.overdue ? `${state}, now overdue` : state };
-    });
+    .map((cell) => ({
+      indicatorId: cell.indicator.id,
+      ref: cell.indicator.ref,
+      title: cell.indicator.title,
+      state: cell.progress.overdue ? `${describeProgress(cell)}, overdue` : describeProgress(cell),
+    }));
 }
 
-function preview(completeness: Completeness, entry: OrganisationCompleteness, context: Context): ChasePreview {
+/** The chase an organisation would get: from a person, or automatically (sender null). */
+export function composeFor(
+  completeness: Completeness,
+  entry: OrganisationCompleteness,
+  dataOwners: Addressee[],
+  sender: { name: string } | null,
+  context: Context,
+): ChasePreview {
   const items = outstandingItems(entry);
+  const recipients = chaseRecipients(entry.organisation, dataOwners, entry.overdue > 0);
   const { subject, body } = composeChase({
     quarter: completeness.quarter,
     organisation: entry.organisation,
+    greeting: greeting(recipients.to),
     items,
-    sender: personOf(context),
+    sender,
     appUrl: context.appUrl,
     today: completeness.today,
   });
   const recentlyChased = entry.lastChase !== null && context.now().getTime() - Date.parse(entry.lastChase.sentAt) < RECENT_MS;
   return {
     organisation: { id: entry.organisation.id, name: entry.organisation.name, shortName: entry.organisation.shortName },
-    recipient: entry.organisation.contactEmail,
+    recipient: recipients.to.length ? recipients.to.map((addressee) => addressee.email).join(", ") : null,
+    copyTo: recipients.copyTo,
     subject,
     body,
     items,
-    skipped: items.length === 0 ? "NOTHING_OUTSTANDING" : !entry.organisation.contactEmail ? "NO_CONTACT" : recentlyChased ? "RECENTLY_CHASED" : null,
+    skipped: items.length === 0 ? "NOTHING_OUTSTANDING" : recipients.to.length === 0 ? "NO_CONTACT" : recentlyChased ? "RECENTLY_CHASED" : null,
     lastChase: entry.lastChase,
   };
 }
@@ -64,33 +77,50 @@ export async function previewChases(
     target.organisationId ? entry.organisation.id === target.organisationId : target.scope === "outstanding" ? entry.outstanding > 0 : entry.overdue > 0,
   );
   if (target.organisationId && entries.length === 0) throw new ServiceError(404, "That organisation has no indicators in this quarter.");
-  return entries.map((entry) => preview(completeness, entry, context));
+  const owners = await dataOwnersOf(context.db, entries.map((entry) => entry.organisation.id));
+  return entries.map((entry) => composeFor(completeness, entry, owners.get(entry.organisation.id) ?? [], personOf(context), context));
 }
 
 export async function sendChase(context: Context, input: SendChase): Promise<ChaseRecord> {
   await authorize(context, "chase");
-  const { db, mailer } = context;
   const sender = personOf(context);
-  const quarter = await db.quarter.findUnique({ where: { id: input.quarterId } });
+  const quarter = await context.db.quarter.findUnique({ where: { id: input.quarterId } });
   if (!quarter) throw new ServiceError(404, "There is no such quarter.");
   if (quarter.status !== "OPEN") throw new ServiceError(409, "This quarter is not open: there is nothing to chase.");
   const [message] = await previewChases(context, { quarterId: input.quarterId, organisationId: input.organisationId });
   const { organisation } = message!;
   if (message!.skipped === "NOTHING_OUTSTANDING") throw new ServiceError(409, `${organisation.name} has nothing outstanding for this quarter.`);
-  if (message!.skipped === "NO_CONTACT") throw new ServiceError(409, `${organisation.name} has no contact email address: add one under Organisations.`);
+  if (message!.skipped === "NO_CONTACT") {
+    throw new ServiceError(409, `${organisation.name} has no data owners and no contact email address: add a data owner under Users, or a contact under Organisations.`);
+  }
   if (message!.skipped === "RECENTLY_CHASED" && !input.insist) {
     throw new ServiceError(409, `${organisation.name} was chased in the last 24 hours. Send again only if you are sure.`, { code: "RECENTLY_CHASED" });
   }
 
-  const subject = input.subject ?? message!.subject;
-  const body = input.body ?? message!.body;
-  const recipient = message!.recipient!;
+  return recordChase(context, {
+    quarterId: input.quarterId,
+    message: { ...message!, subject: input.subject ?? message!.subject, body: input.body ?? message!.body },
+    sentById: sender.id,
+    reminderId: null,
+  });
+}
+
+/**
+ * E-mails a composed chase (when a mail server is configured) and records it with its delivery,
+ * whatever became of the e-mail: a chase is never silently dropped.
+ */
+export async function recordChase(
+  context: Context,
+  chase: { quarterId: number; message: ChasePreview; sentById: number | null; reminderId: number | null },
+): Promise<ChaseRecord> {
+  const { organisation, subject, body, items, copyTo } = chase.message;
+  const recipient = chase.message.recipient!;
   let delivery: { deliveryStatus: "SENT" | "FAILED" | "NOT_SENT"; deliveryError: string | null };
-  if (!mailer.configured) {
+  if (!context.mailer.configured) {
     delivery = { deliveryStatus: "NOT_SENT", deliveryError: NOT_SENT };
   } else {
     try {
-      await mailer.send({ to: recipient, subject, text: body });
+      await context.mailer.send({ to: recipient, ...(copyTo ? { cc: copyTo } : {}), subject, text: body });
       delivery = { deliveryStatus: "SENT", deliveryError: null };
     } catch (error) {
       context.log.warn({ err: error }, "chase email failed");
@@ -98,31 +128,32 @@ export async function sendChase(context: Context, input: SendChase): Promise<Cha
     }
   }
 
-  // Recorded whatever became of the email: a chase is never silently dropped.
   return transaction(context, async (tx) => {
-    const chase = await tx.db.chase.create({
+    const record = await tx.db.chase.create({
       data: {
-        quarterId: input.quarterId,
+        quarterId: chase.quarterId,
         organisationId: organisation.id,
-        sentById: sender.id,
+        sentById: chase.sentById,
+        reminderId: chase.reminderId,
         sentAt: tx.now(),
         recipient,
+        copyTo,
         subject,
         body,
         ...delivery,
-        items: { create: message!.items.map((item) => ({ indicatorId: item.indicatorId, state: item.state })) },
+        items: { create: items.map((item) => ({ indicatorId: item.indicatorId, state: item.state })) },
       },
       include: chaseInclude,
     });
     await tx.audit({
       action: "chase.send",
       entityType: "chase",
-      entityId: chase.id,
-      quarterId: input.quarterId,
+      entityId: record.id,
+      quarterId: chase.quarterId,
       organisationId: organisation.id,
-      after: { recipient, subject, items: message!.items.map((item) => item.ref ?? item.title), ...delivery },
+      after: { recipient, ...(copyTo ? { copyTo } : {}), subject, items: items.map((item) => item.ref ?? item.title), ...delivery },
     });
-    return toChaseRecord(chase);
+    return toChaseRecord(record);
   });
 }
 

@@ -155,7 +155,7 @@ function lineLabels() {
   };
 }
 
-type ChaseRow = { id: number; sentAt: Date; sentBy: { id: number; name: string }; recipient: string; deliveryStatus: ChaseSummary["deliveryStatus"]; deliveryError: string | null };
+type ChaseRow = { id: number; sentAt: Date; sentBy: { id: number; name: string } | null; recipient: string; copyTo: string | null; deliveryStatus: ChaseSummary["deliveryStatus"]; deliveryError: string | null };
 
 export function toChaseSummary(chase: ChaseRow | undefined): ChaseSummary | null {
   if (!chase) return null;
@@ -164,6 +164,7 @@ export function toChaseSummary(chase: ChaseRow | undefined): ChaseSummary | null
     sentAt: chase.sentAt.toISOString(),
     sentBy: chase.sentBy,
     recipient: chase.recipient,
+    copyTo: chase.copyTo,
     deliveryStatus: chase.deliveryStatus,
     deliveryError: chase.deliveryError,
   };

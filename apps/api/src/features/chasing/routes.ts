@@ -1,9 +1,21 @@
-import { chasePreviewResponseSchema, chasePreviewSchema, chaseRecordSchema, completenessSchema, idParam, idParams, londonDay, sendChaseSchema } from "@quarterly-returns/shared";
+import {
+  chasePreviewResponseSchema,
+  chasePreviewSchema,
+  chaseRecordSchema,
+  completenessSchema,
+  idParam,
+  idParams,
+  londonDay,
+  sendChaseSchema,
+} from "@quarterly-returns/shared";
+import { reminderScheduleSchema, setReminderScheduleSchema } from "@quarterly-returns/shared/reminders";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod/mini";
 import { listChases, previewChases, sendChase } from "../../core/chasing/chases.ts";
 import { COMPLETENESS_TABLES, getCompleteness } from "../../core/chasing/completeness.ts";
+import { getReminderSchedule, setReminderSchedule } from "../../core/chasing/schedule.ts";
+import type {} from "../../plugins/reminders.ts";
 
 
 const tags = ["chasing"];
@@ -56,5 +68,23 @@ export async function chasingRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => ({ chases: await listChases(request.context, request.query) }),
+  );
+
+  app.get(
+    "/api/quarters/:id/reminder-schedule",
+    {
+      config: { permission: "chase" },
+      schema: { params: idParams, response: { 200: reminderScheduleSchema }, tags, summary: "The days a quarter's automatic reminders go out, and what each did (manager, admin)" },
+    },
+    async (request) => getReminderSchedule(request.context, request.params.id, app.automaticReminders),
+  );
+
+  app.put(
+    "/api/quarters/:id/reminder-schedule",
+    {
+      config: { permission: "chase" },
+      schema: { params: idParams, body: setReminderScheduleSchema, response: { 200: reminderScheduleSchema }, tags, summary: "Set the days a quarter's automatic reminders go out (manager, admin)" },
+    },
+    async (request) => setReminderSchedule(request.context, request.params.id, request.body, app.automaticReminders),
   );
 }

@@ -7,7 +7,7 @@ import { deliveryWords } from "./delivery.ts";
 
 const SKIPPED = {
   RECENTLY_CHASED: "reminded in the last 24 hours",
-  NO_CONTACT: "no contact email address",
+  NO_CONTACT: "no data owners and no contact email address",
   NOTHING_OUTSTANDING: "nothing outstanding",
 } as const;
 
@@ -85,7 +85,10 @@ function Message({ message, insisted, onInsist }: { message: ChasePreview; insis
       {message.recipient && (
         <details className="govuk-details">
           <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">To {message.recipient}: {message.subject}</span>
+            <span className="govuk-details__summary-text">
+              To {message.recipient}
+              {message.copyTo ? `, copy to ${message.copyTo}` : ""}: {message.subject}
+            </span>
           </summary>
           <div className="govuk-details__text app-preserve-lines">{message.body}</div>
         </details>

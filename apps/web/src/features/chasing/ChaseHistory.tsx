@@ -1,4 +1,5 @@
 import { formatDate } from "@quarterly-returns/shared";
+import { chaseSender } from "./chased-by.ts";
 import { useChaseHistory } from "./api/chases.ts";
 import { deliveryWords } from "./delivery.ts";
 
@@ -25,8 +26,11 @@ export function ChaseHistory({ quarterId, organisationId }: { quarterId: number;
                 <td className="govuk-table__cell">
                   {formatDate(chase.sentAt)} {new Date(chase.sentAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}
                 </td>
-                <td className="govuk-table__cell">{chase.sentBy.name}</td>
-                <td className="govuk-table__cell">{chase.recipient}</td>
+                <td className="govuk-table__cell">{chaseSender(chase)}</td>
+                <td className="govuk-table__cell">
+                  {chase.recipient}
+                  {chase.copyTo && <span className="govuk-body-s"> (copied to the lead contact, {chase.copyTo})</span>}
+                </td>
                 <td className="govuk-table__cell">{chase.items.map((item) => item.ref ?? item.title).join(", ")}</td>
                 <td className="govuk-table__cell">{deliveryWords(chase)}</td>
               </tr>

@@ -1,4 +1,5 @@
 import { formatDate, type ChasePreview, type ChaseRecord } from "@quarterly-returns/shared";
+import { chasedBy } from "./chased-by.ts";
 import { useState } from "react";
 import { Link, useParams, useSearchParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
@@ -50,7 +51,7 @@ function Compose({ message, quarterId }: { message: ChasePreview; quarterId: num
         <h1 className="govuk-heading-l">{message.organisation.name}</h1>
         {message.skipped === "NO_CONTACT" && (
           <p className="govuk-body">
-            This organisation has no contact email address. <Link to={`/organisations/${message.organisation.id}`} className="govuk-link">Add one</Link> first.
+            This organisation has no data owners and no contact email address. <Link to={`/organisations/${message.organisation.id}`} className="govuk-link">Add one</Link> first.
           </p>
         )}
         {message.skipped === "NOTHING_OUTSTANDING" && <p className="govuk-body">Nothing is outstanding: there is nothing to chase.</p>}
@@ -67,6 +68,12 @@ function Compose({ message, quarterId }: { message: ChasePreview; quarterId: num
                 <dt className="govuk-summary-list__key">To</dt>
                 <dd className="govuk-summary-list__value">{message.recipient}</dd>
               </div>
+              {message.copyTo && (
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Copy to</dt>
+                  <dd className="govuk-summary-list__value">{message.copyTo} (lead contact: returns are overdue)</dd>
+                </div>
+              )}
               <div className="govuk-summary-list__row">
                 <dt className="govuk-summary-list__key">Outstanding</dt>
                 <dd className="govuk-summary-list__value">
@@ -96,7 +103,7 @@ function Compose({ message, quarterId }: { message: ChasePreview; quarterId: num
                   <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
                   <strong className="govuk-warning-text__text">
                     <span className="govuk-visually-hidden">Warning</span>
-                    {message.organisation.name} was chased on {formatDate(message.lastChase.sentAt)} by {message.lastChase.sentBy.name}, less than 24 hours ago.
+                    {message.organisation.name} was chased on {formatDate(message.lastChase.sentAt)} {chasedBy(message.lastChase)}, less than 24 hours ago.
                   </strong>
                 </div>
                 <div className="govuk-checkboxes">

@@ -95,6 +95,9 @@ function Overview({ data }: { data: Completeness }) {
               Chase all overdue
             </Link>
           )}
+          <Link to={`/completeness/reminders?quarter=${data.quarter.id}`} className="govuk-link app-cockpit__schedule">
+            Reminder schedule<span className="govuk-visually-hidden"> for {data.quarter.name}</span>
+          </Link>
           <div className="app-cockpit__filters" role="search" aria-label="Filter the returns">
             <div className="govuk-form-group">
               <label className="govuk-label" htmlFor="filter-organisation">Organisation</label>

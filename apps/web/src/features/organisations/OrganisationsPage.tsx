@@ -8,7 +8,7 @@ export function OrganisationsPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Organisations</h1>
-      <p className="govuk-body">The partners who own indicators and submit returns. Chase reminders go to each one's contact.</p>
+      <p className="govuk-body">The partners who own indicators and submit returns. Reminders go to each one's data owners, or to its contact when it has none; its contact is copied in once returns are overdue.</p>
       <Link to="/organisations/new" className="govuk-button" role="button" draggable={false}>
         Add an organisation
       </Link>
