@@ -3,7 +3,7 @@
 // SQL, and a string cast past the type would slip through, so the sources themselves are read.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { AUDIT_ACTIONS, auditActionLabel } from "@quarterly-returns/shared";
+import { AUDIT_ACTIONS, auditActionLabel } from "@quarterly-returns/shared/audit-actions";
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../../..");

@@ -1,6 +1,6 @@
 // Refused requests are audited without flooding the log: a person's first refusal for a reason is
 // written at once, its repeats within the minute as one more event with the count.
-import { auditEventLabel } from "@quarterly-returns/shared";
+import { auditEventLabel } from "@quarterly-returns/shared/audit-actions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
 import type { PersonActor } from "../src/core/context.ts";

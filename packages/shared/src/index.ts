@@ -17,7 +17,6 @@ export * from "./fields.ts";
 export * from "./field-kinds/index.ts";
 export * from "./progress.ts";
 export * from "./permissions.ts";
-export * from "./audit-actions.ts";
 export * from "./text.ts";
 export * from "./field-change.ts";
 export * from "./return-changes.ts";

@@ -1,5 +1,5 @@
 import type { Prisma } from "@quarterly-returns/db";
-import type { AuditAction } from "@quarterly-returns/shared";
+import type { AuditAction } from "@quarterly-returns/shared/audit-actions";
 import type { Actor } from "./actor.ts";
 import { insertRows, type Columns, type RawSql } from "./batch-sql.ts";
 

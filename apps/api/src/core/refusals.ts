@@ -5,7 +5,7 @@
 // after it, or when the server stops. The log is append-only, so nothing is ever updated.
 // Counted per server: with several replicas behind a load balancer, each writes its own count.
 import type { Prisma } from "@quarterly-returns/db";
-import type { RepeatedRefusal } from "@quarterly-returns/shared";
+import type { RepeatedRefusal } from "@quarterly-returns/shared/audit-actions";
 import type { Actor } from "./actor.ts";
 import { writeAudit, type AuditEntry, type AuditSource } from "./audit.ts";
 

@@ -1,6 +1,7 @@
 // The audit log, read-only: the database refuses to change or delete it.
 import type { Prisma } from "@quarterly-returns/db";
-import { fieldChangeText, isSignInAction, returnChanges, SIGN_IN_ACTION_PREFIX, type AuditEventRecord, type AuditPage, type auditFilterSchema } from "@quarterly-returns/shared";
+import { fieldChangeText, returnChanges, type AuditEventRecord, type AuditPage, type auditFilterSchema } from "@quarterly-returns/shared";
+import { isSignInAction, SIGN_IN_ACTION_PREFIX } from "@quarterly-returns/shared/audit-actions";
 import { writeSpreadsheetText } from "@quarterly-returns/shared/spreadsheet";
 import type { z } from "zod";
 import { authorize } from "../access.ts";

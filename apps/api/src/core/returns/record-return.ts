@@ -4,7 +4,8 @@
 // browser); the lock, the version, the return and its values and the audit event are one
 // transaction.
 import { Prisma } from "@quarterly-returns/db";
-import { defaultPeriodCovered, londonDay, saveReturnSchema, type AuditAction, type ReturnComparisons, type ReturnRecord, type SaveReturn } from "@quarterly-returns/shared";
+import { defaultPeriodCovered, londonDay, saveReturnSchema, type ReturnComparisons, type ReturnRecord, type SaveReturn } from "@quarterly-returns/shared";
+import { type AuditAction } from "@quarterly-returns/shared/audit-actions";
 import { personOf } from "../access.ts";
 import { writeAudits, type AuditEntry } from "../audit.ts";
 import { insertRows, updateVersionedRows, type Columns } from "../batch-sql.ts";

@@ -1,4 +1,5 @@
-import { auditActionLabel, auditEventLabel, fieldChangeText, formatDate, type AuditAction, type AuditEventRecord, type AuditPage as Page } from "@quarterly-returns/shared";
+import { fieldChangeText, formatDate, type AuditEventRecord, type AuditPage as Page } from "@quarterly-returns/shared";
+import { auditActionLabel, auditEventLabel, type AuditAction } from "@quarterly-returns/shared/audit-actions";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "../../lib/router.tsx";
 import { api } from "../../lib/api-client.ts";

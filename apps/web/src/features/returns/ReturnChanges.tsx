@@ -1,4 +1,5 @@
-import { auditActionLabel, fieldChangeText, formatDate, type ReturnChange } from "@quarterly-returns/shared";
+import { fieldChangeText, formatDate, type ReturnChange } from "@quarterly-returns/shared";
+import { auditActionLabel } from "@quarterly-returns/shared/audit-actions";
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
 const when = (iso: string) => `${formatDate(iso)} ${time(iso)}`;
