@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = {
   "return.submit": "Submitted",
   "return.record-no-data": "No data recorded",
   "return.record-not-provided": "“No data provided” recorded",
+  "return.reopen": "Outstanding again after reopening",
   "return.import": "Imported from a report",
   "query.raise": "Raised a query",
   "query.answer": "Answered a query",

@@ -1,6 +1,7 @@
 import { z } from "./zod.ts";
 import { confirmedOutlierSummarySchema } from "./outliers.ts";
-import { organisationRefSchema, yearRefSchema } from "./refs.ts";
+import { organisationRefSchema, personRefSchema, yearRefSchema } from "./refs.ts";
+import { reopeningSchema } from "./reopening.ts";
 import { isRealDate, quarterSummarySchema } from "./returns.ts";
 import { multiLine } from "./text.ts";
 
@@ -19,14 +20,24 @@ export const signOffSchema = z.strictObject({
 });
 export type SignOff = z.input<typeof signOffSchema>;
 
-export const reopenSchema = z.strictObject({
-  reason: z.string({ error: "Say why the quarter is being reopened" }).check(
-    z.trim(),
-    z.minLength(1, { error: "Say why the quarter is being reopened" }),
-    z.maxLength(1000, { error: "Keep the reason to 1000 characters or fewer" }),
-    multiLine("The reason"),
-  ),
-});
+/** The whole quarter, one organisation's returns (`organisationId`), or one return (`indicatorId`). */
+export const reopenSchema = z
+  .strictObject({
+    reason: z.string({ error: "Say why the quarter is being reopened" }).check(
+      z.trim(),
+      z.minLength(1, { error: "Say why the quarter is being reopened" }),
+      z.maxLength(1000, { error: "Keep the reason to 1000 characters or fewer" }),
+      multiLine("The reason"),
+    ),
+    organisationId: z.optional(z.int({ error: "Choose an organisation" })),
+    indicatorId: z.optional(z.int({ error: "Choose a return" })),
+  })
+  .check(
+    z.refine((reopen) => reopen.organisationId === undefined || reopen.indicatorId === undefined, {
+      error: "Reopen either one organisation's returns or one return, not both",
+      path: ["indicatorId"],
+    }),
+  );
 export type Reopen = z.input<typeof reopenSchema>;
 
 export const outstandingReturnSchema = z.object({
@@ -39,9 +50,30 @@ export const outstandingReturnSchema = z.object({
 });
 export type OutstandingReturn = z.infer<typeof outstandingReturnSchema>;
 
+/** A query not yet closed, which signing off would leave unresolved. */
+export const openQuerySummarySchema = z.object({
+  id: z.int(),
+  indicatorId: z.int(),
+  ref: z.nullable(z.string()),
+  title: z.string(),
+  organisation: organisationRefSchema,
+  /** The figure queried, by its label; null for the return as a whole. */
+  field: z.nullable(z.string()),
+  text: z.string(),
+  raisedBy: personRefSchema,
+  raisedAt: z.string(),
+  /** Answered by its owner, waiting to be closed. */
+  answered: z.boolean(),
+});
+export type OpenQuerySummary = z.infer<typeof openQuerySummarySchema>;
+
 /** What signing off will do (and, after it, what it did). */
 export const signOffSummarySchema = z.object({
   quarter: quarterSummarySchema,
+  /** Signing off a reopened part of a signed-off quarter: what is reopened. Empty for the whole quarter. */
+  parts: z.array(reopeningSchema),
+  /** Days from today to the due date: positive before it, 0 on it, negative after. */
+  daysBeforeDue: z.int(),
   submitted: z.int(),
   /** No-data returns by reason, as they stand. */
   noData: z.record(z.string(), z.int()),
@@ -49,6 +81,8 @@ export const signOffSummarySchema = z.object({
   notProvided: z.array(outstandingReturnSchema),
   /** Implausible figures their owners confirmed, to query before signing off. */
   outliers: z.array(confirmedOutlierSummarySchema),
+  /** Queries raised and not yet closed. */
+  openQueries: z.array(openQuerySummarySchema),
 });
 export type SignOffSummary = z.infer<typeof signOffSummarySchema>;
 
@@ -59,7 +93,14 @@ export const yearOverviewSchema = z.object({
   startDate: z.string(),
   endDate: z.string(),
   quarters: z.array(
-    z.extend(quarterSummarySchema, { expected: z.int(), received: z.int(), reopenedAt: z.nullable(z.string()), reopenReason: z.nullable(z.string()) }),
+    z.extend(quarterSummarySchema, {
+      expected: z.int(),
+      received: z.int(),
+      reopenedAt: z.nullable(z.string()),
+      reopenReason: z.nullable(z.string()),
+      /** Every reopening of the quarter, newest first. */
+      reopenings: z.array(reopeningSchema),
+    }),
   ),
 });
 export type YearOverview = z.infer<typeof yearOverviewSchema>;

@@ -8,7 +8,7 @@ import { findQuarter, toQuarterSummary } from "../quarters/summary.ts";
 import type { WatchedTable } from "../read-cache.ts";
 import { confirmedOutliersOf } from "../returns/outliers.ts";
 
-export const COMPLETENESS_TABLES: WatchedTable[] = ["quarters", "reporting_years", "users", "priorities", "indicators", "organisations", "returns", "return_queries", "chases", "indicator_fields"];
+export const COMPLETENESS_TABLES: WatchedTable[] = ["quarters", "quarter_reopenings", "reporting_years", "users", "priorities", "indicators", "organisations", "returns", "return_queries", "chases", "indicator_fields"];
 
 export async function getCompleteness(context: Context, quarterId: number): Promise<Completeness> {
   await authorize(context, "readCompleteness");
