@@ -1,4 +1,4 @@
-import { formatDate, type YearOverview } from "@quarterly-returns/shared";
+import { formatDate, reopeningWords, type YearOverview } from "@quarterly-returns/shared";
 import { useState } from "react";
 import { Link } from "../../lib/router.tsx";
 import { ApiError } from "../../lib/api-client.ts";
@@ -58,9 +58,8 @@ function YearTable({ year }: { year: YearOverview }) {
                   {formatDate(quarter.signedOffAt)}{quarter.signedOffBy ? ` by ${quarter.signedOffBy.name}` : ""}
                 </span>
               )}
-              {quarter.status === "OPEN" && quarter.reopenedAt && (
-                <span className="govuk-body-s app-block">Reopened {formatDate(quarter.reopenedAt)}: {quarter.reopenReason}</span>
-              )}
+              {quarter.partlyReopened.length > 0 && <strong className="govuk-tag govuk-tag--yellow app-block">Partly reopened</strong>}
+              <Reopenings quarter={quarter} />
             </td>
             <td className="govuk-table__cell">
               <Actions quarter={quarter} />
@@ -69,6 +68,22 @@ function YearTable({ year }: { year: YearOverview }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Who reopened what, when and why: what is reopened now, and the parts reopened and signed off again since the whole quarter was. */
+function Reopenings({ quarter }: { quarter: YearOverview["quarters"][number] }) {
+  const shown = quarter.reopenings.filter((reopening) => !reopening.signedOffAt || (quarter.signedOffAt !== null && reopening.signedOffAt > quarter.signedOffAt));
+  if (shown.length === 0) return null;
+  return (
+    <ul className="govuk-list govuk-body-s app-block" data-testid="reopenings">
+      {shown.map((reopening) => (
+        <li key={reopening.id}>
+          {reopeningWords(reopening)}
+          {reopening.signedOffAt && reopening.signedOffBy ? `. Signed off again on ${formatDate(reopening.signedOffAt)} by ${reopening.signedOffBy.name}.` : ""}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -120,5 +135,12 @@ function Actions({ quarter }: { quarter: YearOverview["quarters"][number] }) {
   if (quarter.status === "OPEN") {
     return <Link to={`/quarters/${quarter.id}/sign-off`} className="govuk-link">Sign off<span className="govuk-visually-hidden"> {quarter.name}</span></Link>;
   }
-  return <Link to={`/quarters/${quarter.id}/reopen`} className="govuk-link">Reopen<span className="govuk-visually-hidden"> {quarter.name}</span></Link>;
+  return (
+    <>
+      {quarter.partlyReopened.length > 0 && (
+        <Link to={`/quarters/${quarter.id}/sign-off`} className="govuk-link app-block">Sign off again<span className="govuk-visually-hidden"> the reopened returns of {quarter.name}</span></Link>
+      )}
+      <Link to={`/quarters/${quarter.id}/reopen`} className="govuk-link app-block">Reopen<span className="govuk-visually-hidden"> {quarter.name}</span></Link>
+    </>
+  );
 }
