@@ -58,7 +58,7 @@ async function summarise(context: Context, quarter: QuarterRow) {
     submitted,
     noData,
     notProvided,
-    outliers: await confirmedOutliersOf(context.db, quarter),
+    outliers: (await confirmedOutliersOf(context.db, quarter)).filter((outlier) => indicators.some((indicator) => indicator.id === outlier.indicator.id)),
     openQueries: await openQueriesOf(context, quarter.id, indicators.map((indicator) => indicator.id)),
   };
 }

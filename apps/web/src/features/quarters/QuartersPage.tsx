@@ -42,9 +42,9 @@ function YearTable({ year }: { year: YearOverview }) {
           <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
         </tr>
       </thead>
-      <tbody className="govuk-table__body">
-        {year.quarters.map((quarter) => (
-          <tr className="govuk-table__row" key={quarter.id} data-testid={`quarter-${quarter.name}`}>
+      {year.quarters.map((quarter) => (
+        <tbody className="govuk-table__body" key={quarter.id} data-testid={`quarter-${quarter.name}`}>
+          <tr className="govuk-table__row">
             <th scope="row" className="govuk-table__header">Q{quarter.number}</th>
             <td className="govuk-table__cell">{formatDate(quarter.startDate)} to {formatDate(quarter.endDate)}</td>
             <td className="govuk-table__cell">
@@ -59,14 +59,14 @@ function YearTable({ year }: { year: YearOverview }) {
                 </span>
               )}
               {quarter.partlyReopened.length > 0 && <strong className="govuk-tag govuk-tag--yellow app-block">Partly reopened</strong>}
-              <Reopenings quarter={quarter} />
             </td>
             <td className="govuk-table__cell">
               <Actions quarter={quarter} />
             </td>
           </tr>
-        ))}
-      </tbody>
+          <Reopenings quarter={quarter} />
+        </tbody>
+      ))}
     </table>
   );
 }
@@ -76,14 +76,18 @@ function Reopenings({ quarter }: { quarter: YearOverview["quarters"][number] }) 
   const shown = quarter.reopenings.filter((reopening) => !reopening.signedOffAt || (quarter.signedOffAt !== null && reopening.signedOffAt > quarter.signedOffAt));
   if (shown.length === 0) return null;
   return (
-    <ul className="govuk-list govuk-body-s app-block" data-testid="reopenings">
-      {shown.map((reopening) => (
-        <li key={reopening.id}>
-          {reopeningWords(reopening)}
-          {reopening.signedOffAt && reopening.signedOffBy ? `. Signed off again on ${formatDate(reopening.signedOffAt)} by ${reopening.signedOffBy.name}.` : ""}
-        </li>
-      ))}
-    </ul>
+    <tr className="govuk-table__row">
+      <td className="govuk-table__cell" colSpan={6}>
+        <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0" data-testid="reopenings">
+          {shown.map((reopening) => (
+            <li key={reopening.id}>
+              {reopeningWords(reopening)}
+              {reopening.signedOffAt && reopening.signedOffBy ? `. Signed off again on ${formatDate(reopening.signedOffAt)} by ${reopening.signedOffBy.name}.` : ""}
+            </li>
+          ))}
+        </ul>
+      </td>
+    </tr>
   );
 }
 

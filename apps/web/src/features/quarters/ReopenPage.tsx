@@ -106,6 +106,7 @@ export function ReopenPage() {
                     label="Return"
                     value={indicatorId}
                     error={fields.indicatorId}
+                    className={`govuk-select govuk-!-width-full${fields.indicatorId ? " govuk-select--error" : ""}`}
                     onChange={(event) => setIndicatorId(event.target.value)}
                     options={[{ value: "", label: "Choose a return" }, ...choices.returns]}
                   />
