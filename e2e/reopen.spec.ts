@@ -1,6 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, signOut } from "./support.ts";
 
+/** The demo's Q4 2019/20 (the sign-off journey before this one starts 2020/21, whose Q1 is then the open quarter). */
+async function q4Id(page: Page): Promise<number> {
+  const { quarters } = await (await page.request.get("/api/quarters")).json();
+  return quarters.find((quarter: { name: string }) => quarter.name === "Q4 2019/20").id;
+}
+
 async function signOffQ4(page: Page) {
   await page.goto("/quarters");
   await page.getByTestId("quarter-Q4 2019/20").getByRole("link", { name: "Sign off Q4 2019/20" }).click();
@@ -22,7 +28,9 @@ test("after a reopening the manager can chase the organisations again", async ({
   await signOut(page);
 
   await signIn(page, "manager@demo.test");
+  await page.goto(`/completeness?quarter=${await q4Id(page)}`);
   await expect(page.getByRole("heading", { level: 1, name: "Completeness" })).toBeVisible();
+  await expect(page.getByText("Returns for Q4 2019/20 are due by")).toBeVisible();
   const yot = page.getByTestId("organisation-YOT");
   await yot.getByRole("button", { name: "Chase SBC Youth Offending Team" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "SBC Youth Offending Team" })).toBeVisible();
@@ -46,12 +54,15 @@ test("the admin reopens one organisation's returns: only theirs can change, unti
   await signOut(page);
 
   await signIn(page, "fire@demo.test");
+  await page.goto(`/returns?quarter=${await q4Id(page)}`);
+  await expect(page.getByText("Some of its returns are reopened for changes.")).toBeVisible();
   await page.getByRole("link", { name: /Deliberate/ }).first().click();
-  await expect(page.getByTestId("reopened")).toContainText("Reopened for Cleveland Fire Brigade");
+  await expect(page.getByTestId("reopened")).toContainText(/Reopened on .* by Jo Adams: Fire figures corrected\. You can change it until it is signed off again\./);
   await expect(page.getByRole("button", { name: "Continue" })).toBeVisible();
   await signOut(page);
 
   await signIn(page, "crc@demo.test");
+  await page.goto(`/returns?quarter=${await q4Id(page)}`);
   await page.getByRole("link", { name: "% of offenders released from prison with settled accommodation" }).click();
   await expect(page.getByTestId("locked")).toContainText("this return can no longer be changed");
   await signOut(page);

@@ -1,5 +1,4 @@
 // Reopening a signed-off quarter: the whole of it, one organisation's returns, or one return.
-import { formatDate } from "./dates.ts";
 import { z } from "./zod.ts";
 import { indicatorRefSchema, organisationRefSchema, personRefSchema } from "./refs.ts";
 
@@ -22,16 +21,4 @@ export type Reopening = z.infer<typeof reopeningSchema>;
 export function reopeningCovers(reopening: Pick<Reopening, "organisation" | "indicator">, indicator: { id: number; organisationId: number }): boolean {
   if (reopening.indicator) return reopening.indicator.id === indicator.id;
   return !reopening.organisation || reopening.organisation.id === indicator.organisationId;
-}
-
-/** What was reopened, in words: "the whole quarter", "Cleveland Police", "1.2 Anti-social behaviour (Cleveland Police)". */
-export function reopenedPart(reopening: Pick<Reopening, "organisation" | "indicator">): string {
-  if (reopening.indicator) return `${[reopening.indicator.ref, reopening.indicator.title].filter(Boolean).join(" ")} (${reopening.indicator.owner.name})`;
-  return reopening.organisation?.name ?? "the whole quarter";
-}
-
-/** "Reopened for Cleveland Police on 29 November 2026 by Jo Adams: the reason" */
-export function reopeningWords(reopening: Reopening): string {
-  const part = reopening.organisation || reopening.indicator ? ` for ${reopenedPart(reopening)}` : "";
-  return `Reopened${part} on ${formatDate(reopening.reopenedAt)} by ${reopening.reopenedBy.name}: ${reopening.reason}`;
 }

@@ -7,7 +7,7 @@ export function QuarterStatus({ quarter }: { quarter: QuarterSummary }) {
       <div className="govuk-inset-text">
         Signed off on {formatDate(quarter.signedOffAt!)}
         {quarter.signedOffBy ? ` by ${quarter.signedOffBy.name}` : ""}.{" "}
-        {quarter.partlyReopened.length ? "Some of its returns have been reopened: they can be changed until they are signed off again." : "Its figures can no longer be changed."}
+        {quarter.partlyReopened.length ? "Some of its returns are reopened for changes." : "Its figures can no longer be changed."}
       </div>
     );
   }

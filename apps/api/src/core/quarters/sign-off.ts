@@ -5,7 +5,7 @@
 // automatic records back as the outstanding returns they were; signing off a reopened part locks
 // it again.
 import { verifyPassword, type Prisma } from "@quarterly-returns/db";
-import { londonDay, reopenedPart, reopeningCovers, type OpenQuerySummary, type OutstandingReturn, type QuarterSummary, type Reopen, type SignOffSummary } from "@quarterly-returns/shared";
+import { londonDay, reopeningCovers, type OpenQuerySummary, type OutstandingReturn, type QuarterSummary, type Reopen, type Reopening, type SignOffSummary } from "@quarterly-returns/shared";
 import { isoDate } from "../../lib/dates.ts";
 import { authorize, personOf, refuse } from "../access.ts";
 import { transaction, type Context } from "../context.ts";
@@ -147,7 +147,7 @@ export async function signOff(context: Context, quarterId: number, password: str
         entityType: "quarter",
         entityId: quarterId,
         quarterId,
-        before: summary.parts.length ? { status: "CLOSED", reopened: summary.parts.map(reopenedPart) } : { status: "OPEN" },
+        before: summary.parts.length ? { status: "CLOSED", reopened: summary.parts.map(partOf) } : { status: "OPEN" },
         after: {
           status: "CLOSED",
           submitted: summary.submitted,
@@ -199,13 +199,16 @@ export async function reopen(context: Context, quarterId: number, request: Reope
         organisationId: part.organisationId ?? reopening.indicator?.ownerOrganisation.id ?? null,
         indicatorId: part.indicatorId,
         before: { status: "CLOSED", signedOffAt: quarter.signedOffAt?.toISOString() ?? null, signedOffBy: quarter.signedOffBy?.name ?? null },
-        after: { status: part.organisationId || part.indicatorId ? "CLOSED" : "OPEN", reopened: reopenedPart(toReopening(reopening)), reason, outstandingAgain: restored },
+        after: { status: part.organisationId || part.indicatorId ? "CLOSED" : "OPEN", reopened: partOf(toReopening(reopening)), reason, outstandingAgain: restored },
       });
       return toQuarterSummary(await findQuarter(tx.db, quarterId));
     },
     { timeout: 30_000 },
   );
 }
+
+/** What a reopening covers, for the audit log: the return's ref, the organisation, or the whole quarter. */
+const partOf = ({ organisation, indicator }: Reopening) => (indicator ? (indicator.ref ?? indicator.title) : (organisation?.name ?? "the whole quarter"));
 
 /** The part of the quarter a reopening asks for, checked: it has returns in the quarter and is not open already. */
 async function partToReopen(context: Context, quarter: QuarterRow, { organisationId, indicatorId }: Pick<Reopen, "organisationId" | "indicatorId">) {

@@ -33,8 +33,6 @@ export async function listYears(context: Context): Promise<YearOverview[]> {
       ...toQuarterSummary(quarter),
       expected: expected[quarters.indexOf(quarter)]!,
       received: received.find((group) => group.quarterId === quarter.id)?._count ?? 0,
-      reopenedAt: quarter.reopenedAt?.toISOString() ?? null,
-      reopenReason: quarter.reopenReason,
       reopenings: reopenings.filter((reopening) => reopening.quarterId === quarter.id).map(toReopening),
     })),
   }));

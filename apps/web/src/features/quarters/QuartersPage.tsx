@@ -1,9 +1,10 @@
-import { formatDate, reopeningWords, type YearOverview } from "@quarterly-returns/shared";
+import { formatDate, type YearOverview } from "@quarterly-returns/shared";
 import { useState } from "react";
 import { Link } from "../../lib/router.tsx";
 import { ApiError } from "../../lib/api-client.ts";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useUpdateQuarter, useYears } from "./api/years.ts";
+import { reopeningWords } from "./reopening-words.ts";
 
 const STATUS_TAGS = {
   OPEN: <strong className="govuk-tag govuk-tag--green">Open</strong>,

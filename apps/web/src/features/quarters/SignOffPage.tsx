@@ -1,4 +1,4 @@
-import { formatDate, NO_DATA_REASON_NAMES, reopeningWords, type NoDataReason, type OpenQuerySummary, type SignOffSummary } from "@quarterly-returns/shared";
+import { formatDate, NO_DATA_REASON_NAMES, type NoDataReason, type OpenQuerySummary, type SignOffSummary } from "@quarterly-returns/shared";
 import type { ReactNode } from "react";
 import { useState } from "react";
 import { Link, useParams } from "../../lib/router.tsx";
@@ -6,6 +6,7 @@ import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { TextInput } from "../../components/TextInput.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useSignOff, useSignOffPreview } from "./api/years.ts";
+import { reopeningWords } from "./reopening-words.ts";
 import { ConfirmedOutliers } from "../../components/ConfirmedOutliers.tsx";
 
 /** Shows exactly what signing off will record, then signs off with the admin's password. */

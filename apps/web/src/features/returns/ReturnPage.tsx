@@ -1,4 +1,4 @@
-import { can, formatDate, reopeningCovers, reopeningWords, type ReturnDetail } from "@quarterly-returns/shared";
+import { can, formatDate, reopeningCovers, type ReturnDetail } from "@quarterly-returns/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { Link, useNavigate, useParams } from "../../lib/router.tsx";
@@ -59,7 +59,7 @@ function Return({ detail }: { detail: ReturnDetail }) {
           </p>
           {reopened && (
             <div className="govuk-inset-text" data-testid="reopened">
-              {reopeningWords(reopened)}. This return can be changed until it is signed off again.
+              Reopened on {formatDate(reopened.reopenedAt)} by {reopened.reopenedBy.name}: {reopened.reason}. You can change it until it is signed off again.
             </div>
           )}
           {quarter.status === "CLOSED" && !reopened && (
