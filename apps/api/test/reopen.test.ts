@@ -201,7 +201,7 @@ describe("the database's record of changes made outside the app", () => {
 });
 
 describe("the sign-off page's warnings", () => {
-  it("lists the open queries and the days before the due date", async () => {
+  it("lists the open queries, the days before the due date and the unusual figures nobody confirmed", async () => {
     const quarter = (await test.db.prisma.quarter.findFirstOrThrow({ where: { status: "CLOSED", number: 3 } })).id;
     await (await admin()).post(`/api/quarters/${quarter}/reopen`, { reason: "Checking queries" });
     const inTwentyOneDays = londonDay(new Date(Date.now() + 21 * 86_400_000));
@@ -210,8 +210,25 @@ describe("the sign-off page's warnings", () => {
     const raised = await manager.post(`/api/returns/${await indicatorId("1.2")}/${quarter}/queries`, { fieldKey: "positiveCompletions", text: "Is this the year to date?" });
     expect(raised.statusCode, raised.body).toBe(201);
 
+    // A Q3 count ten times its Q2 figure that nobody was asked about, as an import records it.
+    const q2 = (await test.db.prisma.quarter.findFirstOrThrow({ where: { number: 2 } })).id;
+    const counts = await test.db.prisma.returnValue.findMany({
+      where: { field: { kind: "COUNT" }, number: { gt: 0 }, return: { quarterId: quarter, status: "SUBMITTED", confirmedOutliers: { equals: [] } } },
+      include: { field: true, return: { include: { indicator: true } } },
+    });
+    const comparable = [];
+    for (const value of counts) {
+      const q2Value = await test.db.prisma.returnValue.findFirst({ where: { fieldId: value.fieldId, number: { gt: 0 }, return: { quarterId: q2, status: "SUBMITTED" } } });
+      if (q2Value) comparable.push({ value, q2Value });
+    }
+    const { value: imported, q2Value } = comparable[0]!;
+    await test.db.sql.query("UPDATE return_values SET number = $1 WHERE id = $2", [q2Value.number!.mul(10).toString(), imported.id]);
+
     const preview = (await (await admin()).get(`/api/quarters/${quarter}/sign-off`)).json();
     expect(preview.daysBeforeDue).toBe(21);
+    expect(preview.unconfirmedOutliers).toEqual([
+      expect.objectContaining({ indicator: expect.objectContaining({ id: imported.return.indicatorId }), fieldKey: imported.field.key, question: expect.stringMatching(/^Is .* right\? .*In Q2 2019\/20 it was/) }),
+    ]);
     expect(preview.openQueries).toEqual([
       expect.objectContaining({ ref: "1.2", organisation: expect.objectContaining({ shortName: "CRC" }), field: expect.any(String), text: "Is this the year to date?", raisedBy: expect.objectContaining({ name: expect.any(String) }), answered: false }),
     ]);

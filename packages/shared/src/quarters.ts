@@ -81,6 +81,8 @@ export const signOffSummarySchema = z.object({
   notProvided: z.array(outstandingReturnSchema),
   /** Implausible figures their owners confirmed, to query before signing off. */
   outliers: z.array(confirmedOutlierSummarySchema),
+  /** Implausible figures nobody confirmed: imported, or compared with a figure corrected since. */
+  unconfirmedOutliers: z.array(confirmedOutlierSummarySchema),
   /** Queries raised and not yet closed. */
   openQueries: z.array(openQuerySummarySchema),
 });

@@ -12,7 +12,7 @@ import { transaction, type Context } from "../context.ts";
 import { ServiceError, invalid } from "../errors.ts";
 import { reportedIn } from "../framework/reported.ts";
 import { indicatorInclude } from "../returns/mapping.ts";
-import { confirmedOutliersOf } from "../returns/outliers.ts";
+import { confirmedOutliersOf, unconfirmedOutliersOf } from "../returns/outliers.ts";
 import { recordReturn, restoreOutstanding } from "../returns/record-return.ts";
 import { isWritable } from "./lock.ts";
 import { findQuarter, openReopenings, quarterSummaryInclude, reopeningInclude, toQuarterSummary, toReopening, type QuarterRow } from "./summary.ts";
@@ -59,6 +59,7 @@ async function summarise(context: Context, quarter: QuarterRow) {
     noData,
     notProvided,
     outliers: (await confirmedOutliersOf(context.db, quarter)).filter((outlier) => indicators.some((indicator) => indicator.id === outlier.indicator.id)),
+    unconfirmedOutliers: await unconfirmedOutliersOf(context.db, quarter, indicators),
     openQueries: await openQueriesOf(context, quarter.id, indicators.map((indicator) => indicator.id)),
   };
 }

@@ -1,4 +1,4 @@
-import { formatDate, NO_DATA_REASON_NAMES, type NoDataReason, type OpenQuerySummary, type SignOffSummary } from "@quarterly-returns/shared";
+import { formatDate, NO_DATA_REASON_NAMES, type ConfirmedOutlierSummary, type NoDataReason, type OpenQuerySummary, type SignOffSummary } from "@quarterly-returns/shared";
 import type { ReactNode } from "react";
 import { useState } from "react";
 import { Link, useParams } from "../../lib/router.tsx";
@@ -67,6 +67,7 @@ export function SignOffPage() {
           <p className="govuk-body">Every return is in: nothing will be recorded as not provided.</p>
         )}
         <OpenQueries queries={summary.openQueries} quarterId={summary.quarter.id} />
+        <UnconfirmedOutliers outliers={summary.unconfirmedOutliers} />
         <ConfirmedOutliers outliers={summary.outliers} />
         <form
           noValidate
@@ -110,7 +111,7 @@ function Warning({ children }: { children: ReactNode }) {
 
 /** What the admin should know before signing: it is early, returns are missing, queries are open, figures look unusual. */
 function Warnings({ summary }: { summary: SignOffSummary }) {
-  const { daysBeforeDue, notProvided, openQueries, outliers, quarter } = summary;
+  const { daysBeforeDue, notProvided, openQueries, outliers, unconfirmedOutliers, quarter } = summary;
   const queries = openQueries.length;
   return (
     <div data-testid="sign-off-warnings">
@@ -124,7 +125,43 @@ function Warnings({ summary }: { summary: SignOffSummary }) {
       {outliers.length > 0 && (
         <Warning>{outliers.length === 1 ? "1 figure looks" : `${outliers.length} figures look`} unusual: {outliers.length === 1 ? "its owner" : "their owners"} confirmed {outliers.length === 1 ? "it" : "them"} as right.</Warning>
       )}
+      {unconfirmedOutliers.length > 0 && (
+        <Warning>{unconfirmedOutliers.length === 1 ? "1 figure looks" : `${unconfirmedOutliers.length} figures look`} unusual and nobody has confirmed {unconfirmedOutliers.length === 1 ? "it" : "them"}.</Warning>
+      )}
     </div>
+  );
+}
+
+/** Figures that look wrong and were never confirmed (imported, or compared with a figure corrected since): each links to its return, to query it there. */
+function UnconfirmedOutliers({ outliers }: { outliers: ConfirmedOutlierSummary[] }) {
+  if (outliers.length === 0) return null;
+  return (
+    <section aria-labelledby="unconfirmed-outliers">
+      <h2 className="govuk-heading-m" id="unconfirmed-outliers">Unusual figures nobody confirmed</h2>
+      <p className="govuk-body">Each looks wrong against the previous quarter, last year or its expected range. Open the return to query it.</p>
+      <table className="govuk-table" data-testid="unconfirmed-outliers">
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Return</th>
+            <th scope="col" className="govuk-table__header">Figure</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {outliers.map((outlier) => (
+            <tr className="govuk-table__row" key={`${outlier.indicator.id}-${outlier.fieldKey}`}>
+              <td className="govuk-table__cell">
+                <Link to={`/returns/${outlier.indicator.id}/${outlier.quarter.id}`} className="govuk-link">{outlier.indicator.ref ?? outlier.indicator.title}</Link>{" "}
+                {outlier.organisation.shortName}
+              </td>
+              <td className="govuk-table__cell">
+                {outlier.label}: {outlier.question}
+                {outlier.queried ? " (queried)" : ""}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 
