@@ -5,22 +5,23 @@ import { reopeningSchema } from "./reopening.ts";
 import { isRealDate, quarterSummarySchema } from "./returns.ts";
 import { multiLine } from "./text.ts";
 
-const date = (missing: string) =>
+// The requests below are parsed only by the API: marked pure, so the browser's bundle leaves them out.
+const date = /* @__NO_SIDE_EFFECTS__ */ (missing: string) =>
   z.string({ error: missing }).check(z.minLength(1, { error: missing }), z.refine(isRealDate, { error: "Enter a real date" }));
 
 /** An admin sets a quarter's due date, and opens a planned quarter for entry. */
-export const updateQuarterSchema = z
+export const updateQuarterSchema = /* @__PURE__ */ z
   .strictObject({ dueDate: z.optional(date("Enter the due date")), open: z.optional(z.literal(true)) })
   .check(z.refine((change) => change.dueDate !== undefined || change.open !== undefined, { error: "Say what to change" }));
 export type UpdateQuarter = z.input<typeof updateQuarterSchema>;
 
 /** Signing off is an e-signature: the admin enters their password again. */
-export const signOffSchema = z.strictObject({
+export const signOffSchema = /* @__PURE__ */ z.strictObject({
   password: z.string({ error: "Enter your password to sign off" }).check(z.minLength(1, { error: "Enter your password to sign off" })),
 });
 export type SignOff = z.input<typeof signOffSchema>;
 
-/** The whole quarter, one organisation's returns (`organisationId`), or one return (`indicatorId`). Only the API parses it: pure, so the browser's bundle leaves it out. */
+/** The whole quarter, one organisation's returns (`organisationId`), or one return (`indicatorId`). */
 export const reopenSchema = /* @__PURE__ */ z
   .strictObject({
     reason: z.string({ error: "Say why the quarter is being reopened" }).check(
@@ -109,7 +110,7 @@ export type YearOverview = z.infer<typeof yearOverviewSchema>;
 export const createdYearSchema = z.extend(yearRefSchema, { copiedFrom: z.nullable(z.string()), indicators: z.int() });
 export type CreatedYear = z.infer<typeof createdYearSchema>;
 
-export const newYearSchema = z.strictObject({
+export const newYearSchema = /* @__PURE__ */ z.strictObject({
   label: z.string({ error: "Enter the year's label" }).check(z.trim(), z.regex(/^\d{4}\/\d{2}$/, { error: "Enter the label like 2020/21" })),
   startDate: date("Enter the date the year starts"),
 });
