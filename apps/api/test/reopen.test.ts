@@ -63,6 +63,12 @@ describe("reopening the whole quarter after sign-off", () => {
     const crcOwner = await test.db.prisma.user.findUniqueOrThrow({ where: { email: "crc@demo.test" } });
     expect(draft!.updatedById).toBe(crcOwner.id);
     expect(await test.db.prisma.auditEvent.count({ where: { action: "return.reopen", quarterId: q4 } })).toBe(19);
+    const detail = (await (await client("crc@demo.test")).get(`/api/returns/${await indicatorId("1.3")}/${q4}`)).json();
+    expect(detail).toMatchObject({ mayEdit: true, return: { status: "DRAFT", submittedBy: null, values: { positiveCompletions: "90" } } });
+    expect(detail.changes.map((change: { action: string; by: { name: string } }) => `${change.action} by ${change.by.name}`).slice(0, 2)).toEqual([
+      "return.reopen by Jo Adams",
+      "return.record-not-provided by Jo Adams",
+    ]);
     expect(await outsideAppEvents()).toBe(outsideBefore);
 
     const manager = await client("manager@demo.test");
