@@ -138,6 +138,10 @@ describe("reopening one organisation's returns", () => {
     expect((await fire.get(`/api/returns/${fireIndicator.id}/${q4}`)).json().mayEdit).toBe(false);
 
     await expect(test.db.sql.query("UPDATE returns SET commentary = 'forced' WHERE id = $1", [fireReturn.id])).rejects.toMatchObject({ code: "QR423" });
+    const fireField = await test.db.prisma.indicatorField.findFirstOrThrow({ where: { indicatorId: fireIndicator.id } });
+    await expect(test.db.sql.query("INSERT INTO return_values (return_id, field_id, number) VALUES ($1, $2, 1)", [fireReturn.id, fireField.id])).rejects.toMatchObject({ code: "QR423" });
+    const manager = await test.db.prisma.user.findUniqueOrThrow({ where: { email: "manager@demo.test" } });
+    await expect(test.db.sql.query("INSERT INTO return_queries (return_id, text, raised_by_id) VALUES ($1, 'forced', $2)", [fireReturn.id, manager.id])).rejects.toMatchObject({ code: "QR423" });
     const crcReturn = await returnOf("1.2");
     await expect(test.db.sql.query("UPDATE returns SET commentary = 'by SQL' WHERE id = $1", [crcReturn!.id])).resolves.toMatchObject({ rowCount: 1 });
     await expect(test.db.sql.query("UPDATE return_values SET number = 74 WHERE return_id = $1", [crcReturn!.id])).resolves.toMatchObject({ rowCount: 1 });
