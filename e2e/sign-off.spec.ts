@@ -40,6 +40,9 @@ test("the admin signs off Q4 with their password, the owner sees it locked, and 
   await signIn(page, "admin@demo.test");
   await q4.getByRole("link", { name: "Reopen Q4 2019/20" }).click();
   await page.getByRole("button", { name: "Reopen the quarter" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("Choose what needs to be reopened");
+  await page.getByLabel("The whole quarter").check();
+  await page.getByRole("button", { name: "Reopen the quarter" }).click();
   await expect(page.locator(".govuk-error-summary")).toContainText("Say why the quarter is being reopened");
   await page.getByLabel("Why is it being reopened?").fill("Fire brigade figures corrected after sign-off");
   await page.getByRole("button", { name: "Reopen the quarter" }).click();

@@ -8,6 +8,7 @@ export * from "./users.ts";
 export * from "./states.ts";
 export * from "./completeness.ts";
 export * from "./quarters.ts";
+export * from "./reopening.ts";
 export * from "./audit.ts";
 export * from "./framework.ts";
 export * from "./report.ts";

@@ -48,6 +48,7 @@ const quarter: QuarterSummary = {
   status: "OPEN",
   signedOffAt: null,
   signedOffBy: null,
+  partlyReopened: [],
 };
 const indicator: IndicatorSummary = {
   id: 40,

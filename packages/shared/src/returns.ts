@@ -9,6 +9,7 @@ import { formatFigure } from "./figures.ts";
 import { fieldDeclarationSchema, fieldValueSchema, type FieldDeclaration } from "./fields.ts";
 import { hardLimitProblem, plausibilityQuestion, type ConfirmedOutlier, type ReturnComparisons } from "./plausibility.ts";
 import { queryRecordSchema } from "./queries.ts";
+import { reopeningSchema } from "./reopening.ts";
 import { organisationRefSchema, personRefSchema, priorityRefSchema, quarterRefSchema, yearRefSchema } from "./refs.ts";
 import { PERIOD_COVERED_MAX_LENGTH } from "./period.ts";
 import { textProblem } from "./text.ts";
@@ -82,6 +83,8 @@ export const quarterSummarySchema = z.object({
   status: z.enum(QUARTER_STATUSES),
   signedOffAt: z.nullable(z.string()),
   signedOffBy: z.nullable(personRefSchema),
+  /** Parts of a signed-off quarter reopened and not yet signed off again: their returns can be changed. */
+  partlyReopened: z.array(reopeningSchema),
 });
 export type QuarterSummary = z.infer<typeof quarterSummarySchema>;
 

@@ -11,6 +11,7 @@ export type WatchedTable =
   | "users"
   | "reporting_years"
   | "quarters"
+  | "quarter_reopenings"
   | "priorities"
   | "indicators"
   | "indicator_fields"

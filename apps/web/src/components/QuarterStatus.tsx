@@ -6,7 +6,8 @@ export function QuarterStatus({ quarter }: { quarter: QuarterSummary }) {
     return (
       <div className="govuk-inset-text">
         Signed off on {formatDate(quarter.signedOffAt!)}
-        {quarter.signedOffBy ? ` by ${quarter.signedOffBy.name}` : ""}. Its figures can no longer be changed.
+        {quarter.signedOffBy ? ` by ${quarter.signedOffBy.name}` : ""}.{" "}
+        {quarter.partlyReopened.length ? "Some of its returns are reopened for changes." : "Its figures can no longer be changed."}
       </div>
     );
   }

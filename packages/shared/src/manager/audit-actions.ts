@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = {
   "return.record-no-data": "No data recorded",
   "return.record-not-provided": "“No data provided” recorded",
   "return.not-provided-at-sign-off": "Recorded as not provided at sign-off",
+  "return.reopen": "Outstanding again after reopening",
   "return.import": "Imported from a report",
   "query.raise": "Raised a query",
   "query.answer": "Answered a query",

@@ -9,7 +9,7 @@ import type { WatchedTable } from "../read-cache.ts";
 import { confirmedOutliersOf } from "../returns/outliers.ts";
 import { reportingRatesOf } from "./reporting-rates.ts";
 
-export const COMPLETENESS_TABLES: WatchedTable[] = ["quarters", "reporting_years", "users", "priorities", "indicators", "organisations", "returns", "return_queries", "chases", "indicator_fields"];
+export const COMPLETENESS_TABLES: WatchedTable[] = ["quarters", "quarter_reopenings", "reporting_years", "users", "priorities", "indicators", "organisations", "returns", "return_queries", "chases", "indicator_fields"];
 
 export async function getCompleteness(context: Context, quarterId: number): Promise<Completeness> {
   await authorize(context, "readCompleteness");

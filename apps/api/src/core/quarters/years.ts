@@ -6,24 +6,22 @@ import { authorize } from "../access.ts";
 import { transaction, type Context } from "../context.ts";
 import { ServiceError, invalid } from "../errors.ts";
 import { reportedIn } from "../framework/reported.ts";
-import { findQuarter, quarterSummaryInclude, toQuarterSummary } from "./summary.ts";
+import { findQuarter, quarterSummaryInclude, reopeningInclude, toQuarterSummary, toReopening } from "./summary.ts";
 import { assertNotSignedOff } from "./lock.ts";
 
 export async function listYears(context: Context): Promise<YearOverview[]> {
   await authorize(context, "manageQuarters");
   const { db } = context;
-  const years = await db.reportingYear.findMany({
-    include: { quarters: { include: { ...quarterSummaryInclude, reopenedBy: { select: { id: true, name: true } } }, orderBy: { number: "asc" } } },
-    orderBy: { startDate: "desc" },
-  });
+  const years = await db.reportingYear.findMany({ include: { quarters: { include: quarterSummaryInclude, orderBy: { number: "asc" } } }, orderBy: { startDate: "desc" } });
   const quarters = years.flatMap((year) => year.quarters);
-  const [expected, received] = await Promise.all([
+  const [expected, received, reopenings] = await Promise.all([
     Promise.all(quarters.map((quarter) => db.indicator.count({ where: { priority: { yearId: quarter.yearId }, ...reportedIn(quarter) } }))),
     db.return.groupBy({
       by: ["quarterId"],
       where: { OR: [{ status: "SUBMITTED" }, { status: "NO_DATA", noDataReason: { in: ["NOT_RELEASED", "NO_UPDATE"] } }] },
       _count: true,
     }),
+    db.quarterReopening.findMany({ include: reopeningInclude, orderBy: { reopenedAt: "desc" } }),
   ]);
   return years.map((year) => ({
     id: year.id,
@@ -35,9 +33,7 @@ export async function listYears(context: Context): Promise<YearOverview[]> {
       ...toQuarterSummary(quarter),
       expected: expected[quarters.indexOf(quarter)]!,
       received: received.find((group) => group.quarterId === quarter.id)?._count ?? 0,
-      reopenedAt: quarter.reopenedAt?.toISOString() ?? null,
-      reopenedBy: quarter.reopenedBy,
-      reopenReason: quarter.reopenReason,
+      reopenings: reopenings.filter((reopening) => reopening.quarterId === quarter.id).map(toReopening),
     })),
   }));
 }

@@ -30,7 +30,7 @@ export async function raiseQuery(
       },
     });
     if (!found) throw new ServiceError(404, "There is no return to query yet.");
-    assertNotSignedOff(found.quarter, LOCKED);
+    assertNotSignedOff(found.quarter, LOCKED, found.indicator);
     if (found.status === "DRAFT") throw new ServiceError(409, "The return is still a draft: query it once it is submitted.");
     const fieldKey = query.fieldKey ?? null;
     if (fieldKey && !found.indicator.fields.some((field) => field.key === fieldKey)) {
@@ -79,7 +79,7 @@ async function findOpenQuery(context: Context, id: number) {
     include: { ...queryInclude, return: { include: { indicator: { include: { ownerOrganisation: { select: { name: true } } } }, quarter: { include: quarterSummaryInclude } } } },
   });
   if (!query) throw new ServiceError(404, "There is no such query.");
-  assertNotSignedOff(query.return.quarter, LOCKED);
+  assertNotSignedOff(query.return.quarter, LOCKED, query.return.indicator);
   if (query.status === "CLOSED") throw new ServiceError(409, "This query has been closed.");
   return query;
 }

@@ -5,6 +5,7 @@ import { allows, mayEnterFigures } from "../access.ts";
 import type { Context, Db } from "../context.ts";
 import { ServiceError } from "../errors.ts";
 import { queryInclude, toQueryRecord } from "../queries/mapping.ts";
+import { isWritable } from "../quarters/lock.ts";
 import { quarterSummaryInclude, toQuarterSummary } from "../quarters/summary.ts";
 import { findVisibleIndicator } from "./indicators.ts";
 import { returnInclude, toIndicatorSummary, toReturnRecord } from "./mapping.ts";
@@ -57,7 +58,7 @@ export async function getReturnDetail(context: Context, indicatorId: number, qua
   const lastYear = lastYearReturn ? lastYearFigures(toReturnRecord(lastYearReturn).values) : null;
   const lastYearPeriod = lastYearReturn?.periodCovered ?? null;
 
-  const open = quarter.status === "OPEN";
+  const open = quarter.status !== "PLANNED" && isWritable(quarter, indicator);
   const outstanding = !current || current.status === "DRAFT";
   return {
     quarter: toQuarterSummary(quarter),

@@ -23,4 +23,4 @@ export async function findVisibleIndicator(context: Context, indicatorId: number
 }
 
 /** What a quarter's list of returns is read from. */
-export const RETURN_TABLES: WatchedTable[] = [...INDICATOR_TABLES, "quarters", "users", "returns", "return_values", "return_queries"];
+export const RETURN_TABLES: WatchedTable[] = [...INDICATOR_TABLES, "quarters", "quarter_reopenings", "users", "returns", "return_values", "return_queries"];

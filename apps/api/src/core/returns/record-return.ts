@@ -13,7 +13,7 @@ import { transaction, type Context, type PersonActor } from "../context.ts";
 import { ServiceError, invalid } from "../errors.ts";
 import { assertNotSignedOff, isQuarterLockedError } from "../quarters/lock.ts";
 import { findQuarter, toQuarterSummary, type QuarterRow } from "../quarters/summary.ts";
-import { auditSnapshot, returnInclude, toFieldDeclaration, toReturnRecord, type IndicatorRow } from "./mapping.ts";
+import { auditSnapshot, returnInclude, toFieldDeclaration, toReturnRecord, type IndicatorRow, type ReturnRow } from "./mapping.ts";
 
 export interface ReturnWrite {
   indicator: IndicatorRow;
@@ -26,6 +26,8 @@ export interface ReturnWrite {
   comparisons?: ReturnComparisons;
   /** Checks the parsed save may be made by this actor (a data owner may not record "No data provided"). */
   permit?: (save: SaveReturn) => Promise<void>;
+  /** Sign-off records an outstanding return as not provided by itself: marked so, keeping the draft it replaces. */
+  atSignOff?: boolean;
 }
 
 export async function recordReturn(context: Context, write: ReturnWrite): Promise<ReturnRecord> {
@@ -38,7 +40,7 @@ export async function recordReturn(context: Context, write: ReturnWrite): Promis
       const existing = await tx.db.return.findUnique({ where: { indicatorId_quarterId: { indicatorId: indicator.id, quarterId: quarter.id } }, include: returnInclude });
       const before = existing ? toReturnRecord(existing) : null;
       checkAgainstCurrent(indicator, save, before);
-      const columns = returnColumns(save, person, tx.now(), periodCoveredOf(write, save));
+      const columns = { ...returnColumns(save, person, tx.now(), periodCoveredOf(write, save)), ...signOffMarker(write, existing) };
       // The values are replaced and the return read back with the write itself.
       const values = { createMany: { data: valueRows(indicator.fields, save) } };
       const stored = existing
@@ -62,7 +64,7 @@ export async function recordReturn(context: Context, write: ReturnWrite): Promis
       const current = await context.db.return.findUnique({ where: { indicatorId_quarterId: { indicatorId: indicator.id, quarterId: quarter.id } }, include: returnInclude });
       throw conflict(current ? toReturnRecord(current) : null);
     }
-    if (isQuarterLockedError(error) && !context.inTransaction) assertNotSignedOff(await findQuarter(context.db, quarter.id));
+    if (isQuarterLockedError(error) && !context.inTransaction) assertNotSignedOff(await findQuarter(context.db, quarter.id), undefined, indicator);
     throw error;
   }
 }
@@ -103,7 +105,11 @@ export async function recordReturns(context: Context, writes: ReturnWrite[]): Pr
     if (refused.size) return { refused };
 
     const now = tx.now();
-    const columns = saves.map((save, index) => returnColumns(save, person, now, periodCoveredOf(writes[index]!, save)));
+    const columns = saves.map((save, index) => ({
+      ...returnColumns(save, person, now, periodCoveredOf(writes[index]!, save)),
+      notProvidedAtSignOff: false,
+      draftBeforeSignOff: null,
+    }));
     const created = await insertRows<Prisma.ReturnUncheckedCreateInput, typeof RETURN_COLUMNS, { id: number; indicatorId: number; quarterId: number }>(
       tx.db,
       "returns",
@@ -144,6 +150,8 @@ const SAVED_COLUMNS = {
   submittedById: ["submitted_by_id", "int"],
   submittedAt: ["submitted_at", "timestamptz"],
   confirmedOutliers: ["confirmed_outliers", "jsonb"],
+  notProvidedAtSignOff: ["not_provided_at_sign_off", "boolean"],
+  draftBeforeSignOff: ["draft_before_sign_off", "jsonb"],
 } as const satisfies Columns<Prisma.ReturnUncheckedUpdateInput>;
 
 /** What a save sets of a new return. */
@@ -171,7 +179,7 @@ async function checkedSave(context: Context, write: ReturnWrite): Promise<SaveRe
   if (quarter.number < indicator.firstQuarter) {
     throw new ServiceError(409, `${indicator.ref ?? indicator.title} is reported from Q${indicator.firstQuarter} ${quarter.year.label}, so it has no return in ${toQuarterSummary(quarter).name}.`);
   }
-  assertNotSignedOff(quarter);
+  assertNotSignedOff(quarter, undefined, indicator);
 
   const dates = { quarterEndDate: toQuarterSummary(quarter).endDate, today: londonDay(context.now()) };
   const parsed = saveReturnSchema(indicator.fields.map(toFieldDeclaration), dates, write.comparisons).safeParse(write.body);
@@ -196,6 +204,93 @@ function checkAgainstCurrent(indicator: IndicatorRow, save: SaveReturn, before: 
 function periodCoveredOf({ indicator, quarter }: ReturnWrite, save: SaveReturn): string | null {
   if (Object.keys(save.values).length === 0) return null;
   return save.periodCovered ?? (defaultPeriodCovered(indicator.periodBasis, indicator.periodLagMonths, toQuarterSummary(quarter).startDate) || null);
+}
+
+/**
+ * Whether sign-off recorded the return by itself, and the draft it replaced, exactly as stored, so
+ * that reopening can give it back. Any other save is a person's, and clears both.
+ */
+function signOffMarker(write: ReturnWrite, existing: ReturnRow | null) {
+  if (!write.atSignOff) return { notProvidedAtSignOff: false, draftBeforeSignOff: Prisma.DbNull };
+  return { notProvidedAtSignOff: true, draftBeforeSignOff: existing ? (storedDraft(existing) as unknown as Prisma.InputJsonValue) : Prisma.DbNull };
+}
+
+/** A draft's own columns and figures, as JSON. */
+function storedDraft(row: ReturnRow) {
+  return {
+    commentary: row.commentary,
+    periodCovered: row.periodCovered,
+    noDataReason: row.noDataReason,
+    availableFrom: row.availableFrom?.toISOString() ?? null,
+    explanation: row.explanation,
+    confirmedOutliers: row.confirmedOutliers,
+    updatedById: row.updatedById,
+    updatedAt: row.updatedAt.toISOString(),
+    values: row.values.map((value) => ({
+      fieldId: value.fieldId,
+      number: value.number?.toString() ?? null,
+      outOf: value.outOf,
+      text: value.text,
+      previousYearValue: value.previousYearValue?.toString() ?? null,
+    })),
+  };
+}
+type StoredDraft = ReturnType<typeof storedDraft>;
+
+/**
+ * Reopening gives back what sign-off recorded by itself: each such return of the quarter (within
+ * `indicators`) becomes outstanding again, as it was before: missing (the row goes), or the draft
+ * it was, with its figures, saved by whoever saved it. Nobody is shown as having submitted it. The
+ * quarter, or this part of it, must already be open to writes. Each one is audited.
+ */
+export async function restoreOutstanding(context: Context, quarterId: number, indicators: Prisma.IndicatorWhereInput = {}): Promise<number> {
+  return transaction(context, async (tx) => {
+    const rows = await tx.db.return.findMany({
+      where: { quarterId, notProvidedAtSignOff: true, indicator: indicators },
+      include: { ...returnInclude, indicator: { select: { ownerOrganisationId: true } } },
+    });
+    for (const row of rows) {
+      const draft = row.draftBeforeSignOff as StoredDraft | null;
+      const restored = draft
+        ? await tx.db.return.update({
+            where: { id: row.id, version: row.version },
+            data: {
+              status: "DRAFT",
+              noDataReason: draft.noDataReason,
+              availableFrom: draft.availableFrom ? new Date(draft.availableFrom) : null,
+              explanation: draft.explanation,
+              commentary: draft.commentary,
+              periodCovered: draft.periodCovered,
+              confirmedOutliers: draft.confirmedOutliers as Prisma.InputJsonValue,
+              updatedById: draft.updatedById,
+              updatedAt: new Date(draft.updatedAt),
+              submittedById: null,
+              submittedAt: null,
+              notProvidedAtSignOff: false,
+              draftBeforeSignOff: Prisma.DbNull,
+              version: { increment: 1 },
+              values: { deleteMany: {}, createMany: { data: draft.values } },
+            },
+            include: returnInclude,
+          })
+        : null;
+      if (!restored) {
+        await tx.db.returnValue.deleteMany({ where: { returnId: row.id } });
+        await tx.db.return.delete({ where: { id: row.id, version: row.version } });
+      }
+      await tx.audit({
+        action: "return.reopen",
+        entityType: "return",
+        entityId: row.id,
+        quarterId,
+        indicatorId: row.indicatorId,
+        organisationId: row.indicator.ownerOrganisationId,
+        before: auditSnapshot(toReturnRecord(row)),
+        after: restored ? auditSnapshot(toReturnRecord(restored)) : null,
+      });
+    }
+    return rows.length;
+  });
 }
 
 function returnColumns(save: SaveReturn, person: PersonActor, now: Date, periodCovered: string | null) {

@@ -11,7 +11,7 @@ import { findVisibleIndicator } from "./indicators.ts";
 import type { IndicatorRow } from "./mapping.ts";
 import { recordReturn } from "./record-return.ts";
 
-const QUARTER_TABLES: WatchedTable[] = ["quarters", "reporting_years", "users"];
+const QUARTER_TABLES: WatchedTable[] = ["quarters", "quarter_reopenings", "reporting_years", "users", "indicators", "organisations"];
 
 /** The quarter as kept: the checks on it are made again by the database as it writes (the lock). */
 const findKeptQuarter = (context: Context, quarterId: number) =>
@@ -24,7 +24,7 @@ const findKeptQuarter = (context: Context, quarterId: number) =>
 export async function saveReturn(context: Context, indicatorId: number, quarterId: number, body: unknown): Promise<ReturnRecord> {
   const indicator = await findVisibleIndicator(context, indicatorId);
   const quarter = await findKeptQuarter(context, quarterId);
-  if (quarter.yearId === indicator.priority.yearId) assertOpenForEntry(quarter);
+  if (quarter.yearId === indicator.priority.yearId) assertOpenForEntry(quarter, indicator);
   // Only a submission's figures are asked about, so a draft's save need not look them up.
   const comparisons = isSubmission(body) ? await findComparisons(context.db, indicator, quarter) : undefined;
   return recordReturn(context, { indicator, quarter, body, comparisons, permit: (save) => permitSave(context, indicator, quarter, save) });

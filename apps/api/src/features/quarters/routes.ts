@@ -67,7 +67,7 @@ export async function quartersRoutes(fastify: FastifyInstance) {
 
   app.post(
     "/api/quarters/:id/reopen",
-    { config: admin, schema: { params: idParams, body: reopenSchema, response: { 200: oneQuarter }, tags, summary: "Reopen a signed-off quarter, with a reason (admin)" } },
-    async (request) => ({ quarter: await reopen(request.context, request.params.id, request.body.reason) }),
+    { config: admin, schema: { params: idParams, body: reopenSchema, response: { 200: oneQuarter }, tags, summary: "Reopen a signed-off quarter, one organisation's returns or one return in it, with a reason (admin)" } },
+    async (request) => ({ quarter: await reopen(request.context, request.params.id, request.body) }),
   );
 }

@@ -4,6 +4,7 @@ import { Link } from "../../lib/router.tsx";
 import { ApiError } from "../../lib/api-client.ts";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useUpdateQuarter, useYears } from "./api/years.ts";
+import { reopeningWords } from "./reopening-words.ts";
 
 const STATUS_TAGS = {
   OPEN: <strong className="govuk-tag govuk-tag--green">Open</strong>,
@@ -42,9 +43,9 @@ function YearTable({ year }: { year: YearOverview }) {
           <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
         </tr>
       </thead>
-      <tbody className="govuk-table__body">
-        {year.quarters.map((quarter) => (
-          <tr className="govuk-table__row" key={quarter.id} data-testid={`quarter-${quarter.name}`}>
+      {year.quarters.map((quarter) => (
+        <tbody className="govuk-table__body" key={quarter.id} data-testid={`quarter-${quarter.name}`}>
+          <tr className="govuk-table__row">
             <th scope="row" className="govuk-table__header">Q{quarter.number}</th>
             <td className="govuk-table__cell">{formatDate(quarter.startDate)} to {formatDate(quarter.endDate)}</td>
             <td className="govuk-table__cell">
@@ -58,19 +59,36 @@ function YearTable({ year }: { year: YearOverview }) {
                   {formatDate(quarter.signedOffAt)}{quarter.signedOffBy ? ` by ${quarter.signedOffBy.name}` : ""}
                 </span>
               )}
-              {quarter.status === "OPEN" && quarter.reopenedAt && (
-                <span className="govuk-body-s app-block">
-                  Reopened {formatDate(quarter.reopenedAt)}{quarter.reopenedBy ? ` by ${quarter.reopenedBy.name}` : ""}: {quarter.reopenReason}
-                </span>
-              )}
+              {quarter.partlyReopened.length > 0 && <strong className="govuk-tag govuk-tag--yellow app-block">Partly reopened</strong>}
             </td>
             <td className="govuk-table__cell">
               <Actions quarter={quarter} />
             </td>
           </tr>
-        ))}
-      </tbody>
+          <Reopenings quarter={quarter} />
+        </tbody>
+      ))}
     </table>
+  );
+}
+
+/** Who reopened what, when and why: what is reopened now, and the parts reopened and signed off again since the whole quarter was. */
+function Reopenings({ quarter }: { quarter: YearOverview["quarters"][number] }) {
+  const shown = quarter.reopenings.filter((reopening) => !reopening.signedOffAt || (quarter.signedOffAt !== null && reopening.signedOffAt > quarter.signedOffAt));
+  if (shown.length === 0) return null;
+  return (
+    <tr className="govuk-table__row">
+      <td className="govuk-table__cell" colSpan={6}>
+        <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0" data-testid="reopenings">
+          {shown.map((reopening) => (
+            <li key={reopening.id}>
+              {reopeningWords(reopening)}
+              {reopening.signedOffAt && reopening.signedOffBy ? `. Signed off again on ${formatDate(reopening.signedOffAt)} by ${reopening.signedOffBy.name}.` : ""}
+            </li>
+          ))}
+        </ul>
+      </td>
+    </tr>
   );
 }
 
@@ -122,5 +140,12 @@ function Actions({ quarter }: { quarter: YearOverview["quarters"][number] }) {
   if (quarter.status === "OPEN") {
     return <Link to={`/quarters/${quarter.id}/sign-off`} className="govuk-link">Sign off<span className="govuk-visually-hidden"> {quarter.name}</span></Link>;
   }
-  return <Link to={`/quarters/${quarter.id}/reopen`} className="govuk-link">Reopen<span className="govuk-visually-hidden"> {quarter.name}</span></Link>;
+  return (
+    <>
+      {quarter.partlyReopened.length > 0 && (
+        <Link to={`/quarters/${quarter.id}/sign-off`} className="govuk-link app-block">Sign off again<span className="govuk-visually-hidden"> the reopened returns of {quarter.name}</span></Link>
+      )}
+      <Link to={`/quarters/${quarter.id}/reopen`} className="govuk-link app-block">Reopen<span className="govuk-visually-hidden"> {quarter.name}</span></Link>
+    </>
+  );
 }

@@ -1,10 +1,12 @@
-import { NO_DATA_REASON_NAMES, type NoDataReason, type SignOffSummary } from "@quarterly-returns/shared";
+import { formatDate, NO_DATA_REASON_NAMES, type ConfirmedOutlierSummary, type NoDataReason, type OpenQuerySummary, type SignOffSummary } from "@quarterly-returns/shared";
+import type { ReactNode } from "react";
 import { useState } from "react";
 import { Link, useParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { TextInput } from "../../components/TextInput.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useSignOff, useSignOffPreview } from "./api/years.ts";
+import { reopeningWords } from "./reopening-words.ts";
 import { ConfirmedOutliers } from "../../components/ConfirmedOutliers.tsx";
 
 /** Shows exactly what signing off will record, then signs off with the admin's password. */
@@ -24,12 +26,22 @@ export function SignOffPage() {
       <div className="govuk-grid-column-two-thirds">
         <Link to="/quarters" className="govuk-back-link">Back to quarters</Link>
         <ErrorSummary errors={signOff.error ? [{ href: "password", message: signOff.error.message }] : []} />
-        <h1 className="govuk-heading-l">Sign off {summary.quarter.name}</h1>
-        <p className="govuk-body">Signing off locks the quarter: nobody can change its returns until an admin reopens it.</p>
+        <h1 className="govuk-heading-l">{summary.parts.length ? `Sign off the reopened returns of ${summary.quarter.name}` : `Sign off ${summary.quarter.name}`}</h1>
+        {summary.parts.length ? (
+          <>
+            <p className="govuk-body">Signing off locks these returns again: the rest of the quarter is still signed off.</p>
+            <ul className="govuk-list govuk-list--bullet" data-testid="reopened-parts">
+              {summary.parts.map((part) => <li key={part.id}>{reopeningWords(part)}</li>)}
+            </ul>
+          </>
+        ) : (
+          <p className="govuk-body">Signing off locks the quarter: nobody can change its returns until an admin reopens it.</p>
+        )}
+        <Warnings summary={summary} />
         <Counts summary={summary} />
         {summary.notProvided.length > 0 ? (
           <>
-            <h2 className="govuk-heading-m">{summary.notProvided.length} outstanding returns will be recorded as “No data provided”</h2>
+            <h2 className="govuk-heading-m">{returnsWord(summary.notProvided.length)} will be recorded as “No data provided”</h2>
             <table className="govuk-table" data-testid="not-provided">
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
@@ -54,6 +66,8 @@ export function SignOffPage() {
         ) : (
           <p className="govuk-body">Every return is in: nothing will be recorded as not provided.</p>
         )}
+        <OpenQueries queries={summary.openQueries} quarterId={summary.quarter.id} />
+        <UnconfirmedOutliers outliers={summary.unconfirmedOutliers} />
         <ConfirmedOutliers outliers={summary.outliers} />
         <form
           noValidate
@@ -73,11 +87,116 @@ export function SignOffPage() {
             error={signOff.error?.message}
           />
           <button type="submit" className="govuk-button govuk-button--warning" disabled={signOff.isPending}>
-            Sign off {summary.quarter.name}
+            {summary.parts.length ? "Sign off the reopened returns" : `Sign off ${summary.quarter.name}`}
           </button>
         </form>
       </div>
     </div>
+  );
+}
+
+const returnsWord = (count: number) => (count === 1 ? "1 outstanding return" : `${count} outstanding returns`);
+
+function Warning({ children }: { children: ReactNode }) {
+  return (
+    <div className="govuk-warning-text">
+      <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+      <strong className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">Warning</span>
+        {children}
+      </strong>
+    </div>
+  );
+}
+
+/** What the admin should know before signing: it is early, returns are missing, queries are open, figures look unusual. */
+function Warnings({ summary }: { summary: SignOffSummary }) {
+  const { daysBeforeDue, notProvided, openQueries, outliers, unconfirmedOutliers, quarter } = summary;
+  const queries = openQueries.length;
+  return (
+    <div data-testid="sign-off-warnings">
+      {daysBeforeDue > 0 && (
+        <Warning>
+          It is {daysBeforeDue === 1 ? "1 day" : `${daysBeforeDue} days`} before the due date ({formatDate(quarter.dueDate)}): owners still have time to send their returns.
+        </Warning>
+      )}
+      {notProvided.length > 0 && <Warning>{returnsWord(notProvided.length)} will be recorded as “No data provided”.</Warning>}
+      {queries > 0 && <Warning>{queries === 1 ? "1 query is" : `${queries} queries are`} still open: signing off leaves {queries === 1 ? "it" : "them"} unresolved.</Warning>}
+      {outliers.length > 0 && (
+        <Warning>{outliers.length === 1 ? "1 figure looks" : `${outliers.length} figures look`} unusual: {outliers.length === 1 ? "its owner" : "their owners"} confirmed {outliers.length === 1 ? "it" : "them"} as right.</Warning>
+      )}
+      {unconfirmedOutliers.length > 0 && (
+        <Warning>{unconfirmedOutliers.length === 1 ? "1 figure looks" : `${unconfirmedOutliers.length} figures look`} unusual and nobody has confirmed {unconfirmedOutliers.length === 1 ? "it" : "them"}.</Warning>
+      )}
+    </div>
+  );
+}
+
+/** Figures that look wrong and were never confirmed (imported, or compared with a figure corrected since): each links to its return, to query it there. */
+function UnconfirmedOutliers({ outliers }: { outliers: ConfirmedOutlierSummary[] }) {
+  if (outliers.length === 0) return null;
+  return (
+    <section aria-labelledby="unconfirmed-outliers">
+      <h2 className="govuk-heading-m" id="unconfirmed-outliers">Unusual figures nobody confirmed</h2>
+      <p className="govuk-body">Each looks wrong against the previous quarter, last year or its expected range. Open the return to query it.</p>
+      <table className="govuk-table" data-testid="unconfirmed-outliers">
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Return</th>
+            <th scope="col" className="govuk-table__header">Figure</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {outliers.map((outlier) => (
+            <tr className="govuk-table__row" key={`${outlier.indicator.id}-${outlier.fieldKey}`}>
+              <td className="govuk-table__cell">
+                <Link to={`/returns/${outlier.indicator.id}/${outlier.quarter.id}`} className="govuk-link">{outlier.indicator.ref ?? outlier.indicator.title}</Link>{" "}
+                {outlier.organisation.shortName}
+              </td>
+              <td className="govuk-table__cell">
+                {outlier.label}: {outlier.question}
+                {outlier.queried ? " (queried)" : ""}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function OpenQueries({ queries, quarterId }: { queries: OpenQuerySummary[]; quarterId: number }) {
+  if (queries.length === 0) return null;
+  return (
+    <section aria-labelledby="open-queries">
+      <h2 className="govuk-heading-m" id="open-queries">Open queries</h2>
+      <table className="govuk-table" data-testid="open-queries">
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Ref</th>
+            <th scope="col" className="govuk-table__header">Organisation</th>
+            <th scope="col" className="govuk-table__header">Question</th>
+            <th scope="col" className="govuk-table__header">Raised by</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {queries.map((query) => (
+            <tr className="govuk-table__row" key={query.id}>
+              <td className="govuk-table__cell">
+                <Link to={`/returns/${query.indicatorId}/${quarterId}`} className="govuk-link">{query.ref ?? query.title}</Link>
+              </td>
+              <td className="govuk-table__cell">{query.organisation.shortName}</td>
+              <td className="govuk-table__cell">
+                {query.field ? `${query.field}: ` : ""}
+                {query.text}
+                {query.answered ? " (answered, not yet closed)" : ""}
+              </td>
+              <td className="govuk-table__cell">{query.raisedBy.name}, {formatDate(query.raisedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 
@@ -107,7 +226,7 @@ function Done({ summary }: { summary: SignOffSummary }) {
   return (
     <>
       <div className="govuk-panel govuk-panel--confirmation" role="status">
-        <h1 className="govuk-panel__title">{summary.quarter.name} is signed off</h1>
+        <h1 className="govuk-panel__title">{summary.parts.length ? `The reopened returns of ${summary.quarter.name} are signed off again` : `${summary.quarter.name} is signed off`}</h1>
         <div className="govuk-panel__body">{summary.notProvided.length} returns recorded as “No data provided”</div>
       </div>
       <p className="govuk-body"><Link to="/quarters" className="govuk-link">Back to quarters</Link></p>

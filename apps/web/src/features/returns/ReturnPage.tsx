@@ -1,4 +1,4 @@
-import { can, formatDate, type ReturnDetail } from "@quarterly-returns/shared";
+import { can, formatDate, reopeningCovers, type ReturnDetail } from "@quarterly-returns/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { Link, useNavigate, useParams } from "../../lib/router.tsx";
@@ -39,6 +39,7 @@ function Return({ detail }: { detail: ReturnDetail }) {
   const queryClient = useQueryClient();
   const enters = can(user, "enterFigures");
   const back = enters ? `/returns?quarter=${quarter.id}` : `/completeness?quarter=${quarter.id}`;
+  const reopened = quarter.partlyReopened.find((reopening) => reopeningCovers(reopening, { id: indicator.id, organisationId: indicator.owner.id }));
   const reload = () => queryClient.invalidateQueries({ queryKey: returnDetailKey(indicator.id, quarter.id) });
 
   return (
@@ -56,7 +57,12 @@ function Return({ detail }: { detail: ReturnDetail }) {
             {indicator.leadContact ? ` · ${indicator.leadContact}` : ""}
             {indicator.restricted && <strong className="govuk-tag govuk-tag--red app-tag-inline">Restricted</strong>}
           </p>
-          {quarter.status === "CLOSED" && (
+          {reopened && (
+            <div className="govuk-inset-text" data-testid="reopened">
+              Reopened on {formatDate(reopened.reopenedAt)} by {reopened.reopenedBy.name}: {reopened.reason}. You can change it until it is signed off again.
+            </div>
+          )}
+          {quarter.status === "CLOSED" && !reopened && (
             <div className="govuk-inset-text" data-testid="locked">
               {quarter.name} was signed off on {formatDate(quarter.signedOffAt!)}
               {quarter.signedOffBy ? ` by ${quarter.signedOffBy.name}` : ""}: this return can no longer be changed.

@@ -1,4 +1,4 @@
-import type { NewYear, QuarterSummary, SignOffSummary, UpdateQuarter, YearOverview } from "@quarterly-returns/shared";
+import type { NewYear, QuarterSummary, Reopen, SignOffSummary, UpdateQuarter, YearOverview } from "@quarterly-returns/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api-client.ts";
 
@@ -37,7 +37,7 @@ export function useSignOff(id: number) {
 export function useReopen(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: async (reason: string) => (await api<{ quarter: QuarterSummary }>(`/quarters/${id}/reopen`, { method: "POST", body: { reason } })).quarter,
+    mutationFn: async (reopen: Reopen) => (await api<{ quarter: QuarterSummary }>(`/quarters/${id}/reopen`, { method: "POST", body: reopen })).quarter,
     onSuccess: invalidate,
   });
 }

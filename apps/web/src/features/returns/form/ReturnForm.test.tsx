@@ -39,7 +39,7 @@ function draftDetail(record = savedReturn()): ReturnDetail {
   return {
     quarter: {
       id: QUARTER_ID, number: 4, year: { id: 1, label: "2019/20" }, name: "Q4 2019/20", startDate: "2020-01-01", endDate: "2020-03-31",
-      dueDate: "2020-04-30", status: "OPEN", signedOffAt: null, signedOffBy: null,
+      dueDate: "2020-04-30", status: "OPEN", signedOffAt: null, signedOffBy: null, partlyReopened: [],
     },
     indicator: {
       id: INDICATOR_ID, ref: "4.5", title: "Reduce deliberate primary fires", owner: { id: 3, name: "Fire and Rescue Service", shortName: "Fire" },

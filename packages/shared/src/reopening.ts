@@ -1,0 +1,24 @@
+// Reopening a signed-off quarter: the whole of it, one organisation's returns, or one return.
+import { z } from "./zod.ts";
+import { indicatorRefSchema, organisationRefSchema, personRefSchema } from "./refs.ts";
+
+export const reopeningSchema = z.object({
+  id: z.int(),
+  /** One organisation's returns were reopened; with no indicator either, the whole quarter. */
+  organisation: z.nullable(organisationRefSchema),
+  /** One return was reopened: this indicator's, with its owner. */
+  indicator: z.nullable(z.extend(indicatorRefSchema, { owner: organisationRefSchema })),
+  reason: z.string(),
+  reopenedAt: z.string(),
+  reopenedBy: personRefSchema,
+  /** When that part was signed off again; null while it is open. */
+  signedOffAt: z.nullable(z.string()),
+  signedOffBy: z.nullable(personRefSchema),
+});
+export type Reopening = z.infer<typeof reopeningSchema>;
+
+/** Whether a reopening covers this indicator's return (a whole-quarter one covers every return). */
+export function reopeningCovers(reopening: Pick<Reopening, "organisation" | "indicator">, indicator: { id: number; organisationId: number }): boolean {
+  if (reopening.indicator) return reopening.indicator.id === indicator.id;
+  return !reopening.organisation || reopening.organisation.id === indicator.organisationId;
+}
