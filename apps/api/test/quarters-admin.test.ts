@@ -84,7 +84,7 @@ describe("signing off a quarter", () => {
     const reopened = await admin.post(`/api/quarters/${q4}/reopen`, { reason: "CRC sent a corrected 1.2" });
     expect(reopened.json().quarter).toMatchObject({ status: "OPEN", signedOffAt: null, signedOffBy: null });
     const listed = (await admin.get("/api/years")).json().years.flatMap((year: { quarters: { id: number }[] }) => year.quarters).find((quarter: { id: number }) => quarter.id === q4);
-    expect(listed).toMatchObject({ reopenedBy: { name: "Jo Adams" }, reopenReason: "CRC sent a corrected 1.2" });
+    expect(listed.reopenings).toMatchObject([{ reopenedBy: { name: "Jo Adams" }, reason: "CRC sent a corrected 1.2", organisation: null, indicator: null }]);
     const corrected = await (await client("crc@demo.test")).put(`/api/returns/${await indicatorId("1.2")}/${q4}`, {
       version: 1, status: "SUBMITTED", values: { positiveCompletions: "74.2" },
     });

@@ -67,7 +67,7 @@ describe("reopening the whole quarter after sign-off", () => {
     expect(detail).toMatchObject({ mayEdit: true, return: { status: "DRAFT", submittedBy: null, values: { positiveCompletions: "90" } } });
     expect(detail.changes.map((change: { action: string; by: { name: string } }) => `${change.action} by ${change.by.name}`).slice(0, 2)).toEqual([
       "return.reopen by Jo Adams",
-      "return.record-not-provided by Jo Adams",
+      "return.not-provided-at-sign-off by Jo Adams",
     ]);
     expect(await outsideAppEvents()).toBe(outsideBefore);
 
