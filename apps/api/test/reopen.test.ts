@@ -121,6 +121,13 @@ describe("reopening one organisation's returns", () => {
       partlyReopened: [{ organisation: { id: crcId }, indicator: null, reason: "CRC found an error", reopenedBy: { name: "Jo Adams" }, signedOffAt: null }],
     });
     expect(await outsideAppEvents()).toBe(outsideBefore);
+    const manager = await client("manager@demo.test");
+    const chased = await manager.post("/api/chases", { quarterId: q4, organisationId: crcId });
+    expect(chased.statusCode, chased.body).toBe(201);
+    expect(chased.json().chase.items.map((item: { ref: string }) => item.ref)).toContain("1.5");
+    const notReopened = await manager.post("/api/chases", { quarterId: q4, organisationId: await organisationId("Fire") });
+    expect(notReopened.statusCode).toBe(409);
+    expect(notReopened.json().message).toBe("Q4 2019/20 is not open: there is nothing to chase.");
     const fireIndicator = await test.db.prisma.indicator.findFirstOrThrow({ where: { ownerOrganisation: { shortName: "Fire" }, priority: { year: { label: "2019/20" } } }, orderBy: { id: "asc" } });
     const fireReturn = await test.db.prisma.return.findUniqueOrThrow({ where: { indicatorId_quarterId: { indicatorId: fireIndicator.id, quarterId: q4 } } });
     expect(fireReturn).toMatchObject({ status: "NO_DATA", noDataReason: "NOT_PROVIDED" });
@@ -140,8 +147,8 @@ describe("reopening one organisation's returns", () => {
     await expect(test.db.sql.query("UPDATE returns SET commentary = 'forced' WHERE id = $1", [fireReturn.id])).rejects.toMatchObject({ code: "QR423" });
     const fireField = await test.db.prisma.indicatorField.findFirstOrThrow({ where: { indicatorId: fireIndicator.id } });
     await expect(test.db.sql.query("INSERT INTO return_values (return_id, field_id, number) VALUES ($1, $2, 1)", [fireReturn.id, fireField.id])).rejects.toMatchObject({ code: "QR423" });
-    const manager = await test.db.prisma.user.findUniqueOrThrow({ where: { email: "manager@demo.test" } });
-    await expect(test.db.sql.query("INSERT INTO return_queries (return_id, text, raised_by_id) VALUES ($1, 'forced', $2)", [fireReturn.id, manager.id])).rejects.toMatchObject({ code: "QR423" });
+    const managerUser = await test.db.prisma.user.findUniqueOrThrow({ where: { email: "manager@demo.test" } });
+    await expect(test.db.sql.query("INSERT INTO return_queries (return_id, text, raised_by_id) VALUES ($1, 'forced', $2)", [fireReturn.id, managerUser.id])).rejects.toMatchObject({ code: "QR423" });
     const crcReturn = await returnOf("1.2");
     await expect(test.db.sql.query("UPDATE returns SET commentary = 'by SQL' WHERE id = $1", [crcReturn!.id])).resolves.toMatchObject({ rowCount: 1 });
     await expect(test.db.sql.query("UPDATE return_values SET number = 74 WHERE return_id = $1", [crcReturn!.id])).resolves.toMatchObject({ rowCount: 1 });

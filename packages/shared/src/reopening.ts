@@ -22,3 +22,14 @@ export function reopeningCovers(reopening: Pick<Reopening, "organisation" | "ind
   if (reopening.indicator) return reopening.indicator.id === indicator.id;
   return !reopening.organisation || reopening.organisation.id === indicator.organisationId;
 }
+
+/**
+ * Whether an organisation can be reminded about a quarter: it is open, or a part of it the
+ * organisation owns (its returns, or one of them) has been reopened after sign-off.
+ */
+export function mayRemind(quarter: { status: string; partlyReopened: Pick<Reopening, "organisation" | "indicator">[] }, organisationId: number): boolean {
+  return (
+    quarter.status === "OPEN" ||
+    quarter.partlyReopened.some((reopening) => (reopening.indicator ? reopening.indicator.owner.id : reopening.organisation?.id) === organisationId)
+  );
+}

@@ -4,6 +4,7 @@
 import type { Prisma } from "@quarterly-returns/db";
 import {
   isOutstanding,
+  mayRemind,
   type ChaseItem,
   type ChasePreview,
   type ChaseRecord,
@@ -15,6 +16,7 @@ import { describeProgress } from "@quarterly-returns/shared/progress-words";
 import { authorize, personOf } from "../access.ts";
 import { transaction, type Context } from "../context.ts";
 import { ServiceError } from "../errors.ts";
+import { findQuarter, toQuarterSummary } from "../quarters/summary.ts";
 import { getCompleteness, toChaseSummary } from "./completeness.ts";
 import { composeChase } from "./message.ts";
 import { chaseRecipients, dataOwnersOf, greeting, type Addressee } from "./recipients.ts";
@@ -84,9 +86,8 @@ export async function previewChases(
 export async function sendChase(context: Context, input: SendChase): Promise<ChaseRecord> {
   await authorize(context, "chase");
   const sender = personOf(context);
-  const quarter = await context.db.quarter.findUnique({ where: { id: input.quarterId } });
-  if (!quarter) throw new ServiceError(404, "There is no such quarter.");
-  if (quarter.status !== "OPEN") throw new ServiceError(409, "This quarter is not open: there is nothing to chase.");
+  const quarter = toQuarterSummary(await findQuarter(context.db, input.quarterId));
+  if (!mayRemind(quarter, input.organisationId)) throw new ServiceError(409, `${quarter.name} is not open: there is nothing to chase.`);
   const [message] = await previewChases(context, { quarterId: input.quarterId, organisationId: input.organisationId });
   const { organisation } = message!;
   if (message!.skipped === "NOTHING_OUTSTANDING") throw new ServiceError(409, `${organisation.name} has nothing outstanding for this quarter.`);

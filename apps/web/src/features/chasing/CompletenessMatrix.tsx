@@ -7,7 +7,7 @@ import { cellState } from "./cell-state.ts";
  * cell (its state in a word, a mark and a colour), what is outstanding and the last reminder. On a
  * phone the rows become a list.
  */
-export function CompletenessMatrix({ organisations, quarterId, quarterName, open }: { organisations: OrganisationCompleteness[]; quarterId: number; quarterName: string; open: boolean }) {
+export function CompletenessMatrix({ organisations, quarterId, quarterName, mayRemind }: { organisations: OrganisationCompleteness[]; quarterId: number; quarterName: string; mayRemind: (organisationId: number) => boolean }) {
   return (
     <table className="govuk-table app-matrix" data-testid="matrix">
       <caption className="govuk-visually-hidden">Returns for {quarterName} by organisation</caption>
@@ -21,7 +21,7 @@ export function CompletenessMatrix({ organisations, quarterId, quarterName, open
       </thead>
       <tbody className="govuk-table__body">
         {organisations.map((entry) => (
-          <OrganisationRow key={entry.organisation.id} entry={entry} quarterId={quarterId} open={open} />
+          <OrganisationRow key={entry.organisation.id} entry={entry} quarterId={quarterId} open={mayRemind(entry.organisation.id)} />
         ))}
       </tbody>
     </table>

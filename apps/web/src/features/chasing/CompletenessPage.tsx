@@ -1,4 +1,4 @@
-import { formatDate, isOutstanding, type Completeness } from "@quarterly-returns/shared";
+import { formatDate, isOutstanding, mayRemind, type Completeness } from "@quarterly-returns/shared";
 import { useState } from "react";
 import { Link } from "../../lib/router.tsx";
 import { QuarterPicker } from "../../components/QuarterPicker.tsx";
@@ -121,7 +121,7 @@ function Overview({ data }: { data: Completeness }) {
           {organisations.length === 0 ? (
             <p className="govuk-body">Nothing matches these filters.</p>
           ) : (
-            <CompletenessMatrix organisations={organisations} quarterId={data.quarter.id} quarterName={data.quarter.name} open={open} />
+            <CompletenessMatrix organisations={organisations} quarterId={data.quarter.id} quarterName={data.quarter.name} mayRemind={(organisationId) => mayRemind(data.quarter, organisationId)} />
           )}
           <MatrixKey />
         </div>
