@@ -262,6 +262,8 @@ describe("the reminder schedule the manager sets", () => {
     const steps = (await manager.get(`/api/quarters/${quarterId}/reminder-schedule`)).json().steps;
     expect(steps.map((step: { outcome: string | null }) => step.outcome)).toEqual(["SUPERSEDED", "SENT"]);
     expect(steps[1].chased).toBeGreaterThan(0);
+    // E-mail is not set up here: the schedule says none of them went.
+    expect(steps[1].notDelivered).toBe(steps[1].chased);
 
     // None at all is a schedule too.
     expect((await manager.put(`/api/quarters/${quarterId}/reminder-schedule`, { days: [] })).json()).toMatchObject({ custom: true, steps: [] });

@@ -66,6 +66,8 @@ export const reminderStepSchema = z.object({
   ranAt: z.nullable(z.string()),
   /** How many organisations it chased. */
   chased: z.int(),
+  /** How many of those chases' e-mails did not go: the mail server failed, or e-mail is not set up. */
+  notDelivered: z.int(),
 });
 export type ReminderStep = z.infer<typeof reminderStepSchema>;
 

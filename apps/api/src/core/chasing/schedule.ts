@@ -44,7 +44,7 @@ export async function getReminderSchedule(context: Context, quarterId: number, r
   const days = await reminderDaysOf(context.db, quarter);
   const reminders = await context.db.reminder.findMany({
     where: { quarterId, trigger: "SCHEDULE" },
-    include: { _count: { select: { chases: true } } },
+    include: { chases: { select: { deliveryStatus: true } } },
   });
   const summary = toQuarterSummary(quarter);
   return {
@@ -57,7 +57,8 @@ export async function getReminderSchedule(context: Context, quarterId: number, r
         description: describeReminderDay(day, summary),
         outcome: reminder?.outcome ?? null,
         ranAt: reminder?.ranAt.toISOString() ?? null,
-        chased: reminder?._count.chases ?? 0,
+        chased: reminder?.chases.length ?? 0,
+        notDelivered: reminder?.chases.filter((chase) => chase.deliveryStatus !== "SENT").length ?? 0,
       };
     }),
     running,

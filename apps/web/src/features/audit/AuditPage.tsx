@@ -83,7 +83,7 @@ export function AuditPage() {
       {data && (
         <>
           <p className="govuk-body" data-testid="audit-total">{data.total.toLocaleString("en-GB")} events</p>
-          <table className="govuk-table">
+          <table className="govuk-table app-stacked-table">
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">When</th>
@@ -132,11 +132,11 @@ function Row({ event }: { event: AuditEventRecord }) {
   const about = [event.quarter?.name, event.organisation?.shortName, event.indicator ? event.indicator.ref ?? event.indicator.title : null].filter(Boolean).join(" · ");
   return (
     <tr className="govuk-table__row">
-      <td className="govuk-table__cell">
+      <td className="govuk-table__cell" data-label="When">
         {formatDate(event.at)} {new Date(event.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}
       </td>
-      <td className="govuk-table__cell">{event.actor?.name ?? systemName(event.after) ?? emailTried(event.after) ?? "—"}</td>
-      <td className="govuk-table__cell">
+      <td className="govuk-table__cell" data-label="Who">{event.actor?.name ?? systemName(event.after) ?? emailTried(event.after) ?? "—"}</td>
+      <td className="govuk-table__cell" data-label="What">
         {event.action === "query.email" ? (queryEmailLabel(event.after) ?? auditEventLabel(event)) : auditEventLabel(event)}
         {reason && <p className="govuk-body-s govuk-!-margin-bottom-1" data-testid="reason">Reason: {reason}</p>}
         {event.changes ? (
@@ -157,7 +157,7 @@ function Row({ event }: { event: AuditEventRecord }) {
           </details>
         )}
       </td>
-      <td className="govuk-table__cell">{about}</td>
+      <td className="govuk-table__cell" data-label="About">{about}</td>
     </tr>
   );
 }

@@ -183,8 +183,11 @@ function outcomeOf(step: ReminderStep): string {
   if (!step.outcome) return "Not yet";
   if (step.outcome !== "SENT") return REMINDER_OUTCOME_WORDS[step.outcome];
   const count = step.chased === 1 ? "1 organisation" : `${step.chased} organisations`;
-  // Whether each e-mail went is in the organisation's chase history.
-  return `${count} reminded on ${formatDate(step.ranAt!)}`;
+  const reminded = `${count} reminded on ${formatDate(step.ranAt!)}`;
+  if (step.notDelivered === 0) return reminded;
+  const failed =
+    step.notDelivered < step.chased ? `${step.notDelivered} of the e-mails did not go` : step.chased === 1 ? "the e-mail did not go" : "none of the e-mails went";
+  return `${reminded}, but ${failed}: see the chase history`;
 }
 
 function DateRow(props: { index: number; row: DateParts; error: string | undefined; onChange: (index: number, part: keyof DateParts, value: string) => void; onRemove: () => void }) {

@@ -31,7 +31,7 @@ export function QuartersPage() {
 
 function YearTable({ year }: { year: YearOverview }) {
   return (
-    <table className="govuk-table">
+    <table className="govuk-table app-stacked-table">
       <caption className="govuk-table__caption govuk-table__caption--m">{year.label}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
@@ -47,12 +47,12 @@ function YearTable({ year }: { year: YearOverview }) {
         <tbody className="govuk-table__body" key={quarter.id} data-testid={`quarter-${quarter.name}`}>
           <tr className="govuk-table__row">
             <th scope="row" className="govuk-table__header">Q{quarter.number}</th>
-            <td className="govuk-table__cell">{formatDate(quarter.startDate)} to {formatDate(quarter.endDate)}</td>
-            <td className="govuk-table__cell">
+            <td className="govuk-table__cell" data-label="Period">{formatDate(quarter.startDate)} to {formatDate(quarter.endDate)}</td>
+            <td className="govuk-table__cell" data-label="Due">
               <DueDate quarter={quarter} />
             </td>
-            <td className="govuk-table__cell">{quarter.received} of {quarter.expected}</td>
-            <td className="govuk-table__cell">
+            <td className="govuk-table__cell" data-label="Returns in">{quarter.received} of {quarter.expected}</td>
+            <td className="govuk-table__cell" data-label="Status">
               {STATUS_TAGS[quarter.status]}
               {quarter.signedOffAt && (
                 <span className="govuk-body-s app-block">

@@ -42,7 +42,7 @@ export function SignOffPage() {
         {summary.notProvided.length > 0 ? (
           <>
             <h2 className="govuk-heading-m">{returnsWord(summary.notProvided.length)} will be recorded as “No data provided”</h2>
-            <table className="govuk-table" data-testid="not-provided">
+            <table className="govuk-table app-stacked-table" data-testid="not-provided">
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
                   <th scope="col" className="govuk-table__header">Ref</th>
@@ -54,10 +54,10 @@ export function SignOffPage() {
               <tbody className="govuk-table__body">
                 {summary.notProvided.map((item) => (
                   <tr className="govuk-table__row" key={item.indicatorId}>
-                    <td className="govuk-table__cell">{item.ref ?? ""}</td>
-                    <td className="govuk-table__cell">{item.title}</td>
-                    <td className="govuk-table__cell">{item.organisation.shortName}</td>
-                    <td className="govuk-table__cell">{item.state}</td>
+                    <td className="govuk-table__cell" data-label="Ref">{item.ref ?? ""}</td>
+                    <td className="govuk-table__cell" data-label="Indicator">{item.title}</td>
+                    <td className="govuk-table__cell" data-label="Organisation">{item.organisation.shortName}</td>
+                    <td className="govuk-table__cell" data-label="Now">{item.state}</td>
                   </tr>
                 ))}
               </tbody>
@@ -139,7 +139,7 @@ function UnconfirmedOutliers({ outliers }: { outliers: ConfirmedOutlierSummary[]
     <section aria-labelledby="unconfirmed-outliers">
       <h2 className="govuk-heading-m" id="unconfirmed-outliers">Unusual figures nobody confirmed</h2>
       <p className="govuk-body">Each looks wrong against the previous quarter, last year or its expected range. Open the return to query it.</p>
-      <table className="govuk-table" data-testid="unconfirmed-outliers">
+      <table className="govuk-table app-stacked-table" data-testid="unconfirmed-outliers">
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">Return</th>
@@ -149,11 +149,11 @@ function UnconfirmedOutliers({ outliers }: { outliers: ConfirmedOutlierSummary[]
         <tbody className="govuk-table__body">
           {outliers.map((outlier) => (
             <tr className="govuk-table__row" key={`${outlier.indicator.id}-${outlier.fieldKey}`}>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell" data-label="Return">
                 <Link to={`/returns/${outlier.indicator.id}/${outlier.quarter.id}`} className="govuk-link">{outlier.indicator.ref ?? outlier.indicator.title}</Link>{" "}
                 {outlier.organisation.shortName}
               </td>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell" data-label="Figure">
                 {outlier.label}: {outlier.question}
                 {outlier.queried ? " (queried)" : ""}
               </td>
@@ -170,7 +170,7 @@ function OpenQueries({ queries, quarterId }: { queries: OpenQuerySummary[]; quar
   return (
     <section aria-labelledby="open-queries">
       <h2 className="govuk-heading-m" id="open-queries">Open queries</h2>
-      <table className="govuk-table" data-testid="open-queries">
+      <table className="govuk-table app-stacked-table" data-testid="open-queries">
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">Ref</th>
@@ -182,16 +182,16 @@ function OpenQueries({ queries, quarterId }: { queries: OpenQuerySummary[]; quar
         <tbody className="govuk-table__body">
           {queries.map((query) => (
             <tr className="govuk-table__row" key={query.id}>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell" data-label="Ref">
                 <Link to={`/returns/${query.indicatorId}/${quarterId}`} className="govuk-link">{query.ref ?? query.title}</Link>
               </td>
-              <td className="govuk-table__cell">{query.organisation.shortName}</td>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell" data-label="Organisation">{query.organisation.shortName}</td>
+              <td className="govuk-table__cell" data-label="Question">
                 {query.field ? `${query.field}: ` : ""}
                 {query.text}
                 {query.answered ? " (answered, not yet closed)" : ""}
               </td>
-              <td className="govuk-table__cell">{query.raisedBy.name}, {formatDate(query.raisedAt)}</td>
+              <td className="govuk-table__cell" data-label="Raised by">{query.raisedBy.name}, {formatDate(query.raisedAt)}</td>
             </tr>
           ))}
         </tbody>

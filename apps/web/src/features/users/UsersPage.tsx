@@ -15,7 +15,7 @@ export function UsersPage() {
       {users.isPending && <p className="govuk-body">Loading…</p>}
       {users.error && <p className="govuk-error-message">{users.error.message}</p>}
       {users.data && (
-        <table className="govuk-table">
+        <table className="govuk-table app-stacked-table">
           <caption className="govuk-table__caption govuk-table__caption--s">{users.data.length} people can sign in or could before</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -29,14 +29,14 @@ export function UsersPage() {
           <tbody className="govuk-table__body">
             {users.data.map((user) => (
               <tr className="govuk-table__row" key={user.id}>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Name">
                   <Link to={`/users/${user.id}`} className="govuk-link">{user.name}</Link>
                   <br />
                   <span className="govuk-body-s">{user.email}</span>
                 </td>
-                <td className="govuk-table__cell">{ROLE_NAMES[user.role]}</td>
-                <td className="govuk-table__cell">{user.organisation?.name ?? ""}</td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Role">{ROLE_NAMES[user.role]}</td>
+                <td className="govuk-table__cell" data-label="Organisation">{user.organisation?.name ?? ""}</td>
+                <td className="govuk-table__cell" data-label="Status">
                   {!user.active ? (
                     <strong className="govuk-tag govuk-tag--grey">Deactivated</strong>
                   ) : user.mustChangePassword ? (
@@ -45,7 +45,7 @@ export function UsersPage() {
                     <strong className="govuk-tag govuk-tag--green">Active</strong>
                   )}
                 </td>
-                <td className="govuk-table__cell">{user.lastSignInAt ? formatDate(user.lastSignInAt) : "Never"}</td>
+                <td className="govuk-table__cell" data-label="Last signed in">{user.lastSignInAt ? formatDate(user.lastSignInAt) : "Never"}</td>
               </tr>
             ))}
           </tbody>
