@@ -35,7 +35,7 @@ export function IndicatorPage() {
   // The form sets the owner once, when it first shows: the organisations to choose from must be there by then.
   const organisations = useOrganisations();
   if (!framework.data || !organisations.data) {
-    return <p className="govuk-body">{framework.isPending || organisations.isPending ? "Loading…" : "Open the indicator from the framework page."}</p>;
+    return <p className="govuk-body">{framework.isLoading || organisations.isLoading ? "Loading…" : "Open the indicator from the framework page."}</p>;
   }
   const common = { yearId, yearLabel: framework.data.year.label, organisations: organisations.data };
   if (priorityId) return <IndicatorForm {...common} priorityId={Number(priorityId)} indicator={null} />;
