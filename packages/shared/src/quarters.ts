@@ -46,7 +46,7 @@ export const outstandingReturnSchema = z.object({
   ref: z.nullable(z.string()),
   title: z.string(),
   organisation: organisationRefSchema,
-  /** "Not started" or "Draft". */
+  /** "Missing" or "Draft", as the completeness screen says. */
   state: z.string(),
 });
 export type OutstandingReturn = z.infer<typeof outstandingReturnSchema>;

@@ -44,7 +44,7 @@ async function summarise(context: Context, quarter: QuarterRow) {
         ref: indicator.ref,
         title: indicator.title,
         organisation: indicator.ownerOrganisation,
-        state: found ? "Draft" : "Not started",
+        state: found ? "Draft" : "Missing",
         indicator,
         version: found?.version ?? 0,
       });
