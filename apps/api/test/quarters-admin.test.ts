@@ -35,6 +35,7 @@ describe("signing off a quarter", () => {
     expect(preview.noData).toEqual({ NOT_YET_AVAILABLE: 1 });
     expect(preview.notProvided).toHaveLength(20);
     expect(preview.notProvided.find((item: { ref: string }) => item.ref === "1.3")).toMatchObject({ state: "Draft", organisation: { shortName: "CRC" } });
+    expect(preview.notProvided.find((item: { ref: string }) => item.ref === "1.5")).toMatchObject({ state: "Missing" });
     expect(preview.notProvided.map((item: { ref: string }) => item.ref)).not.toContain("1.2");
   });
 
