@@ -7,7 +7,7 @@
 import { mayRemind } from "@quarterly-returns/shared";
 import type { ChaseModel as Chase } from "@quarterly-returns/db";
 import { transaction, type Context } from "../context.ts";
-import { findQuarter, toQuarterSummary } from "../quarters/summary.ts";
+import { findQuarter, openReopenings, toQuarterSummary } from "../quarters/summary.ts";
 import { getCompleteness } from "./completeness.ts";
 
 export const MAX_ATTEMPTS = 3;
@@ -23,6 +23,8 @@ export async function retryFailedReminders(context: Context): Promise<void> {
     where: {
       reminderId: { not: null },
       deliveryStatus: "FAILED",
+      // Quarters open, whole or in part: a signed-off quarter's failures are never looked at again.
+      quarter: { OR: [{ status: "OPEN" }, { reopenings: { some: openReopenings } }] },
       OR: RETRY_AFTER_MS.map((wait, index) => ({ attempts: index + 1, sentAt: { lte: new Date(now - wait) } })),
     },
     orderBy: { id: "asc" },
