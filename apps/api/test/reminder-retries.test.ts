@@ -175,6 +175,26 @@ describe("a reminder sent while the mail server is down", () => {
     expect((await chasesOf(db2.prisma)).every((chase) => chase.attempts === 1 && chase.deliveryStatus === "FAILED")).toBe(true);
   });
 
+  it("is not tried again once a newer chase has gone to the organisation", async () => {
+    const db = await database();
+    const smtp = await smtpServer();
+    await quarterDueThreeDaysAgo(db.prisma);
+    const start = new Date();
+    await runReminders(db.prisma, await mailServerDown(), start);
+    const failed = await chasesOf(db.prisma);
+
+    // The manager saw the failure and chased one organisation by hand.
+    const chasedByHand = failed[0]!;
+    const manager = await db.prisma.user.findUniqueOrThrow({ where: { email: "manager@demo.test" } });
+    await db.prisma.chase.create({
+      data: { quarterId: chasedByHand.quarterId, organisationId: chasedByHand.organisationId, sentById: manager.id, sentAt: later(start, 5 * MINUTE), recipient: chasedByHand.recipient, subject: "Returns", body: "Please", deliveryStatus: "SENT" },
+    });
+
+    await runReminders(db.prisma, smtp.url, later(start, 10 * MINUTE));
+    expect(smtp.received).toHaveLength(failed.length - 1);
+    expect(await db.prisma.chase.findUniqueOrThrow({ where: { id: chasedByHand.id } })).toMatchObject({ deliveryStatus: "FAILED", attempts: 1 });
+  });
+
   it("is not tried again when a person sent it: the manager chooses", async () => {
     const db = await database();
     const smtp = await smtpServer();
