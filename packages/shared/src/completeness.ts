@@ -34,6 +34,8 @@ export const chaseSummarySchema = z.object({
   copyTo: z.nullable(z.string()),
   deliveryStatus: z.enum(DELIVERY_STATUSES),
   deliveryError: z.nullable(z.string()),
+  /** How many times the e-mail was tried: an automatic reminder that failed is tried again. */
+  attempts: z.int(),
 });
 export type ChaseSummary = z.infer<typeof chaseSummarySchema>;
 

@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = {
   "query.close": "Closed a query",
   "query.email": "E-mail about a query",
   "chase.send": "Sent a reminder",
+  "chase.retry": "Tried a failed reminder e-mail again",
   "reminders.schedule": "Changed the reminder days",
   "report.import": "Imported a report",
 } as const;

@@ -155,7 +155,7 @@ function lineLabels() {
   };
 }
 
-type ChaseRow = { id: number; sentAt: Date; sentBy: { id: number; name: string } | null; recipient: string; copyTo: string | null; deliveryStatus: ChaseSummary["deliveryStatus"]; deliveryError: string | null };
+type ChaseRow = { id: number; sentAt: Date; sentBy: { id: number; name: string } | null; recipient: string; copyTo: string | null; deliveryStatus: ChaseSummary["deliveryStatus"]; deliveryError: string | null; attempts: number };
 
 export function toChaseSummary(chase: ChaseRow | undefined): ChaseSummary | null {
   if (!chase) return null;
@@ -167,5 +167,6 @@ export function toChaseSummary(chase: ChaseRow | undefined): ChaseSummary | null
     copyTo: chase.copyTo,
     deliveryStatus: chase.deliveryStatus,
     deliveryError: chase.deliveryError,
+    attempts: chase.attempts,
   };
 }

@@ -2,7 +2,8 @@
 // that passes, chases the organisations with outstanding returns, listing exactly those, like a
 // manual chase; once, whichever server's job gets there first (a unique index on reminders).
 // A server that starts after several days of the schedule have passed sends only the latest and
-// records the others as superseded: nobody gets a pile of stale reminders.
+// records the others as superseded: nobody gets a pile of stale reminders. Reminders whose e-mail
+// failed are tried again by later runs (retries.ts).
 import { londonDay, type OrganisationCompleteness } from "@quarterly-returns/shared";
 import type { ReminderOutcome, ReminderTrigger } from "@quarterly-returns/db";
 import { isoDate } from "../../lib/dates.ts";
@@ -10,6 +11,7 @@ import type { Context, SystemActor } from "../context.ts";
 import { composeFor, recordChase } from "./chases.ts";
 import { getCompleteness } from "./completeness.ts";
 import { dataOwnersOf } from "./recipients.ts";
+import { retryFailedReminders } from "./retries.ts";
 import { reminderDaysOf } from "./schedule.ts";
 
 /** Who sends them, in the audit log; the chase history says "Sent automatically". */
@@ -24,7 +26,7 @@ interface ReminderKey {
   organisationId: number | null;
 }
 
-/** Sends every reminder due by today in every open quarter. Run by the job queue each minute. */
+/** Sends every reminder due by today in every open quarter, and tries failed ones again. Run by the job queue each minute. */
 export async function sendDueReminders(context: Context): Promise<void> {
   const today = londonDay(context.now());
   const quarters = await context.db.quarter.findMany({ where: { status: "OPEN" }, orderBy: { id: "asc" } });
@@ -32,6 +34,7 @@ export async function sendDueReminders(context: Context): Promise<void> {
     await remindOnSchedule(context, quarter, today);
     await remindOnExpectedDates(context, quarter.id);
   }
+  await retryFailedReminders(context);
 }
 
 async function remindOnSchedule(context: Context, quarter: Parameters<typeof reminderDaysOf>[1], today: string): Promise<void> {

@@ -83,7 +83,8 @@ function Schedule({ schedule }: { schedule: ReminderSchedule }) {
         <p className="govuk-body">
           On each day below, every organisation with returns still outstanding gets a reminder listing them, sent to its data owners. Once its
           returns are overdue, its lead contact is copied in. An organisation also gets one when a date it gave for figures that were not available
-          yet passes. Each reminder is in the organisation&apos;s chase history.
+          yet passes. Each reminder is in the organisation&apos;s chase history. If its e-mail cannot be sent, it is tried up to twice more: 10
+          minutes later, then an hour after that.
         </p>
         <p className="govuk-body">The returns are due on {formatDate(quarter.dueDate)}.</p>
         {!schedule.running && <Warning>Automatic reminders are switched off on this server: none will be sent. Ask your administrator.</Warning>}
