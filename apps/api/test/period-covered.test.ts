@@ -76,9 +76,9 @@ describe("a return's periodCovered", () => {
 
   it("is in the CSV's own column and in the XLSX's cell", async () => {
     const csv = parse((await admin.get(`/api/reports/${yearId}.csv`)).body, { columns: true }) as Record<string, string>[];
-    expect(csv.find((row) => row.ref === "2.2" && row.quarter === "Q4")).toMatchObject({ values: "repeatRate=41.8", periodCovered: "12 months to December 2019" });
+    expect(csv.find((row) => row.Ref === "2.2" && row.Quarter === "Q4")).toMatchObject({ Value: "0.418", "Period covered": "12 months to December 2019" });
     // A figure for the quarter itself says so in the CSV, and needs no words in the report.
-    expect(csv.find((row) => row.ref === "1.2" && row.quarter === "Q1")).toMatchObject({ periodCovered: "April to June 2019" });
+    expect(csv.find((row) => row.Ref === "1.2" && row.Quarter === "Q1")).toMatchObject({ "Period covered": "April to June 2019" });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await admin.get(`/api/reports/${yearId}.xlsx`)).rawPayload as unknown as ArrayBuffer);
     const cells: string[] = [];

