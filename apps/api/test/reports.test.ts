@@ -183,6 +183,7 @@ describe("the report's files", () => {
     expect(completions.type).toBe(ExcelJS.ValueType.Number);
     expect(completions.value).toBe(0.726);
     expect(completions.numFmt).toBe("0.0%");
+    expect(rowOf("1.2", "Q1")[0]!.getCell(column("No data reason")).type).toBe(ExcelJS.ValueType.Null);
     const incidents = rowOf("4.2", "Q1")[0]!;
     expect([incidents.getCell(column("Value")).value, incidents.getCell(column("Value")).numFmt]).toEqual([2424, "#,##0"]);
     expect([incidents.getCell(column("Same quarter last year")).value, incidents.getCell(column("Same quarter last year")).numFmt]).toEqual([2767, "#,##0"]);

@@ -89,7 +89,8 @@ function addFiguresSheet(workbook: Workbook, rows: FigureRow[]) {
     FIGURE_COLUMNS.forEach(({ key }, index) => {
       const cell = added.getCell(index + 1);
       const value = row[key];
-      if (value === null) return;
+      // Nothing to say leaves the cell blank, so a spreadsheet counts and filters it as blank.
+      if (value === null || value === "") return;
       if (typeof value === "number") cell.value = value;
       else if (typeof value === "object") {
         cell.value = Number(value.figure);
