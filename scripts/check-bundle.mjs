@@ -1,10 +1,13 @@
 // The front-end budget: the JavaScript a data owner's browser downloads to reach their return
-// form (the app's entry, and the return page loaded on demand, with everything they import) must
-// stay within 130 KB gzip. Fails the build check when it grows past that.
-import { readFileSync } from "node:fs";
+// form (the app's entry, and the return page loaded on demand, with everything they import).
+// Two limits: 130 KB at gzip level 9, and 110 KB as actually sent over the wire, which is the
+// brotli copy the build writes beside each file (the server sends it to every browser that
+// accepts brotli). Fails the build check when either grows past its limit.
+import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = 130_000;
+const GZIP_BUDGET_BYTES = 130_000;
+const WIRE_BUDGET_BYTES = 110_000;
 const dist = new URL("../apps/web/dist/", import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL(".vite/manifest.json", dist), "utf8"));
 
@@ -21,14 +24,29 @@ const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
 const returnForm = Object.keys(manifest).find((key) => key.endsWith("features/returns/ReturnPage.tsx"));
 if (!entry || !returnForm) throw new Error("The manifest has no entry or no return page: was the web app built?");
 
+function brotliCopySize(file) {
+  const copy = new URL(`${file}.br`, dist);
+  if (!existsSync(copy)) throw new Error(`${file} has no brotli copy: the build should write one beside every asset.`);
+  return readFileSync(copy).length;
+}
+
 const chunks = [...closure([entry, returnForm])].map((key) => {
   const file = manifest[key].file;
-  return { file, bytes: gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length };
+  return { file, gzip: gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length, wire: brotliCopySize(file) };
 });
-const total = chunks.reduce((sum, chunk) => sum + chunk.bytes, 0);
-for (const chunk of chunks) console.log(`  ${(chunk.bytes / 1000).toFixed(1).padStart(6)} KB  ${chunk.file}`);
-console.log(`  ${(total / 1000).toFixed(1).padStart(6)} KB  gzip in all, to reach the return form (budget ${BUDGET_BYTES / 1000} KB)`);
-if (total > BUDGET_BYTES) {
-  console.error(`The JavaScript a data owner downloads is ${((total - BUDGET_BYTES) / 1000).toFixed(1)} KB over budget.`);
-  process.exit(1);
+const kb = (bytes) => (bytes / 1000).toFixed(1).padStart(6);
+const gzipTotal = chunks.reduce((sum, chunk) => sum + chunk.gzip, 0);
+const wireTotal = chunks.reduce((sum, chunk) => sum + chunk.wire, 0);
+console.log("      gzip  brotli (sent)");
+for (const chunk of chunks) console.log(`  ${kb(chunk.gzip)} KB  ${kb(chunk.wire)} KB  ${chunk.file}`);
+console.log(`  ${kb(gzipTotal)} KB  gzip level 9 in all, to reach the return form (budget ${GZIP_BUDGET_BYTES / 1000} KB)`);
+console.log(`  ${kb(wireTotal)} KB  brotli as sent over the wire (budget ${WIRE_BUDGET_BYTES / 1000} KB)`);
+
+const overruns = [
+  [gzipTotal - GZIP_BUDGET_BYTES, "at gzip level 9"],
+  [wireTotal - WIRE_BUDGET_BYTES, "as sent over the wire (brotli)"],
+].filter(([over]) => over > 0);
+for (const [over, how] of overruns) {
+  console.error(`The JavaScript a data owner downloads is ${(over / 1000).toFixed(1)} KB over budget ${how}.`);
 }
+if (overruns.length > 0) process.exit(1);

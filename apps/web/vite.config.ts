@@ -1,11 +1,23 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
+import { constants } from "node:zlib";
 import { defineConfig } from "vite";
+import { compression, defineAlgorithm } from "vite-plugin-compression2";
 
 const nodeModules = fileURLToPath(new URL("../../node_modules", import.meta.url));
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Brotli and gzip copies beside each file, at the strongest settings: the server sends the one
+    // the browser accepts (apps/api/src/plugins/web-app.ts), so nothing is compressed per request.
+    compression({
+      algorithms: [
+        defineAlgorithm("brotliCompress", { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+        defineAlgorithm("gzip", { level: constants.Z_BEST_COMPRESSION }),
+      ],
+    }),
+  ],
   css: {
     preprocessorOptions: {
       scss: { loadPaths: [nodeModules], quietDeps: true },

@@ -2,6 +2,7 @@
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import { createTestDatabase, type TestDatabase } from "@quarterly-returns/db/testing";
 import { buildApp, type App, type AppOptions } from "../src/app.ts";
 import type { Config } from "../src/config.ts";
@@ -26,12 +27,22 @@ export async function testConfig(overrides: Partial<Config> = {}): Promise<Confi
   };
 }
 
-/** A built web app of one page and one hashed asset, `assets/index-abc123.js`, to serve. */
+export const fakeAssetSource = "console.log('app')";
+
+/**
+ * A built web app of one page and one hashed asset, `assets/index-abc123.js`, to serve, each with
+ * the brotli (.br) and gzip (.gz) copies the build writes beside it.
+ */
 export async function fakeWebDist(): Promise<string> {
   const dist = await mkdtemp(path.join(os.tmpdir(), "qr-dist-"));
   await mkdir(path.join(dist, "assets"));
-  await writeFile(path.join(dist, "index.html"), "<!doctype html><title>Quarterly Returns</title>");
-  await writeFile(path.join(dist, "assets", "index-abc123.js"), "console.log('app')");
+  const files = { "index.html": "<!doctype html><title>Quarterly Returns</title>", "assets/index-abc123.js": fakeAssetSource };
+  for (const [name, text] of Object.entries(files)) {
+    const file = path.join(dist, name);
+    await writeFile(file, text);
+    await writeFile(`${file}.br`, brotliCompressSync(text));
+    await writeFile(`${file}.gz`, gzipSync(text));
+  }
   return dist;
 }
 

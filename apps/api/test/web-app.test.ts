@@ -1,5 +1,6 @@
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, fakeWebDist, type TestApp } from "./helper.ts";
+import { buildTestApp, fakeAssetSource, fakeWebDist, type TestApp } from "./helper.ts";
 
 describe("the web app is served on the API's port", () => {
   let test: TestApp;
@@ -7,6 +8,13 @@ describe("the web app is served on the API's port", () => {
     test = await buildTestApp("empty", { webDistDir: await fakeWebDist() });
   });
   afterAll(() => test.close());
+
+  const asset = (acceptEncoding?: string) =>
+    test.app.inject({
+      method: "GET",
+      url: "/assets/index-abc123.js",
+      headers: acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding },
+    });
 
   it("answers the app's own routes with index.html, never cached", async () => {
     for (const url of ["/", "/sign-in", "/returns/12/3"]) {
@@ -17,10 +25,50 @@ describe("the web app is served on the API's port", () => {
     }
   });
 
+  it("sends index.html brotli-compressed to a browser that accepts it, still never cached", async () => {
+    for (const url of ["/", "/returns/12/3"]) {
+      const response = await test.app.inject({ method: "GET", url, headers: { "accept-encoding": "gzip, deflate, br" } });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers["content-encoding"], url).toBe("br");
+      expect(response.headers["content-type"], url).toContain("text/html");
+      expect(response.headers["cache-control"], url).toBe("no-cache");
+      expect(response.headers.vary, url).toContain("accept-encoding");
+      expect(brotliDecompressSync(response.rawPayload).toString(), url).toContain("<title>Quarterly Returns</title>");
+    }
+  });
+
   it("serves built assets to be cached for good", async () => {
-    const response = await test.app.inject({ method: "GET", url: "/assets/index-abc123.js" });
+    const response = await asset();
     expect(response.statusCode).toBe(200);
     expect(response.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  });
+
+  it("sends an asset as brotli when the browser accepts it", async () => {
+    const response = await asset("gzip, deflate, br");
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-encoding"]).toBe("br");
+    expect(response.headers["content-type"]).toContain("javascript");
+    expect(response.headers.vary).toContain("accept-encoding");
+    expect(response.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(brotliDecompressSync(response.rawPayload).toString()).toBe(fakeAssetSource);
+  });
+
+  it("sends an asset as gzip when the browser accepts only gzip", async () => {
+    const response = await asset("gzip");
+    expect(response.headers["content-encoding"]).toBe("gzip");
+    expect(response.headers.vary).toContain("accept-encoding");
+    expect(response.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(gunzipSync(response.rawPayload).toString()).toBe(fakeAssetSource);
+  });
+
+  it("sends an asset uncompressed when the browser accepts no compression", async () => {
+    for (const acceptEncoding of [undefined, "identity"]) {
+      const response = await asset(acceptEncoding);
+      expect(response.statusCode, acceptEncoding).toBe(200);
+      expect(response.headers["content-encoding"], acceptEncoding).toBeUndefined();
+      expect(response.headers.vary, acceptEncoding).toContain("accept-encoding");
+      expect(response.body, acceptEncoding).toBe(fakeAssetSource);
+    }
   });
 
   it("keeps /api paths for the API", async () => {

@@ -6,7 +6,8 @@ import { isApiRequest } from "./context.ts";
 
 /**
  * Serves the built web app (apps/web/dist) on the API's port. Any GET outside /api that is not a
- * file is a route of the single-page app, so it gets index.html.
+ * file is a route of the single-page app, so it gets index.html. The build writes brotli and gzip
+ * copies of each file; the one the browser accepts is sent (with `Vary: Accept-Encoding`).
  */
 export const webAppPlugin = fp<{ distDir: string }>(async (app, { distDir }) => {
   if (!existsSync(path.join(distDir, "index.html"))) {
@@ -18,6 +19,7 @@ export const webAppPlugin = fp<{ distDir: string }>(async (app, { distDir }) => 
     wildcard: false,
     index: false,
     cacheControl: false,
+    preCompressed: true,
     setHeaders: (reply, filePath) => {
       // Vite names built assets by their content hash, so they never change.
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
