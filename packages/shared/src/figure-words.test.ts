@@ -31,7 +31,7 @@ describe("wordsBesideFigure", () => {
       fc.property(fc.integer({ min: 0, max: 999 }).chain((figure) => fc.tuple(fc.constant(figure), textAround(figure))), ([figure, text]) => {
         const remaining = wordsBesideFigure(text, String(figure)) ?? "";
         expect(mentionsFigure(remaining, String(figure))).toBe(false);
-        const tokens = (of: string) => of.match(/[A-Za-z]+|\d+(?:\.\d+)?/g) ?? [];
+        const tokens = (of: string): string[] => [...(of.match(/[A-Za-z]+|\d+(?:\.\d+)?/g) ?? [])];
         const kept = tokens(remaining);
         const others = tokens(text).filter((token) => !/^\d/.test(token) || Number(token) !== figure);
         // Every other word and number is still there, in the same order.
