@@ -117,7 +117,7 @@ describe("the demo data matches the 2019/20 report", () => {
     });
   });
 
-  it("states 2.2's and 2.4's figures once: their commentary keeps only the cell's other words", async () => {
+  it("states 2.2's, 2.4's and 3.4's figures once: their commentary keeps only the cell's other words", async () => {
     const saved = await db.prisma.return.findMany({
       where: { indicator: { ref: { in: ["2.2", "2.4"] } } },
       include: { values: true, quarter: true, indicator: true },
@@ -128,6 +128,9 @@ describe("the demo data matches the 2019/20 report", () => {
       expect(commentary, `${indicator.ref} Q${quarter.number}`).toBeTruthy();
       expect(mentionsFigure(commentary!, figure), `${indicator.ref} Q${quarter.number}: "${commentary}" states ${figure}`).toBe(false);
     }
+    const opiates = await db.prisma.return.findFirstOrThrow({ where: { indicator: { ref: "3.4" }, quarter: { number: 1 } }, include: { values: true } });
+    expect(opiates.values.map((value) => value.number!.toString()).sort()).toEqual(["2.75", "3.16"]);
+    expect(opiates.commentary).toBe("NDTMS data as at May 19 (baseline)");
     const q1 = saved.find((row) => row.indicator.ref === "2.2" && row.quarter.number === 1)!;
     expect(q1.commentary).toBe("June 18 / June 19\nThe rolling 12-month repeat rate has decreased by 0.5% compared to 47.5% last year");
   });

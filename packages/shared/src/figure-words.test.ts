@@ -9,6 +9,7 @@ describe("wordsBesideFigure", () => {
     ["Police Apr 19 - June 19 - 67 incidents reported compared to 78 last year", "67", "Police Apr 19 - June 19 - incidents reported compared to 78 last year"],
     ["2,424 crimes recorded", "2424", "crimes recorded"],
     ["-3.5 points", "-3.5", "points"],
+    ["NDTMS data as at May 19 (baseline 2.75%) -", "2.75", "NDTMS data as at May 19 (baseline)"],
   ])("keeps the words of %j beside %s", (text, figure, expected) => {
     expect(wordsBesideFigure(text, figure)).toBe(expected);
   });

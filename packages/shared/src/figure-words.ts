@@ -16,7 +16,7 @@ export function writtenFigurePattern(figure: string): RegExp {
 const DANGLING_EDGES = /^[\s\-–—:;,/]+|[\s\-–—:;,/]+$/g;
 
 function tidyLine(line: string): string {
-  return line.replace(/\(\s*\)/g, "").replace(/[ \t]{2,}/g, " ").replace(DANGLING_EDGES, "");
+  return line.replace(/\(\s*\)/g, "").replace(/\(\s+/g, "(").replace(/\s+\)/g, ")").replace(/[ \t]{2,}/g, " ").replace(DANGLING_EDGES, "");
 }
 
 /**

@@ -139,10 +139,11 @@ const fires = (dwellings: [number, number], vehicles: [number, number], commerci
   },
 });
 const compared = (previousYear: number, value: number) => ({ previousYear, value });
-/** A cell whose figure is stored as a figure: the commentary keeps the cell's other words, so the report states the figure once. */
+/** The words of a cell beside the figures it gives, which are stored as figures: so the report states each figure once. */
+const besideFigures = (cell: string, figures: number[]) => figures.reduce<string | null>((words, figure) => words && wordsBesideFigure(words, String(figure)), cell) ?? undefined;
 const comparedInCell = (key: string, previousYear: number, value: number, cell: string): DemoUpdate => ({
   values: { [key]: compared(previousYear, value) },
-  commentary: wordsBesideFigure(cell, String(value)) ?? undefined,
+  commentary: besideFigures(cell, [value]),
 });
 
 export const priorities: DemoPriority[] = [
@@ -372,7 +373,7 @@ export const priorities: DemoPriority[] = [
         headline: "successfulCompletions",
         fields: [percent("successfulCompletions", "Successful completions"), { key: "baseline", label: "Baseline", kind: "PERCENT" }],
         updates: [
-          { values: { successfulCompletions: 3.16, baseline: 2.75 }, commentary: "NDTMS data as at May 19 3.16% (baseline 2.75%) -" },
+          { values: { successfulCompletions: 3.16, baseline: 2.75 }, commentary: besideFigures("NDTMS data as at May 19 3.16% (baseline 2.75%) -", [3.16, 2.75]) },
           NO_UPDATE_PROVIDED,
           NO_UPDATE_PROVIDED,
         ],
