@@ -139,6 +139,15 @@ test("a signed-off quarter's return is read-only and says why", async ({ page })
   await expect(page.getByRole("button", { name: /^(Continue|Submit)/ })).toHaveCount(0);
 });
 
+test("a signed-off return keeps the report's own words: “No update provided”", async ({ page }) => {
+  await signIn(page, "publichealth@demo.test");
+  await page.getByLabel("Quarter").selectOption({ label: "Q2 2019/20 (signed off)" });
+  await openReturn(page, "Monitoring the development of the Alcohol Strategy Group");
+  const answers = page.locator(".govuk-summary-list");
+  await expect(answers.getByRole("definition").filter({ hasText: /^No data provided$/ })).toBeVisible();
+  await expect(answers.getByRole("definition").filter({ hasText: /^No update provided$/ })).toBeVisible();
+});
+
 test("the owner sees the manager's query on a figure and answers it", async ({ page, playwright, baseURL }) => {
   await signIn(page, "fire@demo.test");
   await openReturn(page, "Reduce deliberate small / nuisance / ASB fires (F3 fires)");

@@ -1,7 +1,10 @@
 // Importing reports in the partnership's document layout, and writing them back.
 import { readFileSync } from "node:fs";
 import { hashPassword } from "@quarterly-returns/db";
+import { writtenFigurePattern, type Report } from "@quarterly-returns/shared";
 import { parseReportDocument } from "@quarterly-returns/shared/report-document";
+import ExcelJS from "exceljs";
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, buildTestApp, fingerprint, signIn, type TestApp } from "./helper.ts";
 
@@ -63,6 +66,40 @@ describe("importing the partnership's 2019/20 report into an empty database", ()
       }
     });
     expect(compared).toBe(66);
+  });
+
+  it("prints the document's own no-data words: 3.2 and 3.4 say “No update provided” in the report, its XLSX and CSV", async () => {
+    const year = await test.db.prisma.reportingYear.findUniqueOrThrow({ where: { label: "2019/20" } });
+    const report = (await admin.get(`/api/reports/${year.id}`)).json() as Report;
+    const lines = report.priorities.flatMap((priority) => priority.lines);
+    const opiates = lines.filter((line) => line.title.startsWith("% of successful completions of those in drug treatment"));
+    for (const line of [lines.find((candidate) => candidate.ref === "3.2")!, ...opiates]) {
+      expect(line.cells.slice(1, 3), `${line.ref} ${line.title.slice(0, 40)}`).toEqual(["No update provided", "No update provided"]);
+    }
+    const saved = await test.db.prisma.return.findFirstOrThrow({ where: { indicator: { ref: "3.2" }, quarter: { number: 2 } } });
+    expect({ status: saved.status, reason: saved.noDataReason, explanation: saved.explanation }).toEqual({ status: "NO_DATA", reason: "NOT_PROVIDED", explanation: "No update provided" });
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await admin.get(`/api/reports/${year.id}.xlsx`)).rawPayload as unknown as ArrayBuffer);
+    const q2 = new Map<unknown, unknown>();
+    workbook.getWorksheet("Priority 3")!.eachRow((row) => q2.set(row.getCell(1).value, row.getCell(5).value));
+    expect(q2.get("3.2")).toBe("No update provided");
+    expect(q2.get("3.4")).toBe("No update provided");
+
+    const rows = parse((await admin.get(`/api/reports/${year.id}.csv`)).body, { columns: true }) as Record<string, string>[];
+    for (const ref of ["3.2", "3.4"]) {
+      const q2Rows = rows.filter((candidate) => candidate.ref === ref && candidate.quarter === "Q2");
+      expect(q2Rows.some((candidate) => Object.values(candidate).includes("No update provided")), `${ref} Q2 in the CSV`).toBe(true);
+    }
+  });
+
+  it("states 2.2's and 2.4's figures once in each cell", async () => {
+    const year = await test.db.prisma.reportingYear.findUniqueOrThrow({ where: { label: "2019/20" } });
+    const report = (await admin.get(`/api/reports/${year.id}`)).json() as Report;
+    const cells = (ref: string) => report.priorities.flatMap((priority) => priority.lines).find((line) => line.ref === ref)!.cells;
+    const timesStated = (text: string, figure: string) => text.match(writtenFigurePattern(figure))?.length ?? 0;
+    expect(cells("2.2").slice(0, 3).map((cell, index) => timesStated(cell, ["47.0", "43.5", "44.7"][index]!))).toEqual([1, 1, 1]);
+    expect(cells("2.4").slice(0, 3).map((cell, index) => timesStated(cell, ["67", "137", "195"][index]!))).toEqual([1, 1, 1]);
   });
 
   it("is idempotent: importing it again changes nothing", async () => {
@@ -151,6 +188,33 @@ describe("reports from other years and partnerships", () => {
     expect(exported.split("\n").find((line) => line.startsWith("R1\t"))!.split("\t").slice(3, 6)).toEqual(["8.77% (12m to Sept 12)", "9.1% (12 months ending December 2012)", "8.9%"]);
     const again = await importText(exported, "2012/13");
     expect(again.json().summary).toMatchObject({ returnsWritten: 0, returnsUnchanged: 5 });
+  });
+
+  it("stores a figure on a cell's first line as the figure and the lines after it as its words, stating it once", async () => {
+    const text = [
+      row("Year 1 - April 2013 to March 2014"),
+      row("Priority 1", "Reducing reoffending"),
+      row("Outcome", "Fewer people reoffend"),
+      row("Ref", "Activities", "Data collation", "Q1", "Q2", "Q3", "Q4", "Trend"),
+      row("R1", "Repeat incident rate", "Probation Service", '"31.5% (rolling 12 months)\nDown on last year"', '"32.0%\nThe rate was 32.0% last quarter too"', "30.5%"),
+    ].join("\n");
+    const imported = await importText(text, "2013/14");
+    expect(imported.statusCode, imported.body).toBe(200);
+    const year = await test.db.prisma.reportingYear.findUniqueOrThrow({ where: { label: "2013/14" } });
+    const returns = await test.db.prisma.return.findMany({ where: { quarter: { yearId: year.id } }, include: { values: true, quarter: true }, orderBy: { quarterId: "asc" } });
+    expect(returns.map((found) => ({ figure: found.values[0]?.number?.toString() ?? null, period: found.periodCovered, commentary: found.commentary }))).toEqual([
+      { figure: "31.5", period: "rolling 12 months", commentary: "Down on last year" },
+      // Its words restate the figure: left out of them, the report would not read as the document, so the cell stays words.
+      { figure: null, period: null, commentary: "32.0%\nThe rate was 32.0% last quarter too" },
+      { figure: "30.5", period: expect.anything(), commentary: null },
+    ]);
+    const report = (await admin.get(`/api/reports/${year.id}`)).json() as Report;
+    const cells = report.priorities[0]!.lines[0]!.cells;
+    expect(cells[0]).toBe("31.5% (rolling 12 months)\nDown on last year");
+    expect(cells[0]!.match(writtenFigurePattern("31.5"))).toHaveLength(1);
+
+    const again = await importText((await admin.get(`/api/reports/${year.id}.tsv`)).body, "2013/14");
+    expect(again.json().summary).toMatchObject({ returnsWritten: 0, returnsUnchanged: 3 });
   });
 
   it("keeps text that looks like a formula through export and import: the TSV escapes it, the import takes the apostrophe off", async () => {

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
-import type { Report, ReportLine } from "@quarterly-returns/shared";
+import { writtenFigurePattern, type Report, type ReportLine } from "@quarterly-returns/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, buildTestApp, signIn, type TestApp } from "./helper.ts";
 
@@ -40,7 +40,7 @@ describe("GET /api/reports/:yearId", () => {
       "Rank among the most similar group of CSPs: Ranked 10th out of 15; Performance against the most similar group's average: Performing at MSG average level\nData only goes up to Oct 2019",
     );
     expect(line(data, "Monitor the repeat incident rate").cells[1]).toBe(
-      "43.5% compared to 46.7% in Q2/2018, a reduction of 3.2 percentage points\nSept 18 / Sept 19 - 43.5%\nThe rolling 12-month repeat rate has decreased by 3.1% points compared to 46.7% last year",
+      "43.5% compared to 46.7% in Q2/2018, a reduction of 3.2 percentage points\nSept 18 / Sept 19\nThe rolling 12-month repeat rate has decreased by 3.1% points compared to 46.7% last year",
     );
     const iom = line(data, "Monitor the number of reoffenders");
     expect(iom.collation).toBe("Cleveland Police IOM Unit - Zoe Green");
@@ -97,6 +97,37 @@ describe("GET /api/reports/:yearId", () => {
       expect(lines(data).some((candidate) => candidate.ref === "4.1"), email).toBe(sees);
       expect(lines(data).length, email).toBe(sees ? 22 : 21);
     }
+  });
+});
+
+describe("the report keeps to the document", () => {
+  it("prints “No update provided” where the document did, in the report and its XLSX and CSV, as no data provided", async () => {
+    const data = await report();
+    expect(line(data, "Monitoring the development of the Alcohol").cells.slice(1, 3)).toEqual(["No update provided", "No update provided"]);
+    expect(line(data, "% of successful completions of those in drug treatment for opiates").cells.slice(1, 3)).toEqual(["No update provided", "No update provided"]);
+    expect(line(data, "Monitor the average number").cells.slice(1, 3)).toEqual(["No data provided", "No data provided"]);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await (await client("manager@demo.test")).get(`/api/reports/${yearId}.xlsx`)).rawPayload as unknown as ArrayBuffer);
+    const q3 = new Map<unknown, unknown>();
+    workbook.getWorksheet("Priority 3")!.eachRow((row) => q3.set(row.getCell(1).value, row.getCell(6).value));
+    expect(q3.get("3.2")).toBe("No update provided");
+
+    const rows = parse((await (await client("manager@demo.test")).get(`/api/reports/${yearId}.csv`)).body, { columns: true }) as Record<string, string>[];
+    const q3Rows = rows.filter((candidate) => candidate.ref === "3.2" && candidate.quarter === "Q3");
+    expect(q3Rows.some((candidate) => Object.values(candidate).includes("No update provided"))).toBe(true);
+    expect(q3Rows.every((candidate) => candidate.status === "NO_DATA" && candidate.reason === "NOT_PROVIDED")).toBe(true);
+  });
+
+  it("states 2.2's and 2.4's figures once in each cell, with the document's other words", async () => {
+    const data = await report();
+    const timesStated = (text: string, figure: string) => text.match(writtenFigurePattern(figure))?.length ?? 0;
+    const repeatRate = line(data, "Monitor the repeat incident rate").cells;
+    expect(repeatRate.slice(0, 3).map((cell, index) => timesStated(cell, ["47", "43.5", "44.7"][index]!))).toEqual([1, 1, 1]);
+    expect(repeatRate[0]).toContain("June 18 / June 19\nThe rolling 12-month repeat rate has decreased by 0.5% compared to 47.5% last year");
+    const hateCrime = line(data, "To increase reporting of Hate crime").cells;
+    expect(hateCrime.slice(0, 3).map((cell, index) => timesStated(cell, ["67", "137", "195"][index]!))).toEqual([1, 1, 1]);
+    expect(hateCrime[0]).toContain("Police Apr 19 - June 19 - incidents reported compared to 78 last year");
   });
 });
 

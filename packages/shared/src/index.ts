@@ -24,3 +24,4 @@ export * from "./return-changes.ts";
 export * from "./period.ts";
 export * from "./plausibility.ts";
 export * from "./outliers.ts";
+export * from "./figure-words.ts";

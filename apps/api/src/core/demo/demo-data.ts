@@ -3,7 +3,7 @@
 // hand. Figures are structured where the report gives numbers; narrative that the figures do not
 // say is kept as commentary in the report's own words. A test reads the document and checks this
 // file against it, row by row and cell by cell.
-import type { FieldKind, NoDataReason, Polarity, Role } from "@quarterly-returns/shared";
+import { wordsBesideFigure, type FieldKind, type NoDataReason, type Polarity, type Role } from "@quarterly-returns/shared";
 
 export const DEMO_PASSWORD = "demo1234";
 
@@ -112,6 +112,8 @@ export interface DemoPriority {
 }
 
 const NOT_PROVIDED: DemoUpdate = { noData: "NOT_PROVIDED" };
+/** The owner sent nothing, and the report said so in its own words. */
+const NO_UPDATE_PROVIDED: DemoUpdate = { noData: "NOT_PROVIDED", explanation: "No update provided" };
 const NOT_AVAILABLE_UNTIL_28_OCT: DemoUpdate = { noData: "NOT_YET_AVAILABLE", availableFrom: "2019-10-28" };
 const YOT_NOT_RELEASED: DemoUpdate = {
   noData: "NOT_RELEASED",
@@ -137,6 +139,12 @@ const fires = (dwellings: [number, number], vehicles: [number, number], commerci
   },
 });
 const compared = (previousYear: number, value: number) => ({ previousYear, value });
+/** The words of a cell beside the figures it gives, which are stored as figures: so the report states each figure once. */
+const besideFigures = (cell: string, figures: number[]) => figures.reduce<string | null>((words, figure) => words && wordsBesideFigure(words, String(figure)), cell) ?? undefined;
+const comparedInCell = (key: string, previousYear: number, value: number, cell: string): DemoUpdate => ({
+  values: { [key]: compared(previousYear, value) },
+  commentary: besideFigures(cell, [value]),
+});
 
 export const priorities: DemoPriority[] = [
   {
@@ -287,18 +295,9 @@ export const priorities: DemoPriority[] = [
           { key: "repeatRate", label: "Repeat incident rate, rolling 12 months", kind: "PERCENT", comparesWithPreviousYear: true, required: true },
         ],
         updates: [
-          {
-            values: { repeatRate: compared(47.5, 47.0) },
-            commentary: "June 18 / June 19 - 47.0%\nThe rolling 12-month repeat rate has decreased by 0.5% compared to 47.5% last year",
-          },
-          {
-            values: { repeatRate: compared(46.7, 43.5) },
-            commentary: "Sept 18 / Sept 19 - 43.5%\nThe rolling 12-month repeat rate has decreased by 3.1% points compared to 46.7% last year",
-          },
-          {
-            values: { repeatRate: compared(46.7, 44.7) },
-            commentary: "Dec 18 / Dec 19 - 44.7%\nThe rolling 12-month repeat rate has decreased by 2.0% points compared to 46.7% last year",
-          },
+          comparedInCell("repeatRate", 47.5, 47.0, "June 18 / June 19 - 47.0%\nThe rolling 12-month repeat rate has decreased by 0.5% compared to 47.5% last year"),
+          comparedInCell("repeatRate", 46.7, 43.5, "Sept 18 / Sept 19 - 43.5%\nThe rolling 12-month repeat rate has decreased by 3.1% points compared to 46.7% last year"),
+          comparedInCell("repeatRate", 46.7, 44.7, "Dec 18 / Dec 19 - 44.7%\nThe rolling 12-month repeat rate has decreased by 2.0% points compared to 46.7% last year"),
         ],
       },
       {
@@ -322,19 +321,9 @@ export const priorities: DemoPriority[] = [
           { key: "incidents", label: "Hate incidents reported to the police, year to date", kind: "COUNT", unit: "incidents reported", comparesWithPreviousYear: true, required: true },
         ],
         updates: [
-          {
-            values: { incidents: compared(78, 67) },
-            commentary: `Police Apr 19 - June 19 - 67 incidents reported compared to 78 last year, a reduction of 11 incidents.\n${HATE_CRIME_ACTION_PLAN}`,
-          },
-          {
-            values: { incidents: compared(158, 137) },
-            commentary: `Police - Apr 19 - Sept 19 - 137 incidents reported compared to 158 last year, a reduction of 21 incidents.\n${HATE_CRIME_ACTION_PLAN}`,
-          },
-          {
-            values: { incidents: compared(221, 195) },
-            commentary:
-              "Police - Apr 19 - Dec 19 - 195 incidents reported compared to 221 last year, a reduction of 26 incidents.\nSBC - Quarterly Steering Group Meetings held. Monthly Operationsl Group in place to discuss incidents reports. Review of Third Party Reporting Centre Training to be completed.",
-          },
+          comparedInCell("incidents", 78, 67, `Police Apr 19 - June 19 - 67 incidents reported compared to 78 last year, a reduction of 11 incidents.\n${HATE_CRIME_ACTION_PLAN}`),
+          comparedInCell("incidents", 158, 137, `Police - Apr 19 - Sept 19 - 137 incidents reported compared to 158 last year, a reduction of 21 incidents.\n${HATE_CRIME_ACTION_PLAN}`),
+          comparedInCell("incidents", 221, 195, "Police - Apr 19 - Dec 19 - 195 incidents reported compared to 221 last year, a reduction of 26 incidents.\nSBC - Quarterly Steering Group Meetings held. Monthly Operationsl Group in place to discuss incidents reports. Review of Third Party Reporting Centre Training to be completed."),
         ],
       },
     ],
@@ -371,8 +360,8 @@ export const priorities: DemoPriority[] = [
             commentary:
               "Heath & Wellbeigh Board approved a strategic framework for Alcohol. The Strategic Group 'Alcohol Steering Group, in its new form, meets for the first time 4th September",
           },
-          NOT_PROVIDED,
-          NOT_PROVIDED,
+          NO_UPDATE_PROVIDED,
+          NO_UPDATE_PROVIDED,
         ],
       },
       {
@@ -384,9 +373,9 @@ export const priorities: DemoPriority[] = [
         headline: "successfulCompletions",
         fields: [percent("successfulCompletions", "Successful completions"), { key: "baseline", label: "Baseline", kind: "PERCENT" }],
         updates: [
-          { values: { successfulCompletions: 3.16, baseline: 2.75 }, commentary: "NDTMS data as at May 19 3.16% (baseline 2.75%) -" },
-          NOT_PROVIDED,
-          NOT_PROVIDED,
+          { values: { successfulCompletions: 3.16, baseline: 2.75 }, commentary: besideFigures("NDTMS data as at May 19 3.16% (baseline 2.75%) -", [3.16, 2.75]) },
+          NO_UPDATE_PROVIDED,
+          NO_UPDATE_PROVIDED,
         ],
       },
       {
@@ -397,7 +386,7 @@ export const priorities: DemoPriority[] = [
         polarity: "HIGHER_IS_BETTER",
         headline: "successfulCompletions",
         fields: [percent("successfulCompletions", "Successful completions"), { key: "baseline", label: "Baseline", kind: "PERCENT" }],
-        updates: [{ values: { successfulCompletions: 20.13, baseline: 28.3 } }, NOT_PROVIDED, NOT_PROVIDED],
+        updates: [{ values: { successfulCompletions: 20.13, baseline: 28.3 } }, NO_UPDATE_PROVIDED, NO_UPDATE_PROVIDED],
       },
     ],
   },

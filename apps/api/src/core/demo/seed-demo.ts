@@ -61,8 +61,12 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
         await updateQuarter(actingAs(tx, admin, moment(quarter.startDate, "08:00:00")), quarterId, { open: true });
         for (const { demo, id } of indicators) {
           const update = demo.updates[quarter.number - 1]!;
-          // "Not provided" is what sign-off records for a return still missing.
-          if ("noData" in update && update.noData === "NOT_PROVIDED") continue;
+          if ("noData" in update && update.noData === "NOT_PROVIDED") {
+            // Sign-off records a return still missing as "No data provided"; where the report said so in
+            // its own words ("No update provided"), the manager recorded them just before.
+            if (update.explanation) await saveReturn(actingAs(tx, admin, moment(quarter.signedOffOn, "10:00:00")), id, quarterId, returnBody(update));
+            continue;
+          }
           const owner = actingAs(tx, people.get(demo.owner)!, moment(quarter.submittedOn!, "09:00:00"));
           await saveReturn(owner, id, quarterId, returnBody(update));
         }

@@ -1,8 +1,10 @@
-// A quarter cell of the report document, as the return the product records: a cell that is only
-// a figure (perhaps with the period it covers in brackets, "8.77% (12m to Sept 12)") becomes the figure (where the indicator has one numeric field and the report writes it
-// back as the document had it), the no-data phrases become their states, anything else is
-// commentary.
-import { figuresText, kindOf, londonDay, parseFigure, reportCellText, saveReturnSchema, splitFigureAndPeriod, type FieldDeclaration, type FieldKind, type ImportSummary, type QuarterSummary, type ReportQuarter, type ReturnRecord } from "@quarterly-returns/shared";
+// A quarter cell of the report document, as the return the product records: a cell whose first
+// line is a figure (perhaps with the period it covers in brackets, "8.77% (12m to Sept 12)")
+// becomes the figure, with any further lines as its commentary (where the indicator has one
+// numeric field, the words never restate the figure, and the report writes the cell back as the
+// document had it); the no-data phrases become their states, keeping the document's own words;
+// anything else is commentary.
+import { kindOf, mentionsFigure, londonDay, parseFigure, reportCellText, saveReturnSchema, splitFigureAndPeriod, type FieldDeclaration, type FieldKind, type ImportSummary, type QuarterSummary, type ReportQuarter, type ReturnRecord } from "@quarterly-returns/shared";
 import { readDocumentCell, type DocumentIndicatorLine, type DocumentProblem } from "@quarterly-returns/shared/report-document";
 import type { Context } from "../context.ts";
 import { toQuarterSummary, type QuarterRow } from "../quarters/summary.ts";
@@ -14,7 +16,7 @@ const FIGURE_ONLY = /^-?\d[\d,]*(\.\d+)?\s*%?$/;
 
 /** A new indicator's one field, from the figure-only cells it has: a percentage, a decimal, or a count. */
 export function inferKind(cells: string[]): FieldKind | null {
-  const figures = cells.map((cell) => splitFigureAndPeriod(cell)?.figure ?? cell.trim()).filter((cell) => FIGURE_ONLY.test(cell));
+  const figures = cells.map((cell) => leadingFigure(cell).figure).filter((figure) => FIGURE_ONLY.test(figure));
   if (figures.length === 0) return null;
   if (figures.some((figure) => figure.endsWith("%"))) return "PERCENT";
   return figures.some((figure) => figure.includes(".") || figure.startsWith("-")) ? "DECIMAL" : "COUNT";
@@ -35,17 +37,31 @@ function desiredReturn(fields: FieldDeclaration[], cell: string, quarter: Quarte
     return reportCellText(fields, record as ReturnRecord, quarter) === read.phrase ? record : { ...record, noData: { ...record.noData!, explanation: read.phrase } };
   }
   const numeric = fields.filter((field) => kindOf(field).numeric && !field.retired);
-  const { figure, period } = splitFigureAndPeriod(read.text) ?? { figure: read.text, period: null };
-  if (FIGURE_ONLY.test(figure) && numeric.length === 1) {
-    const parsed = parseFigure(figure);
-    if ("value" in parsed) {
-      const record: Desired = { ...blank, status: "SUBMITTED", noData: null, values: { [numeric[0]!.key]: parsed.value }, periodCovered: period };
-      // Only a structured figure if the field takes it and the report writes it back as the document had it.
-      const fits = saveReturnSchema(fields, { quarterEndDate: quarter.endDate, today: londonDay() }).safeParse({ version: 0, ...record }).success;
-      if (fits && figuresText(fields, record, quarter) === read.text) return record;
-    }
-  }
-  return { ...blank, status: "SUBMITTED", noData: null, commentary: read.text };
+  const figured = numeric.length === 1 ? figureReturn(fields, numeric[0]!, read.text, quarter) : null;
+  return figured ?? { ...blank, status: "SUBMITTED", noData: null, commentary: read.text };
+}
+
+/** A cell's first line read as a figure and the period it covers; the lines after it are its words. */
+function leadingFigure(cell: string): { figure: string; period: string | null; words: string | null } {
+  const [first = "", ...rest] = cell.trim().split("\n");
+  const { figure, period } = splitFigureAndPeriod(first) ?? { figure: first.trim(), period: null };
+  return { figure, period, words: rest.join("\n").trim() || null };
+}
+
+/**
+ * The cell as a structured figure with its words as commentary, or null to keep it all as
+ * commentary: where the words restate the figure (the report would state it twice, and leaving it
+ * out of them would not write the cell back as the document had it), where the field refuses it,
+ * or where the report would not write the cell back exactly.
+ */
+function figureReturn(fields: FieldDeclaration[], field: FieldDeclaration, cell: string, quarter: QuarterSummary): Desired | null {
+  const { figure, period, words } = leadingFigure(cell);
+  if (!FIGURE_ONLY.test(figure)) return null;
+  const parsed = parseFigure(figure);
+  if (!("value" in parsed) || (words && mentionsFigure(words, parsed.value))) return null;
+  const record: Desired = { status: "SUBMITTED", noData: null, values: { [field.key]: parsed.value }, previousYear: {}, commentary: words, periodCovered: period };
+  const fits = saveReturnSchema(fields, { quarterEndDate: quarter.endDate, today: londonDay() }).safeParse({ version: 0, ...record }).success;
+  return fits && reportCellText(fields, record as ReturnRecord, quarter) === cell ? record : null;
 }
 
 interface Cell {
