@@ -88,7 +88,8 @@ describe("importing the partnership's 2019/20 report into an empty database", ()
 
     const rows = parse((await admin.get(`/api/reports/${year.id}.csv`)).body, { columns: true }) as Record<string, string>[];
     for (const ref of ["3.2", "3.4"]) {
-      const q2Rows = rows.filter((candidate) => candidate.ref === ref && candidate.quarter === "Q2");
+      const q2Rows = rows.filter((candidate) => candidate.Ref === ref && candidate.Quarter === "Q2");
+      expect(q2Rows.length, `${ref} Q2 in the CSV`).toBeGreaterThan(0);
       expect(q2Rows.some((candidate) => Object.values(candidate).includes("No update provided")), `${ref} Q2 in the CSV`).toBe(true);
     }
   });
