@@ -12,6 +12,7 @@ import { quartersRoutes } from "./features/quarters/routes.ts";
 import { queriesRoutes } from "./features/queries/routes.ts";
 import { reportsRoutes } from "./features/reports/routes.ts";
 import { returnsRoutes } from "./features/returns/routes.ts";
+import { settingsRoutes } from "./features/settings/routes.ts";
 import { usersRoutes } from "./features/users/routes.ts";
 import { contextPlugin } from "./plugins/context.ts";
 import { answerFrameworkError, errorsPlugin } from "./plugins/errors.ts";
@@ -71,6 +72,7 @@ export async function buildApp({ config, prisma, databaseUrl, webDistDir = defau
   await app.register(auditRoutes);
   await app.register(frameworkRoutes);
   await app.register(reportsRoutes);
+  await app.register(settingsRoutes);
   await app.register(usersRoutes);
   await app.register(organisationsRoutes);
 

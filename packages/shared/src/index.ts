@@ -25,3 +25,4 @@ export * from "./period.ts";
 export * from "./plausibility.ts";
 export * from "./outliers.ts";
 export * from "./figure-words.ts";
+export * from "./settings.ts";

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   importReports: ["ADMIN"],
   manageUsers: ["ADMIN"],
   manageOrganisations: ["ADMIN"],
+  /** The partnership's name on the board pack. */
+  manageSettings: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = {
   "chase.retry": "Tried a failed reminder e-mail again",
   "reminders.schedule": "Changed the reminder days",
   "report.import": "Imported a report",
+  "settings.update": "Changed the partnership's name",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,6 +1,7 @@
 import { Link } from "../../lib/router.tsx";
 import { useOrganisations } from "../../lib/organisations.ts";
 import { usePageTitle } from "../../lib/page-title.ts";
+import { PartnershipNameForm } from "./PartnershipNameForm.tsx";
 
 export function OrganisationsPage() {
   usePageTitle("Organisations");
@@ -39,6 +40,11 @@ export function OrganisationsPage() {
           </tbody>
         </table>
       )}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <PartnershipNameForm />
+        </div>
+      </div>
     </>
   );
 }
