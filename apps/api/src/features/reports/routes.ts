@@ -4,12 +4,14 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod/mini";
 import { ServiceError } from "../../core/errors.ts";
 import { ImportError, importReport } from "../../core/imports/import-report.ts";
+import { buildBoardPack } from "../../core/reports/board-pack.ts";
 import { reportCsv, reportTsv, reportXlsx } from "../../core/reports/exports.ts";
 import { figureRows } from "../../core/reports/figures.ts";
+import { boardPackPdf } from "../../core/reports/pdf.ts";
 import { buildReport, REPORT_TABLES } from "../../core/reports/report.ts";
 
 const tags = ["reports"];
-const file = z.string().check(z.regex(/^\d{1,10}(\.(xlsx|csv|tsv))?$/));
+const file = z.string().check(z.regex(/^\d{1,10}(\.(xlsx|csv|tsv|pdf))?$/));
 const throughQuarter = z.optional(
   z.coerce.number().check(z.int({ error: "must be a quarter from 1 to 4" }), z.gte(1, { error: "must be a quarter from 1 to 4" }), z.lte(4, { error: "must be a quarter from 1 to 4" })),
 );
@@ -18,6 +20,7 @@ const TYPES = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv; charset=utf-8",
   tsv: "text/tab-separated-values; charset=utf-8",
+  pdf: "application/pdf",
 } as const;
 
 /** "12" or "12.csv" → the year and the format (none: JSON). */
@@ -47,12 +50,13 @@ export async function reportsRoutes(fastify: FastifyInstance) {
               [TYPES.xlsx]: { schema: z.string() },
               [TYPES.csv]: { schema: z.string() },
               [TYPES.tsv]: { schema: z.string() },
+              [TYPES.pdf]: { schema: z.string() },
             },
           },
         },
         tags,
         summary:
-          "A year's report (?quarter=N: as it stood at the end of quarter N): JSON, or .xlsx (the document's layout, and a Figures sheet), .csv (the figures: one row per indicator, quarter and field) or .tsv (the document's layout); restricted rows only for those allowed",
+          "A year's report (?quarter=N: as it stood at the end of quarter N): JSON, or .xlsx (the document's layout, and a Figures sheet), .csv (the figures: one row per indicator, quarter and field), .tsv (the document's layout) or .pdf (the board pack: cover, summary and report, A4 landscape); restricted rows only for those allowed",
       },
     },
     async (request, reply) => {
@@ -60,7 +64,14 @@ export async function reportsRoutes(fastify: FastifyInstance) {
       const scope = { yearId, throughQuarter: request.query.quarter };
       const report = await buildReport(request.context, scope);
       if (!format) return reply.type("application/json; charset=utf-8").send(report);
-      const body = format === "tsv" ? reportTsv(report) : format === "xlsx" ? await reportXlsx(report, await figureRows(request.context, scope)) : reportCsv(await figureRows(request.context, scope));
+      const body =
+        format === "tsv"
+          ? reportTsv(report)
+          : format === "xlsx"
+            ? await reportXlsx(report, await figureRows(request.context, scope))
+            : format === "pdf"
+              ? await boardPackPdf(await buildBoardPack(request.context, scope))
+              : reportCsv(await figureRows(request.context, scope));
       const name = `performance-report-${report.year.label.replace("/", "-")}${scope.throughQuarter ? `-q${scope.throughQuarter}` : ""}.${format}`;
       // The schemas type the text answers; a workbook's bytes go out as they are.
       return reply.header("content-type", TYPES[format]).header("content-disposition", `attachment; filename="${name}"`).send(body as unknown as string);

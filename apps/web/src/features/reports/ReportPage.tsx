@@ -37,6 +37,7 @@ export function ReportPage() {
         </div>
         {report.data && (
           <p className="govuk-body app-report-actions">
+            <a href={file("pdf")} className="govuk-link" download>Download as PDF</a>
             <a href={file("xlsx")} className="govuk-link" download>Download as a spreadsheet (XLSX)</a>
             <a href={file("csv")} className="govuk-link" download>Download the figures (CSV)</a>
             <a href={file("tsv")} className="govuk-link" download>Download in the document's layout (TSV)</a>
