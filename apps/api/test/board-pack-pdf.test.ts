@@ -70,6 +70,13 @@ describe("GET /api/reports/:yearId.pdf", () => {
     expect(all).not.toContain(RESTRICTED_TITLE);
   });
 
+  it("gives a data owner their own organisation's restricted row, marked", async () => {
+    const pages = await pdfPages("cps@demo.test");
+    const marked = pages.filter((text) => text.includes("OFFICIAL-SENSITIVE"));
+    expect(marked).toHaveLength(1);
+    expect(marked[0]!.replace(/\s+/g, " ")).toContain(RESTRICTED_TITLE);
+  });
+
   it("prints the partnership's name the admin set", async () => {
     const admin = as(test.app, await signIn(test.app, "admin@demo.test"));
     expect((await admin.put("/api/settings", { partnershipName: "Tees Valley Community Safety Partnership" })).statusCode).toBe(200);
