@@ -53,7 +53,7 @@ export default defineConfig({
         LOG_LEVEL: "warn",
         APP_URL: `http://127.0.0.1:${port}`,
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-        MAIL_FROM: "Stockton Safer Partnership <returns@stockton.example>",
+        MAIL_FROM: "Safer Stockton Partnership <returns@stockton.example>",
         // The journeys chase by hand and count on who was chased: no reminders behind their back.
         AUTOMATIC_REMINDERS: "0",
       },

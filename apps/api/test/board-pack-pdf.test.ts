@@ -30,7 +30,7 @@ const RESTRICTED_TITLE = "Comparison of crime against other Community Safety Par
 describe("GET /api/reports/:yearId.pdf", () => {
   it("opens with the cover: the partnership, the report, its quarters and when it was written", async () => {
     const pages = await pdfPages("manager@demo.test");
-    expect(pages[0]).toContain("Stockton Safer Communities Partnership");
+    expect(pages[0]).toContain("Safer Stockton Partnership");
     expect(pages[0]).toContain("Performance report 2019/20");
     expect(pages[0]).toContain("Q3 2019/20: signed off");
     expect(pages[0]).toContain("Q4 2019/20: provisional");
@@ -64,7 +64,7 @@ describe("GET /api/reports/:yearId.pdf", () => {
   it("leaves the restricted rows, and their marking, out of a data owner's copy", async () => {
     const pages = await pdfPages("yot@demo.test");
     const all = pages.join("\n").replace(/\s+/g, " ");
-    expect(all).toContain("Stockton Safer Communities Partnership");
+    expect(all).toContain("Safer Stockton Partnership");
     expect(all).not.toContain("OFFICIAL-SENSITIVE");
     expect(all).not.toContain("RESTRICTED");
     expect(all).not.toContain(RESTRICTED_TITLE);

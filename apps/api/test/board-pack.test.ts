@@ -35,7 +35,7 @@ describe("the board pack's cover", () => {
   it("names the partnership, the report, its quarters and when it was written, in the UK's time", async () => {
     const pack = await packFor("manager@demo.test", new Date("2020-06-20T15:04:00Z"));
     expect(pack).toMatchObject({
-      partnershipName: "Stockton Safer Communities Partnership",
+      partnershipName: "Safer Stockton Partnership",
       title: "Performance report 2019/20",
       period: "Year 3 - April 2019 to March 2020",
       provisional: true,

@@ -14,7 +14,7 @@ describe("the partnership's name", () => {
     for (const email of ["admin@demo.test", "manager@demo.test", "yot@demo.test"]) {
       const response = await (await client(email)).get("/api/settings");
       expect(response.statusCode).toBe(200);
-      expect(response.json()).toEqual({ partnershipName: "Stockton Safer Communities Partnership" });
+      expect(response.json()).toEqual({ partnershipName: "Safer Stockton Partnership" });
     }
     expect((await test.app.inject({ method: "GET", url: "/api/settings" })).statusCode).toBe(401);
   });
@@ -30,7 +30,7 @@ describe("the partnership's name", () => {
     expect((await manager.get("/api/settings")).json()).toEqual({ partnershipName: "Tees Valley Community Safety Partnership" });
 
     const event = await test.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "settings.update" }, orderBy: { id: "desc" } });
-    expect(event.before).toEqual({ partnershipName: "Stockton Safer Communities Partnership" });
+    expect(event.before).toEqual({ partnershipName: "Safer Stockton Partnership" });
     expect(event.after).toMatchObject({ partnershipName: "Tees Valley Community Safety Partnership" });
   });
 

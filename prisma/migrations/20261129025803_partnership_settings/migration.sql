@@ -9,4 +9,4 @@ CREATE TABLE "partnership_settings" (
 
 -- One row only, holding the demo partnership's name until an admin changes it.
 ALTER TABLE "partnership_settings" ADD CONSTRAINT "partnership_settings_one_row" CHECK ("id" = 1);
-INSERT INTO "partnership_settings" ("id", "partnership_name") VALUES (1, 'Stockton Safer Communities Partnership');
+INSERT INTO "partnership_settings" ("id", "partnership_name") VALUES (1, 'Safer Stockton Partnership');

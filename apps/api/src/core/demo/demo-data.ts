@@ -1,4 +1,4 @@
-// The demo: the Stockton Safer Partnership's 2019/20 performance report (the document is kept
+// The demo: the Safer Stockton Partnership's 2019/20 performance report (the document is kept
 // beside the schema as prisma/stockton-ssp-2019-20-q3.tsv), turned into the product's data by
 // hand. Figures are structured where the report gives numbers; narrative that the figures do not
 // say is kept as commentary in the report's own words. A test reads the document and checks this

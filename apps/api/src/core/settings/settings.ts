@@ -5,7 +5,7 @@ import { transaction, type Context } from "../context.ts";
 import { ServiceError } from "../errors.ts";
 
 /** The name a new database starts with: the demo's partnership, until an admin changes it. */
-export const DEFAULT_PARTNERSHIP_NAME = "Stockton Safer Communities Partnership";
+export const DEFAULT_PARTNERSHIP_NAME = "Safer Stockton Partnership";
 
 const SETTINGS_ROW = 1;
 
