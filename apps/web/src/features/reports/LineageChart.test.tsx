@@ -30,3 +30,18 @@ it("draws nothing with fewer than two figures", () => {
   const { container } = render(<LineageChart years={[{ year: "2019/20", chart: [5, null, null, null] }]} />);
   expect(container.innerHTML).toBe("");
 });
+
+it("narrows each year as years are added, so a long lineage keeps the trend column narrow", () => {
+  const width = (count: number) => {
+    const many = Array.from({ length: count }, (_, index) => ({ year: `${2015 + index}/${16 + index}`, chart: [1, 2, 3, 4] }));
+    const { container } = render(<LineageChart years={many} />);
+    const drawn = Number(container.querySelector("svg")?.getAttribute("width"));
+    cleanup();
+    return drawn;
+  };
+  expect(width(1)).toBe(72);
+  expect(width(3)).toBe(216);
+  expect(width(5)).toBe(216);
+  // Beyond that a quarter keeps 10 px, so the years stay readable.
+  expect(width(8)).toBe(320);
+});

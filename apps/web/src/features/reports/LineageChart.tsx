@@ -1,6 +1,7 @@
 import type { ReportYearFigures } from "@quarterly-returns/shared";
 
-const QUARTER_WIDTH = 18;
+/** A quarter's width: narrower as years are added, so a long lineage keeps the trend column narrow. */
+const quarterWidth = (years: number) => Math.max(10, Math.min(18, 216 / (years * 4)));
 const PLOT_TOP = 4;
 const PLOT_HEIGHT = 26;
 const LABEL_LINE = PLOT_TOP + PLOT_HEIGHT + 12;
@@ -34,8 +35,9 @@ export function LineageChart({ years, inverted = false }: { years: ReportYearFig
   if (points.length < 2) return null;
   const values = points.map((point) => point.value);
   const [low, high] = [Math.min(...values), Math.max(...values)];
-  const width = years.length * 4 * QUARTER_WIDTH;
-  const x = (slot: number) => slot * QUARTER_WIDTH + QUARTER_WIDTH / 2;
+  const step = quarterWidth(years.length);
+  const width = years.length * 4 * step;
+  const x = (slot: number) => slot * step + step / 2;
   const y = (value: number) => {
     if (high === low) return PLOT_TOP + PLOT_HEIGHT / 2;
     const share = (value - low) / (high - low);
@@ -45,10 +47,10 @@ export function LineageChart({ years, inverted = false }: { years: ReportYearFig
     <div className="app-lineage-chart">
       <svg viewBox={`0 0 ${width} ${HEIGHT}`} width={width} height={HEIGHT} aria-hidden="true" focusable="false">
         {years.slice(1).map((_, index) => (
-          <line key={index} className="app-lineage-chart__boundary" x1={(index + 1) * 4 * QUARTER_WIDTH} x2={(index + 1) * 4 * QUARTER_WIDTH} y1="0" y2={HEIGHT} />
+          <line key={index} className="app-lineage-chart__boundary" x1={(index + 1) * 4 * step} x2={(index + 1) * 4 * step} y1="0" y2={HEIGHT} />
         ))}
         {years.map(({ year }, index) => (
-          <text key={year} x={(index * 4 + 2) * QUARTER_WIDTH} y={LABEL_LINE} textAnchor="middle" className="app-lineage-chart__year">{year}</text>
+          <text key={year} x={(index * 4 + 2) * step} y={LABEL_LINE} textAnchor="middle" className="app-lineage-chart__year">{year}</text>
         ))}
         <polyline fill="none" stroke="currentColor" strokeWidth="2" points={points.map((point) => `${x(point.slot)},${y(point.value)}`).join(" ")} />
         {points.map((point) => <Marker key={point.slot} shape={MARKERS[(years.length - 1 - point.yearIndex) % MARKERS.length]!} x={x(point.slot)} y={y(point.value)} />)}
