@@ -294,3 +294,52 @@ describe("the report's files never hold a formula", () => {
     expect(formulas).toEqual([]);
   });
 });
+
+describe("each line's chart over every year of its lineage", () => {
+  /** 2020/21, continuing two of last year's indicators: the reoffenders, and restricted 4.1. */
+  async function nextYear() {
+    const q = test.db.prisma;
+    const year = await q.reportingYear.create({ data: { label: "2020/21", planYear: 4, startDate: new Date("2020-04-01"), endDate: new Date("2021-03-31") } });
+    for (const [number, start, end] of [[1, "2020-04-01", "2020-06-30"], [2, "2020-07-01", "2020-09-30"], [3, "2020-10-01", "2020-12-31"], [4, "2021-01-01", "2021-03-31"]] as const) {
+      const due = new Date(end);
+      due.setUTCMonth(due.getUTCMonth() + 1);
+      await q.quarter.create({ data: { yearId: year.id, number, startDate: new Date(start), endDate: new Date(end), dueDate: due, status: number === 1 ? "OPEN" : "PLANNED" } });
+    }
+    const priority = await q.priority.create({ data: { yearId: year.id, number: 1, title: "Carried over", outcome: "…", sortOrder: 1 } });
+    const continueAs = async (ref: string, title: string, restricted: boolean, sortOrder: number) => {
+      const last = await q.indicator.findFirstOrThrow({ where: { ref, priority: { yearId } }, include: { fields: true } });
+      return q.indicator.create({
+        data: {
+          priorityId: priority.id, ref, title, ownerOrganisationId: last.ownerOrganisationId, sortOrder, restricted,
+          previousIndicatorId: last.id, headlineFieldKey: last.headlineFieldKey,
+          fields: { create: last.fields.map(({ id: _, indicatorId: __, ...field }) => field) },
+        },
+      });
+    };
+    const reoffenders = await q.indicator.findFirstOrThrow({ where: { title: { startsWith: "Monitor the number of reoffenders" } } });
+    await continueAs(reoffenders.ref!, "Reoffenders, carried over", false, 1);
+    const restricted = await continueAs("4.1", "Restricted, carried over", true, 2);
+    return { yearId: year.id, restrictedId: restricted.id };
+  }
+
+  it("gives a continuing indicator last year's quarters, and restricted years only to those who may see them", async () => {
+    const restrictedLastYear = lines(await report()).find((candidate) => candidate.ref === "4.1")!.chart;
+    expect(line(await report(), "Monitor the number of reoffenders").earlierYears).toEqual([]);
+    const { yearId: nextYearId, restrictedId } = await nextYear();
+    const nextReport = async (email: string) => (await (await client(email)).get(`/api/reports/${nextYearId}`)).json() as Report;
+
+    const managers = await nextReport("manager@demo.test");
+    expect(line(managers, "Reoffenders, carried over").earlierYears).toEqual([{ year: "2019/20", chart: [118, 97, 164, null] }]);
+    expect(line(managers, "Restricted, carried over").earlierYears).toEqual([{ year: "2019/20", chart: restrictedLastYear }]);
+    expect(restrictedLastYear.some((figure) => figure !== null)).toBe(true);
+
+    const fire = await nextReport("fire@demo.test");
+    expect(line(fire, "Reoffenders, carried over").earlierYears).toEqual([{ year: "2019/20", chart: [118, 97, 164, null] }]);
+    expect(line(fire, "Restricted, carried over")).toBeUndefined();
+
+    // Opened up this year: last year's restricted figures stay out of the chart of those who may not see them.
+    await test.db.prisma.indicator.update({ where: { id: restrictedId }, data: { restricted: false } });
+    expect(line(await nextReport("fire@demo.test"), "Restricted, carried over").earlierYears).toEqual([]);
+    expect(line(await nextReport("cps@demo.test"), "Restricted, carried over").earlierYears).toEqual([{ year: "2019/20", chart: restrictedLastYear }]);
+  });
+});

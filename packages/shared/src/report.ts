@@ -30,6 +30,10 @@ export const ragStatusSchema = z.object({
 });
 export type RagStatus = z.infer<typeof ragStatusSchema>;
 
+/** The headline figure of each quarter of an earlier year of a line's lineage. */
+export const reportYearFiguresSchema = z.object({ year: z.string(), chart: z.array(z.nullable(z.number())) });
+export type ReportYearFigures = z.infer<typeof reportYearFiguresSchema>;
+
 export const reportLineSchema = z.object({
   indicatorId: z.int(),
   ref: z.nullable(z.string()),
@@ -45,6 +49,8 @@ export const reportLineSchema = z.object({
   chart: z.array(z.nullable(z.number())),
   /** The chart's figures are places in a table: a lower one is better and is drawn higher. */
   chartInverted: z.boolean(),
+  /** The same chart for each earlier year the indicator continues (oldest first), as far as the reader may see it. */
+  earlierYears: z.array(reportYearFiguresSchema),
 });
 export type ReportLine = z.infer<typeof reportLineSchema>;
 

@@ -131,6 +131,7 @@ const line: ReportLine = {
   rag: { rag: "GREEN", override: false, reason: null },
   chart: [120, null, 97, null],
   chartInverted: false,
+  earlierYears: [{ year: "2018/19", chart: [130, 125, null, 110] }],
 };
 const auditEvent: AuditEventRecord = {
   id: "12345678901",

@@ -7,6 +7,7 @@ import type { Context } from "../context.ts";
 import { ServiceError } from "../errors.ts";
 import { reportedThrough } from "../framework/reported.ts";
 import type { WatchedTable } from "../read-cache.ts";
+import { lineageFigures } from "./lineage.ts";
 import { indicatorInclude, returnInclude, toIndicatorSummary, toReturnRecord } from "../returns/mapping.ts";
 
 const monthYear = (date: Date) => date.toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
@@ -43,6 +44,7 @@ async function writeReport(context: Context, yearId: number, through: number): P
       },
     },
   });
+  const earlierYears = await lineageFigures(context, year, priorities.flatMap((priority) => priority.indicators));
   const quarters: ReportQuarter[] = year.quarters.map((quarter) => ({
     id: quarter.id,
     number: quarter.number,
@@ -78,6 +80,7 @@ async function writeReport(context: Context, yearId: number, through: number): P
           rag: ragOf(indicator, records),
           chart: chartOf(indicator, records),
           chartInverted: chartIsInverted(indicator),
+          earlierYears: earlierYears.get(row.id) ?? [],
         };
       }),
     })),

@@ -1,12 +1,12 @@
 import { can, type QuarterSummary, type Report, type ReportLine, type ReportPriority } from "@quarterly-returns/shared";
 import { Link, useSearchParams } from "../../lib/router.tsx";
 import { Select } from "../../components/Select.tsx";
-import { Sparkline } from "../../components/Sparkline.tsx";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { useChosenYear, useQuarters } from "../../lib/quarters.ts";
 import { YearSelect } from "../../components/YearSelect.tsx";
 import { useSession } from "../../lib/session.ts";
 import { useReport } from "./api/report.ts";
+import { LineageChart } from "./LineageChart.tsx";
 
 const TONES = { good: "improving", bad: "getting worse", neutral: "no better or worse" } as const;
 
@@ -62,12 +62,12 @@ function Document({ report }: { report: Report }) {
     <div className="app-report">
       <p className="govuk-heading-m">{report.title}</p>
       {through && <p className="govuk-body">As it stood at the end of {through.name}.</p>}
-      {report.priorities.map((priority) => <Priority key={priority.number} priority={priority} />)}
+      {report.priorities.map((priority) => <Priority key={priority.number} priority={priority} yearLabel={report.year.label} />)}
     </div>
   );
 }
 
-function Priority({ priority }: { priority: ReportPriority }) {
+function Priority({ priority, yearLabel }: { priority: ReportPriority; yearLabel: string }) {
   let previousCollation = "";
   return (
     <section className="app-report__priority" aria-labelledby={`priority-${priority.number}`}>
@@ -90,7 +90,7 @@ function Priority({ priority }: { priority: ReportPriority }) {
           {priority.lines.map((line) => {
             const collation = line.collation === previousCollation ? "" : line.collation;
             previousCollation = line.collation;
-            return <Line key={line.indicatorId} line={line} collation={collation} />;
+            return <Line key={line.indicatorId} line={line} collation={collation} yearLabel={yearLabel} />;
           })}
         </tbody>
       </table>
@@ -98,19 +98,24 @@ function Priority({ priority }: { priority: ReportPriority }) {
   );
 }
 
-function Line({ line, collation }: { line: ReportLine; collation: string }) {
+// On a phone each line is a card: the cells stack, each quarter under its name (data-label), and
+// the owner (data-owner) is named on every card even where the table leaves a repeated one blank,
+// as the document does. Both are drawn by the stylesheet, so the cells' own text stays the report's.
+function Line({ line, collation, yearLabel }: { line: ReportLine; collation: string; yearLabel: string }) {
   return (
-    <tr className="govuk-table__row" data-testid={`line-${line.indicatorId}`}>
-      <td className="govuk-table__cell">
+    <tr className="govuk-table__row app-report__line" data-testid={`line-${line.indicatorId}`}>
+      <td className="govuk-table__cell app-report__ref">
         {line.ref ?? ""}
         {line.restricted && line.ref && <strong className="govuk-tag govuk-tag--red app-block">Restricted</strong>}
       </td>
-      <td className="govuk-table__cell">{line.title}</td>
-      <td className="govuk-table__cell">{collation}</td>
+      <td className="govuk-table__cell app-report__title" data-owner={line.collation}>{line.title}</td>
+      <td className="govuk-table__cell app-report__collation">{collation}</td>
       {line.cells.map((cell, index) => (
-        <td className="govuk-table__cell app-preserve-lines" key={index}>{cell}</td>
+        <td className={`govuk-table__cell app-preserve-lines app-report__labelled${cell ? "" : " app-report__unreported"}`} key={index} data-label={`Quarter ${index + 1}`}>
+          {cell}
+        </td>
       ))}
-      <td className="govuk-table__cell">
+      <td className="govuk-table__cell app-report__labelled" data-label="Trend/RAG">
         {line.trend && (
           <span className={`app-trend app-trend--${line.trend.tone}`} title={line.trend.description}>
             <span aria-hidden="true">{line.trend.arrow}</span>
@@ -123,7 +128,7 @@ function Line({ line, collation }: { line: ReportLine; collation: string }) {
           </strong>
         )}
         {line.rag?.override && line.rag.reason && <span className="govuk-body-s app-block">{line.rag.reason}</span>}
-        <Sparkline values={line.chart} inverted={line.chartInverted} width={80} height={28} />
+        <LineageChart years={[...line.earlierYears, { year: yearLabel, chart: line.chart }]} inverted={line.chartInverted} />
       </td>
     </tr>
   );
