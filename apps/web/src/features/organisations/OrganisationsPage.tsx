@@ -15,7 +15,7 @@ export function OrganisationsPage() {
       </Link>
       {organisations.isPending && <p className="govuk-body">Loading…</p>}
       {organisations.data && (
-        <table className="govuk-table">
+        <table className="govuk-table app-stacked-table">
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
               <th scope="col" className="govuk-table__header">Organisation</th>
@@ -26,11 +26,11 @@ export function OrganisationsPage() {
           <tbody className="govuk-table__body">
             {organisations.data.map((organisation) => (
               <tr className="govuk-table__row" key={organisation.id}>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Organisation">
                   <Link to={`/organisations/${organisation.id}`} className="govuk-link">{organisation.name}</Link>
                 </td>
-                <td className="govuk-table__cell">{organisation.shortName}</td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Short name">{organisation.shortName}</td>
+                <td className="govuk-table__cell" data-label="Contact">
                   {organisation.contactName}
                   {organisation.contactEmail && <><br /><span className="govuk-body-s">{organisation.contactEmail}</span></>}
                   {!organisation.contactName && !organisation.contactEmail && <span className="govuk-hint">No contact yet</span>}
