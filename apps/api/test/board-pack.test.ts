@@ -85,3 +85,35 @@ describe("the board pack's summary", () => {
     expect(exceptions(await packFor("fire@demo.test")).map((exception) => exception.kind)).toEqual(expect.arrayContaining(["confirmed outlier", "open query"]));
   });
 });
+
+describe("GET /api/reports/:yearId/board-pack", () => {
+  const fetchPack = async (email: string, query = "") => {
+    const response = await as(test.app, await signIn(test.app, email)).get(`/api/reports/${yearId}/board-pack${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as Omit<BoardPack, "report">;
+  };
+  const total = (pack: Omit<BoardPack, "report">) => pack.summary.reduce((sum, priority) => sum + priority.indicators, 0);
+
+  it("sends the cover and summary without the report, as of the quarter asked for", async () => {
+    const pack = await fetchPack("manager@demo.test");
+    expect(pack).toMatchObject({ partnershipName: "Safer Stockton Partnership", title: "Performance report 2019/20", provisional: true, restricted: true });
+    expect(pack).not.toHaveProperty("report");
+    expect(pack.asAt).toMatch(/^\d{1,2} \w+ \d{4} at \d\d:\d\d$/);
+    const throughQ3 = await fetchPack("manager@demo.test", "?quarter=3");
+    expect(throughQ3.quarters.map((quarter) => quarter.state)).toEqual(["signed off", "signed off", "signed off"]);
+    expect(throughQ3.provisional).toBe(false);
+  });
+
+  it("leaves restricted rows out of a data owner's summary", async () => {
+    const manager = await fetchPack("manager@demo.test");
+    const owner = await fetchPack("yot@demo.test");
+    expect(owner.restricted).toBe(false);
+    expect(total(owner)).toBeLessThan(total(manager));
+    expect(owner.summary.flatMap((priority) => priority.exceptions).some((exception) => exception.restricted)).toBe(false);
+  });
+
+  it("refuses a year that does not exist", async () => {
+    const response = await as(test.app, await signIn(test.app, "manager@demo.test")).get(`/api/reports/0/board-pack`);
+    expect(response.statusCode).toBe(404);
+  });
+});

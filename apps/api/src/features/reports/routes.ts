@@ -1,4 +1,5 @@
 import { IMPORT_LIMITS, importFileTooLarge, importReportSchema, importSummarySchema, MAX_ID, reportSchema } from "@quarterly-returns/shared";
+import { boardPackSummarySchema } from "@quarterly-returns/shared/board-pack";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod/mini";
@@ -75,6 +76,25 @@ export async function reportsRoutes(fastify: FastifyInstance) {
       const name = `performance-report-${report.year.label.replace("/", "-")}${scope.throughQuarter ? `-q${scope.throughQuarter}` : ""}.${format}`;
       // The schemas type the text answers; a workbook's bytes go out as they are.
       return reply.header("content-type", TYPES[format]).header("content-disposition", `attachment; filename="${name}"`).send(body as unknown as string);
+    },
+  );
+
+  app.get(
+    "/api/reports/:file/board-pack",
+    {
+      config: { permission: "readReport" },
+      schema: {
+        params: z.object({ file: z.string().check(z.regex(/^\d{1,10}$/)) }),
+        querystring: z.strictObject({ quarter: throughQuarter }),
+        response: { 200: boardPackSummarySchema },
+        tags,
+        summary: "The board pack's cover and summary page for a year's report (?quarter=N: as it stood at the end of quarter N), without the report itself; restricted rows only for those allowed",
+      },
+    },
+    async (request) => {
+      const { yearId } = parseFile(request.params.file);
+      const { report: _report, ...pack } = await buildBoardPack(request.context, { yearId, throughQuarter: request.query.quarter });
+      return pack;
     },
   );
 
