@@ -5,7 +5,8 @@ import { usePageTitle } from "../../lib/page-title.ts";
 import { useChosenYear, useQuarters } from "../../lib/quarters.ts";
 import { YearSelect } from "../../components/YearSelect.tsx";
 import { useSession } from "../../lib/session.ts";
-import { useReport } from "./api/report.ts";
+import { useBoardPack, useReport } from "./api/report.ts";
+import { BoardPackCover } from "./BoardPackCover.tsx";
 import { LineageChart } from "./LineageChart.tsx";
 
 const TONES = { good: "improving", bad: "getting worse", neutral: "no better or worse" } as const;
@@ -18,6 +19,7 @@ export function ReportPage() {
   const quarters = (useQuarters().data ?? []).filter((quarter) => quarter.year.id === yearId && quarter.status !== "PLANNED");
   const through = quarters.find((quarter) => quarter.number === Number(search.get("quarter")))?.number;
   const report = useReport(yearId, through);
+  const pack = useBoardPack(yearId, through);
   const file = (format: string) => `/api/reports/${report.data?.year.id}.${format}${through ? `?quarter=${through}` : ""}`;
   return (
     <>
@@ -48,7 +50,13 @@ export function ReportPage() {
       </div>
       {report.isPending && <p className="govuk-body">Loading…</p>}
       {report.error && <p className="govuk-error-message">{report.error.message}</p>}
-      {report.data && <Document report={report.data} />}
+      {report.data && (
+        // A printout holding any restricted row is marked OFFICIAL-SENSITIVE on every page (the stylesheet's named page).
+        <div className={pack.data?.restricted ? "app-report-sensitive" : undefined}>
+          {pack.data && <BoardPackCover pack={pack.data} />}
+          <Document report={report.data} />
+        </div>
+      )}
     </>
   );
 }
@@ -58,16 +66,17 @@ const asAt = (quarter: QuarterSummary) => `Up to ${quarter.name} (${quarter.stat
 
 function Document({ report }: { report: Report }) {
   const through = report.throughQuarter < 4 ? report.quarters[report.throughQuarter - 1] : undefined;
+  const provisional = report.quarters.filter((quarter) => quarter.number <= report.throughQuarter && quarter.status !== "CLOSED").map((quarter) => quarter.number);
   return (
     <div className="app-report">
       <p className="govuk-heading-m">{report.title}</p>
       {through && <p className="govuk-body">As it stood at the end of {through.name}.</p>}
-      {report.priorities.map((priority) => <Priority key={priority.number} priority={priority} yearLabel={report.year.label} />)}
+      {report.priorities.map((priority) => <Priority key={priority.number} priority={priority} yearLabel={report.year.label} provisional={provisional} />)}
     </div>
   );
 }
 
-function Priority({ priority, yearLabel }: { priority: ReportPriority; yearLabel: string }) {
+function Priority({ priority, yearLabel, provisional }: { priority: ReportPriority; yearLabel: string; provisional: number[] }) {
   let previousCollation = "";
   return (
     <section className="app-report__priority" aria-labelledby={`priority-${priority.number}`}>
@@ -82,7 +91,7 @@ function Priority({ priority, yearLabel }: { priority: ReportPriority; yearLabel
             <th scope="col" className="govuk-table__header">Ref</th>
             <th scope="col" className="govuk-table__header">Activities to support this priority</th>
             <th scope="col" className="govuk-table__header">Data collation</th>
-            {[1, 2, 3, 4].map((number) => <th scope="col" className="govuk-table__header" key={number}>Quarter {number} update</th>)}
+            {[1, 2, 3, 4].map((number) => <th scope="col" className="govuk-table__header" key={number}>Quarter {number} update{provisional.includes(number) ? " (provisional)" : ""}</th>)}
             <th scope="col" className="govuk-table__header">Trend/RAG</th>
           </tr>
         </thead>
