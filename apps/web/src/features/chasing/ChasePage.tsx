@@ -8,6 +8,7 @@ import { usePageTitle } from "../../lib/page-title.ts";
 import { useChasePreview, useSendChase } from "./api/chases.ts";
 import { ChaseHistory } from "./ChaseHistory.tsx";
 import { MAIL_NOT_SET_UP } from "./delivery.ts";
+import { WarningText } from "../../components/WarningText.tsx";
 
 /** Compose a reminder to one organisation: it lists exactly what is outstanding; the text can be edited. */
 export function ChasePage() {
@@ -99,13 +100,9 @@ function Compose({ message, quarterId }: { message: ChasePreview; quarterId: num
             </div>
             {recentlyChased && message.lastChase && (
               <div className="govuk-form-group">
-                <div className="govuk-warning-text">
-                  <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-                  <strong className="govuk-warning-text__text">
-                    <span className="govuk-visually-hidden">Warning</span>
-                    {message.organisation.name} was chased on {formatDate(message.lastChase.sentAt)} {chasedBy(message.lastChase)}, less than 24 hours ago.
-                  </strong>
-                </div>
+                <WarningText>
+                  {message.organisation.name} was chased on {formatDate(message.lastChase.sentAt)} {chasedBy(message.lastChase)}, less than 24 hours ago.
+                </WarningText>
                 <div className="govuk-checkboxes">
                   <div className="govuk-checkboxes__item">
                     <input className="govuk-checkboxes__input" id="insist" type="checkbox" checked={insist} onChange={(event) => setInsist(event.target.checked)} />

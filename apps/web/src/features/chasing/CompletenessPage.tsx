@@ -10,6 +10,7 @@ import { CompletenessMatrix, MatrixKey } from "./CompletenessMatrix.tsx";
 import { ConfirmedOutliers } from "../../components/ConfirmedOutliers.tsx";
 import { MAIL_NOT_SET_UP } from "./delivery.ts";
 import { ReportingRateChart } from "./ReportingRateChart.tsx";
+import { WarningText } from "../../components/WarningText.tsx";
 
 const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
 
@@ -74,13 +75,7 @@ function Overview({ data }: { data: Completeness }) {
           </dl>
           <ReportingRateChart rates={data.reportingRates} currentQuarterId={data.quarter.id} />
           {!data.mailConfigured && (
-            <div className="govuk-warning-text app-cockpit__warning">
-              <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>
-                {MAIL_NOT_SET_UP}
-              </strong>
-            </div>
+            <WarningText className="app-cockpit__warning">{MAIL_NOT_SET_UP}</WarningText>
           )}
         </div>
 

@@ -12,6 +12,7 @@ import { ApiError } from "../../lib/api-client.ts";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { Link, useSearchParams } from "../../lib/router.tsx";
 import { useReminderSchedule, useSetReminderSchedule } from "./api/reminder-schedule.ts";
+import { WarningText } from "../../components/WarningText.tsx";
 
 /** The manager's reminder schedule for a quarter: the days automatic reminders go out. */
 export default function RemindersPage() {
@@ -87,8 +88,8 @@ function Schedule({ schedule }: { schedule: ReminderSchedule }) {
           minutes later, then an hour after that.
         </p>
         <p className="govuk-body">The returns are due on {formatDate(quarter.dueDate)}.</p>
-        {!schedule.running && <Warning>Automatic reminders are switched off on this server: none will be sent. Ask your administrator.</Warning>}
-        {!schedule.mailConfigured && <Warning>E-mail is not set up, so reminders are recorded but not sent. Ask your administrator to set it up.</Warning>}
+        {!schedule.running && <WarningText>Automatic reminders are switched off on this server: none will be sent. Ask your administrator.</WarningText>}
+        {!schedule.mailConfigured && <WarningText>E-mail is not set up, so reminders are recorded but not sent. Ask your administrator to set it up.</WarningText>}
         {signedOff && <p className="govuk-inset-text">This quarter is signed off: it gets no reminders.</p>}
 
         <ScheduleTable steps={schedule.steps} custom={schedule.custom} />
@@ -143,17 +144,6 @@ function Schedule({ schedule }: { schedule: ReminderSchedule }) {
   );
 }
 
-function Warning({ children }: { children: string }) {
-  return (
-    <div className="govuk-warning-text">
-      <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-      <strong className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning</span>
-        {children}
-      </strong>
-    </div>
-  );
-}
 
 function ScheduleTable({ steps, custom }: { steps: ReminderStep[]; custom: boolean }) {
   if (steps.length === 0) return <p className="govuk-body">No reminders are set for this quarter.</p>;

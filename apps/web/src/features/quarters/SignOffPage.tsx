@@ -1,5 +1,4 @@
 import { formatDate, NO_DATA_REASON_NAMES, type ConfirmedOutlierSummary, type NoDataReason, type OpenQuerySummary, type SignOffSummary } from "@quarterly-returns/shared";
-import type { ReactNode } from "react";
 import { useState } from "react";
 import { Link, useParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
@@ -8,6 +7,7 @@ import { usePageTitle } from "../../lib/page-title.ts";
 import { useSignOff, useSignOffPreview } from "./api/years.ts";
 import { reopeningWords } from "./reopening-words.ts";
 import { ConfirmedOutliers } from "../../components/ConfirmedOutliers.tsx";
+import { WarningText } from "../../components/WarningText.tsx";
 
 /** Shows exactly what signing off will record, then signs off with the admin's password. */
 export function SignOffPage() {
@@ -97,17 +97,6 @@ export function SignOffPage() {
 
 const returnsWord = (count: number) => (count === 1 ? "1 outstanding return" : `${count} outstanding returns`);
 
-function Warning({ children }: { children: ReactNode }) {
-  return (
-    <div className="govuk-warning-text">
-      <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-      <strong className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning</span>
-        {children}
-      </strong>
-    </div>
-  );
-}
 
 /** What the admin should know before signing: it is early, returns are missing, queries are open, figures look unusual. */
 function Warnings({ summary }: { summary: SignOffSummary }) {
@@ -116,17 +105,17 @@ function Warnings({ summary }: { summary: SignOffSummary }) {
   return (
     <div data-testid="sign-off-warnings">
       {daysBeforeDue > 0 && (
-        <Warning>
+        <WarningText>
           It is {daysBeforeDue === 1 ? "1 day" : `${daysBeforeDue} days`} before the due date ({formatDate(quarter.dueDate)}): owners still have time to send their returns.
-        </Warning>
+        </WarningText>
       )}
-      {notProvided.length > 0 && <Warning>{returnsWord(notProvided.length)} will be recorded as “No data provided”.</Warning>}
-      {queries > 0 && <Warning>{queries === 1 ? "1 query is" : `${queries} queries are`} still open: signing off leaves {queries === 1 ? "it" : "them"} unresolved.</Warning>}
+      {notProvided.length > 0 && <WarningText>{returnsWord(notProvided.length)} will be recorded as “No data provided”.</WarningText>}
+      {queries > 0 && <WarningText>{queries === 1 ? "1 query is" : `${queries} queries are`} still open: signing off leaves {queries === 1 ? "it" : "them"} unresolved.</WarningText>}
       {outliers.length > 0 && (
-        <Warning>{outliers.length === 1 ? "1 figure looks" : `${outliers.length} figures look`} unusual: {outliers.length === 1 ? "its owner" : "their owners"} confirmed {outliers.length === 1 ? "it" : "them"} as right.</Warning>
+        <WarningText>{outliers.length === 1 ? "1 figure looks" : `${outliers.length} figures look`} unusual: {outliers.length === 1 ? "its owner" : "their owners"} confirmed {outliers.length === 1 ? "it" : "them"} as right.</WarningText>
       )}
       {unconfirmedOutliers.length > 0 && (
-        <Warning>{unconfirmedOutliers.length === 1 ? "1 figure looks" : `${unconfirmedOutliers.length} figures look`} unusual and nobody has confirmed {unconfirmedOutliers.length === 1 ? "it" : "them"}.</Warning>
+        <WarningText>{unconfirmedOutliers.length === 1 ? "1 figure looks" : `${unconfirmedOutliers.length} figures look`} unusual and nobody has confirmed {unconfirmedOutliers.length === 1 ? "it" : "them"}.</WarningText>
       )}
     </div>
   );

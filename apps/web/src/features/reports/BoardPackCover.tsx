@@ -1,4 +1,5 @@
 import type { BoardPackSummary } from "@quarterly-returns/shared/board-pack";
+import { WarningText } from "../../components/WarningText.tsx";
 
 type PrioritySummary = BoardPackSummary["summary"][number];
 
@@ -12,12 +13,9 @@ export function BoardPackCover({ pack }: { pack: BoardPackSummary }) {
     <>
       <section className="app-board-pack__cover" aria-labelledby="board-pack-title">
         {pack.provisional && (
-          <div className="govuk-warning-text app-board-pack__provisional">
-            <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-            <strong className="govuk-warning-text__text">
-              PROVISIONAL: {unsigned.join(", ")} {unsigned.length === 1 ? "is" : "are"} not signed off yet, so {unsigned.length === 1 ? "its" : "their"} figures may still change.
-            </strong>
-          </div>
+          <WarningText className="app-board-pack__provisional">
+            PROVISIONAL: {unsigned.join(", ")} {unsigned.length === 1 ? "is" : "are"} not signed off yet, so {unsigned.length === 1 ? "its" : "their"} figures may still change.
+          </WarningText>
         )}
         <p className="govuk-caption-l">{pack.partnershipName}</p>
         <h2 className="govuk-heading-xl" id="board-pack-title">{pack.title}</h2>

@@ -12,6 +12,7 @@ import { useSession } from "../../lib/session.ts";
 import { useResetPassword, useUpdateUser, useUsers } from "./api/users.ts";
 import { TemporaryPassword } from "./TemporaryPassword.tsx";
 import { organisationIdOf, RoleFields, type RoleFormValues } from "./UserFields.tsx";
+import { WarningText } from "../../components/WarningText.tsx";
 
 export function UserPage() {
   const id = Number(useParams().id);
@@ -77,7 +78,7 @@ function EditUser({ user }: { user: UserSummary }) {
         {reset.data && <TemporaryPassword issued={reset.data} heading="Password reset" />}
         <span className="govuk-caption-l">{user.email}</span>
         <h1 className="govuk-heading-l">{user.name}</h1>
-        {!user.active && <div className="govuk-warning-text"><strong className="govuk-warning-text__text">This account is deactivated: {user.name} cannot sign in.</strong></div>}
+        {!user.active && <WarningText>This account is deactivated: {user.name} cannot sign in.</WarningText>}
         <form
           noValidate
           onSubmit={handleSubmit((form) =>
