@@ -2,47 +2,20 @@
 // 3 attempts in all, after 10 minutes and then an hour, once across servers, and only while the
 // organisation still owes returns in a quarter open to it.
 import { createPrismaClient, type PrismaClient } from "@quarterly-returns/db";
-import { createTestDatabase, type TestDatabase } from "@quarterly-returns/db/testing";
-import { londonDay } from "@quarterly-returns/shared";
-import { afterEach, describe, expect, it } from "vitest";
-import { AUTOMATIC_REMINDERS, sendDueReminders } from "../src/core/chasing/reminders.ts";
+import { describe, expect, it } from "vitest";
+import { AUTOMATIC_REMINDERS } from "../src/core/chasing/reminders.ts";
 import { getCompleteness } from "../src/core/chasing/completeness.ts";
 import { offlineContext } from "../src/core/context.ts";
-import { createMailer } from "../src/lib/mailer.ts";
-import { startSmtpServer, type TestSmtpServer } from "./smtp.ts";
+import { cleanups, database, dayFromToday, runReminders, smtpServer } from "./reminder-support.ts";
+import { startSmtpServer } from "./smtp.ts";
 
-const DAY = 86_400_000;
 const MINUTE = 60_000;
-const dayFromToday = (days: number) => new Date(Date.parse(`${londonDay()}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-async function database(): Promise<TestDatabase> {
-  const db = await createTestDatabase("demo");
-  cleanups.push(() => db.drop());
-  return db;
-}
-
-async function smtpServer(): Promise<TestSmtpServer> {
-  const smtp = await startSmtpServer();
-  cleanups.push(() => smtp.close());
-  return smtp;
-}
 
 /** The address of a mail server that is down: nothing listens there any more. */
 async function mailServerDown(): Promise<string> {
   const smtp = await startSmtpServer();
   await smtp.close();
   return smtp.url;
-}
-
-function runReminders(prisma: PrismaClient, mailServerUrl: string, now: Date) {
-  return sendDueReminders(
-    offlineContext({ db: prisma, actor: AUTOMATIC_REMINDERS, origin: "test", now: () => now, mailer: createMailer(mailServerUrl, "Reminders <r@test.invalid>"), log: { warn: () => {} } }),
-  );
 }
 
 /** The open quarter, 3 days past its due date: today's step of the schedule is due. */

@@ -1,39 +1,18 @@
 // Automatic reminders: the job queue in PostgreSQL runs them; each step goes once, to exactly the
 // organisations with outstanding returns, in the completeness screen's words.
 import { createPrismaClient, type PrismaClient } from "@quarterly-returns/db";
-import { createTestDatabase, type TestDatabase } from "@quarterly-returns/db/testing";
+import type { TestDatabase } from "@quarterly-returns/db/testing";
 import { isOutstanding, londonDay, type Completeness } from "@quarterly-returns/shared";
 import { describeProgress } from "@quarterly-returns/shared/progress-words";
 import type { ParsedMail } from "mailparser";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildApp, type App } from "../src/app.ts";
-import { AUTOMATIC_REMINDERS, sendDueReminders } from "../src/core/chasing/reminders.ts";
-import { offlineContext } from "../src/core/context.ts";
-import { createMailer } from "../src/lib/mailer.ts";
 import { as, signIn, testConfig } from "./helper.ts";
-import { startSmtpServer, type TestSmtpServer } from "./smtp.ts";
+import { cleanups, database, DAY, dayFromToday, runReminders, smtpServer } from "./reminder-support.ts";
+import type { TestSmtpServer } from "./smtp.ts";
 
-const DAY = 86_400_000;
 const today = () => londonDay();
-const dayFromToday = (days: number) => new Date(Date.parse(`${today()}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
-
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-async function database(): Promise<TestDatabase> {
-  const db = await createTestDatabase("demo");
-  cleanups.push(() => db.drop());
-  return db;
-}
-
-async function smtpServer(): Promise<TestSmtpServer> {
-  const smtp = await startSmtpServer();
-  cleanups.push(() => smtp.close());
-  return smtp;
-}
 
 /** The app as the server runs it, reminders on. */
 async function server(db: { url: string }, prisma: PrismaClient, smtp: TestSmtpServer | null): Promise<App> {
@@ -41,13 +20,6 @@ async function server(db: { url: string }, prisma: PrismaClient, smtp: TestSmtpS
   cleanups.push(() => app.close());
   await app.ready();
   return app;
-}
-
-/** The job's work as one run, with a clock of the test's choosing. */
-function runReminders(prisma: PrismaClient, smtp: TestSmtpServer | null, now = new Date()) {
-  return sendDueReminders(
-    offlineContext({ db: prisma, actor: AUTOMATIC_REMINDERS, origin: "test", now: () => now, mailer: createMailer(smtp?.url ?? null, "Reminders <r@test.invalid>") }),
-  );
 }
 
 async function openQuarter(prisma: PrismaClient) {
@@ -151,7 +123,7 @@ describe("a step of the schedule, run by the job queue when the server starts", 
     await Promise.all([server(db, db.prisma, smtp), server(db, second, smtp)]);
     await until(async () => (await finishedRuns(db)) > runsBefore, "a run after the restart");
     // And the job's own work run by both at the very same time, the queue aside: the database decides.
-    await Promise.all([runReminders(db.prisma, smtp), runReminders(second, smtp)]);
+    await Promise.all([runReminders(db.prisma, smtp.url), runReminders(second, smtp.url)]);
 
     expect(smtp.received).toHaveLength(sent);
     expect(await db.prisma.chase.count()).toBe(sent);
@@ -164,7 +136,7 @@ describe("a step of the schedule, run by the job queue when the server starts", 
     await setDueDate(db.prisma, dayFromToday(-3));
     await db.prisma.organisation.update({ where: { shortName: "Fire" }, data: { contactEmail: "station.manager@fire.example", contactName: "Station Manager" } });
 
-    await runReminders(db.prisma, smtp);
+    await runReminders(db.prisma, smtp.url);
 
     const fire = smtp.received.find((mail) => addressesOf(mail.to).includes("fire@demo.test"))!;
     expect(addressesOf(fire.cc)).toEqual(["station.manager@fire.example"]);
@@ -218,8 +190,8 @@ describe("a 'not yet available' date passing", () => {
       data: { indicatorId: indicator.id, quarterId, createdById: owner.id, updatedById: owner.id, submittedById: owner.id, submittedAt: new Date(Date.now() - 5 * DAY), status: "NO_DATA", noDataReason: "NOT_YET_AVAILABLE", availableFrom: asDate(dayFromToday(-1)) },
     });
 
-    await runReminders(db.prisma, smtp);
-    await runReminders(db.prisma, smtp);
+    await runReminders(db.prisma, smtp.url);
+    await runReminders(db.prisma, smtp.url);
 
     expect(smtp.received).toHaveLength(1);
     const mail = smtp.received[0]!;
