@@ -4,7 +4,7 @@
 // A server that starts after several days of the schedule have passed sends only the latest and
 // records the others as superseded: nobody gets a pile of stale reminders. Reminders whose e-mail
 // failed are tried again by later runs (retries.ts).
-import { londonDay, type OrganisationCompleteness } from "@quarterly-returns/shared";
+import { londonDay, type Completeness, type OrganisationCompleteness } from "@quarterly-returns/shared";
 import type { ReminderOutcome, ReminderTrigger } from "@quarterly-returns/db";
 import { isoDate } from "../../lib/dates.ts";
 import type { Context, SystemActor } from "../context.ts";
@@ -44,19 +44,21 @@ async function remindOnSchedule(context: Context, quarter: Parameters<typeof rem
   const latest = due.at(-1)!;
   await supersede(context, { quarterId: quarter.id, trigger: "SCHEDULE", organisationId: null }, due.slice(0, -1).filter((candidate) => !done.has(candidate)));
   if (done.has(latest)) return;
-  await remind(context, { quarterId: quarter.id, trigger: "SCHEDULE", dueOn: latest, organisationId: null }, (entry) => entry.outstanding > 0);
+  const completeness = await getCompleteness(context, quarter.id);
+  await remind(context, completeness, { quarterId: quarter.id, trigger: "SCHEDULE", dueOn: latest, organisationId: null }, (entry) => entry.outstanding > 0);
 }
 
 /** An owner said their figures would come on a date; once it passes, they are reminded of it. */
 async function remindOnExpectedDates(context: Context, quarterId: number): Promise<void> {
   const completeness = await getCompleteness(context, quarterId);
+  const reminded = await context.db.reminder.findMany({ where: { quarterId, trigger: "EXPECTED_DATE" }, select: { organisationId: true, dueOn: true } });
   for (const entry of completeness.organisations) {
     const passed = [
       ...new Set(entry.cells.filter((cell) => cell.progress.state === "EXPECTED" && cell.progress.overdue).map((cell) => cell.progress.expectedOn!)),
     ].sort();
     if (!passed.length) continue;
     const key = { quarterId, trigger: "EXPECTED_DATE" as const, organisationId: entry.organisation.id };
-    const done = await doneDays(context, key);
+    const done = new Set(reminded.filter((reminder) => reminder.organisationId === entry.organisation.id).map((reminder) => isoDate(reminder.dueOn)));
     const latest = passed.at(-1)!;
     await supersede(context, key, passed.slice(0, -1).filter((candidate) => !done.has(candidate)));
     if (done.has(latest)) continue;
@@ -65,7 +67,8 @@ async function remindOnExpectedDates(context: Context, quarterId: number): Promi
       await claim(context, { ...key, dueOn: latest }, "ALREADY_CHASED");
       continue;
     }
-    await remind(context, { ...key, dueOn: latest }, (candidate) => candidate.organisation.id === entry.organisation.id);
+    // Chasing one organisation changes nothing the others' entries say, so the one reading serves them all.
+    await remind(context, completeness, { ...key, dueOn: latest }, (candidate) => candidate.organisation.id === entry.organisation.id);
   }
 }
 
@@ -86,8 +89,7 @@ async function claim(context: Context, key: ReminderKey, outcome: ReminderOutcom
 }
 
 /** Chases each organisation chosen, after claiming the reminder: a server that loses the claim sends nothing. */
-async function remind(context: Context, key: ReminderKey, chosen: (entry: OrganisationCompleteness) => boolean): Promise<void> {
-  const completeness = await getCompleteness(context, key.quarterId);
+async function remind(context: Context, completeness: Completeness, key: ReminderKey, chosen: (entry: OrganisationCompleteness) => boolean): Promise<void> {
   const entries = completeness.organisations.filter((entry) => entry.outstanding > 0 && chosen(entry));
   const owners = await dataOwnersOf(context.db, entries.map((entry) => entry.organisation.id));
   const messages = entries.map((entry) => composeFor(completeness, entry, owners.get(entry.organisation.id) ?? [], null, context));
