@@ -106,6 +106,20 @@ export async function sendChase(context: Context, input: SendChase): Promise<Cha
   });
 }
 
+/** Sends a chase's e-mail: what became of it, to record; a failure is recorded, never thrown. */
+export async function deliver(
+  context: Context,
+  chase: { recipient: string; copyTo: string | null; subject: string; body: string },
+): Promise<{ deliveryStatus: "SENT" | "FAILED"; deliveryError: string | null }> {
+  try {
+    await context.mailer.send({ to: chase.recipient, ...(chase.copyTo ? { cc: chase.copyTo } : {}), subject: chase.subject, text: chase.body });
+    return { deliveryStatus: "SENT", deliveryError: null };
+  } catch (error) {
+    context.log.warn({ err: error }, "chase email failed");
+    return { deliveryStatus: "FAILED", deliveryError: (error as Error).message.slice(0, 500) };
+  }
+}
+
 /**
  * E-mails a composed chase (when a mail server is configured) and records it with its delivery,
  * whatever became of the e-mail: a chase is never silently dropped.
@@ -116,18 +130,9 @@ export async function recordChase(
 ): Promise<ChaseRecord> {
   const { organisation, subject, body, items, copyTo } = chase.message;
   const recipient = chase.message.recipient!;
-  let delivery: { deliveryStatus: "SENT" | "FAILED" | "NOT_SENT"; deliveryError: string | null };
-  if (!context.mailer.configured) {
-    delivery = { deliveryStatus: "NOT_SENT", deliveryError: NOT_SENT };
-  } else {
-    try {
-      await context.mailer.send({ to: recipient, ...(copyTo ? { cc: copyTo } : {}), subject, text: body });
-      delivery = { deliveryStatus: "SENT", deliveryError: null };
-    } catch (error) {
-      context.log.warn({ err: error }, "chase email failed");
-      delivery = { deliveryStatus: "FAILED", deliveryError: (error as Error).message.slice(0, 500) };
-    }
-  }
+  const delivery = context.mailer.configured
+    ? await deliver(context, { recipient, copyTo: copyTo ?? null, subject, body })
+    : { deliveryStatus: "NOT_SENT" as const, deliveryError: NOT_SENT };
 
   return transaction(context, async (tx) => {
     const record = await tx.db.chase.create({

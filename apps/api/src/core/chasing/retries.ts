@@ -8,6 +8,7 @@ import { mayRemind } from "@quarterly-returns/shared";
 import type { ChaseModel as Chase } from "@quarterly-returns/db";
 import { transaction, type Context } from "../context.ts";
 import { findQuarter, openReopenings, toQuarterSummary } from "../quarters/summary.ts";
+import { deliver } from "./chases.ts";
 import { getCompleteness } from "./completeness.ts";
 
 export const MAX_ATTEMPTS = 3;
@@ -52,14 +53,7 @@ async function retry(context: Context, chase: Chase): Promise<void> {
     data: { attempts: { increment: 1 }, sentAt: context.now() },
   });
   if (claimed.count === 0) return;
-  let delivery: { deliveryStatus: "SENT" | "FAILED"; deliveryError: string | null };
-  try {
-    await context.mailer.send({ to: chase.recipient, ...(chase.copyTo ? { cc: chase.copyTo } : {}), subject: chase.subject, text: chase.body });
-    delivery = { deliveryStatus: "SENT", deliveryError: null };
-  } catch (error) {
-    context.log.warn({ err: error, chaseId: chase.id }, "reminder email failed again");
-    delivery = { deliveryStatus: "FAILED", deliveryError: (error as Error).message.slice(0, 500) };
-  }
+  const delivery = await deliver(context, chase);
   await transaction(context, async (tx) => {
     await tx.db.chase.update({ where: { id: chase.id }, data: delivery });
     await tx.audit({
