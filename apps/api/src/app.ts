@@ -4,6 +4,7 @@ import Fastify from "fastify";
 import type { Config } from "./config.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
 import { authRoutes } from "./features/auth/routes.ts";
+import { secondFactorRoutes } from "./features/auth/second-factor-routes.ts";
 import { chasingRoutes } from "./features/chasing/routes.ts";
 import { frameworkRoutes } from "./features/framework/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
@@ -65,6 +66,7 @@ export async function buildApp({ config, prisma, databaseUrl, webDistDir = defau
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(secondFactorRoutes);
   await app.register(quartersRoutes);
   await app.register(returnsRoutes);
   await app.register(queriesRoutes);

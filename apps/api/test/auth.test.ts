@@ -43,6 +43,7 @@ describe("signing in", () => {
         role: "DATA_OWNER",
         organisation: { id: expect.any(Number), name: "DTV Community Rehabilitation Company", shortName: "CRC" },
         mustChangePassword: false,
+        mustEnrolSecondFactor: false,
       },
     });
   });

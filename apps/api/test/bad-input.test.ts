@@ -3,7 +3,7 @@
 // date that does not exist. Each is a 400 that names the field (or 404), never a server fault;
 // and should such a value slip past the checks, the database's refusal is still a 400.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { as, buildTestApp, fingerprint, signIn, type TestApp } from "./helper.ts";
+import { as, buildTestApp, fingerprint, signIn, signature, type TestApp } from "./helper.ts";
 
 const UNSTORABLE = "contains a character that cannot be stored: remove it or retype the text";
 const TOO_BIG = 2_147_483_648;
@@ -117,7 +117,7 @@ describe("ids beyond PostgreSQL's integer", () => {
       [manager, "get", `/api/quarters/${big}/completeness`],
       [admin, "get", `/api/quarters/${big}/sign-off`],
       [admin, "patch", `/api/quarters/${big}`, { dueDate: "2026-01-31" }],
-      [admin, "post", `/api/quarters/${big}/close`, { password: "demo1234" }],
+      [admin, "post", `/api/quarters/${big}/close`, await signature(test.app)],
       [admin, "post", `/api/quarters/${big}/reopen`, { reason: "Wrong" }],
       [admin, "get", `/api/years/${big}/framework`],
       [admin, "post", `/api/years/${big}/priorities`, { number: 9, title: "T", outcome: "O" }],

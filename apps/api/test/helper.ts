@@ -6,6 +6,8 @@ import { brotliCompressSync, gzipSync } from "node:zlib";
 import { createTestDatabase, type TestDatabase } from "@quarterly-returns/db/testing";
 import { buildApp, type App, type AppOptions } from "../src/app.ts";
 import type { Config } from "../src/config.ts";
+import { sealSecret } from "../src/core/auth/second-factor-keys.ts";
+import { stepAt, TEST_TOTP_SECRET, totpCode } from "./totp.ts";
 
 export async function testConfig(overrides: Partial<Config> = {}): Promise<Config> {
   return {
@@ -70,11 +72,58 @@ export async function buildTestApp(
 
 export const DEMO_PASSWORD = "demo1234";
 
-/** Signs in through the API and returns the session cookie to send with later requests. */
+/**
+ * Signs in through the API and returns the session cookie to send with later requests. An admin or
+ * manager meets the second factor: the first time, they are given TEST_TOTP_SECRET in the database
+ * (as if they had set up an app: tests of enrolment itself are in second-factor.test.ts); then the
+ * code is computed (test/totp.ts). Tests of signing in itself use the routes directly.
+ */
 export async function signIn(app: App, email: string, password = DEMO_PASSWORD): Promise<string> {
-  const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password }, remoteAddress: someAddress() });
+  const remoteAddress = someAddress();
+  const login = () => app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password }, remoteAddress });
+  let response = await login();
+  if (response.statusCode === 200 && response.json().user?.mustEnrolSecondFactor) {
+    await giveTestAuthenticator(app, email);
+    response = await login();
+  }
+  if (response.statusCode === 200 && response.json().secondFactorRequired) {
+    response = await app.inject({
+      method: "POST",
+      url: "/api/auth/login/code",
+      headers: { cookie: pendingSignInCookie(response) },
+      payload: { code: await freshCode(app, email) },
+      remoteAddress,
+    });
+  }
   if (response.statusCode !== 200) throw new Error(`Sign-in as ${email} failed: ${response.statusCode} ${response.body}`);
   return sessionCookie(response);
+}
+
+/** The person as if they had set up an authenticator app with TEST_TOTP_SECRET. */
+export async function giveTestAuthenticator(app: App, email: string) {
+  await app.prisma.user.update({
+    where: { email },
+    data: { totpSecret: sealSecret(app.secondFactorKeys, TEST_TOTP_SECRET), totpEnabledAt: new Date(), totpLastStep: null },
+  });
+}
+
+/**
+ * The code for now, with the step the person last used forgotten first: a test may sign in or sign
+ * off as often as it needs within 30 seconds. Refusing a step used before is tested on its own
+ * (second-factor.test.ts), never through this.
+ */
+export async function freshCode(app: App, email: string): Promise<string> {
+  await app.prisma.user.update({ where: { email }, data: { totpLastStep: null } });
+  return totpCode(TEST_TOTP_SECRET, stepAt(Date.now()));
+}
+
+/** The e-signature of a sign-off by the demo admin: their password and a fresh code. */
+export const signature = async (app: App, email = "admin@demo.test") => ({ password: DEMO_PASSWORD, code: await freshCode(app, email) });
+
+export function pendingSignInCookie(response: { cookies: { name: string; value: string }[] }): string {
+  const cookie = response.cookies.find((candidate) => candidate.name.endsWith("qr_sign_in"));
+  if (!cookie) throw new Error("No pending sign-in cookie was set");
+  return `${cookie.name}=${cookie.value}`;
 }
 
 export function sessionCookie(response: { cookies: { name: string; value: string }[] }): string {

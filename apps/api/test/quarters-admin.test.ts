@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { as, buildTestApp, signIn, type TestApp } from "./helper.ts";
+import { as, buildTestApp, signIn, signature, type TestApp } from "./helper.ts";
 
 let test: TestApp;
 let admin: ReturnType<typeof as>;
@@ -48,7 +48,7 @@ describe("signing off a quarter", () => {
   });
 
   it("records the missing and draft returns as not provided, nothing else, and locks the quarter", async () => {
-    const response = await admin.post(`/api/quarters/${q4}/close`, { password: "demo1234" });
+    const response = await admin.post(`/api/quarters/${q4}/close`, await signature(test.app));
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ submitted: 1, quarter: { status: "CLOSED", signedOffBy: { name: "Jo Adams" } } });
     expect(response.json().notProvided).toHaveLength(20);
@@ -62,7 +62,7 @@ describe("signing off a quarter", () => {
     const event = await test.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "quarter.close", quarterId: q4 } });
     expect(event.after).toMatchObject({ status: "CLOSED", submitted: 1 });
 
-    const again = await admin.post(`/api/quarters/${q4}/close`, { password: "demo1234" });
+    const again = await admin.post(`/api/quarters/${q4}/close`, await signature(test.app));
     expect(again.statusCode).toBe(409);
   });
 
@@ -91,7 +91,7 @@ describe("signing off a quarter", () => {
     });
     expect(corrected.statusCode).toBe(200);
 
-    const again = await admin.post(`/api/quarters/${q4}/close`, { password: "demo1234" });
+    const again = await admin.post(`/api/quarters/${q4}/close`, await signature(test.app));
     expect(again.statusCode).toBe(200);
     // Reopening made the first sign-off's "No data provided" records outstanding again: this sign-off records them anew.
     expect(again.json().notProvided).toHaveLength(20);
@@ -104,7 +104,7 @@ describe("signing off a quarter", () => {
     for (const email of ["manager@demo.test", "crc@demo.test"]) {
       const someone = await client(email);
       expect((await someone.get(`/api/quarters/${q4}/sign-off`)).statusCode).toBe(403);
-      expect((await someone.post(`/api/quarters/${q4}/close`, { password: "demo1234" })).statusCode).toBe(403);
+      expect((await someone.post(`/api/quarters/${q4}/close`, await signature(test.app))).statusCode).toBe(403);
       expect((await someone.post(`/api/quarters/${q4}/reopen`, { reason: "x" })).statusCode).toBe(403);
       expect((await someone.post("/api/years", { label: "2020/21", startDate: "2020-04-01" })).statusCode).toBe(403);
     }

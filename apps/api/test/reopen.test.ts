@@ -3,7 +3,7 @@
 // or one return, and the rest stays locked in the API and in the database.
 import { londonDay } from "@quarterly-returns/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { as, buildTestApp, signIn, type TestApp } from "./helper.ts";
+import { as, buildTestApp, signIn, signature, type TestApp } from "./helper.ts";
 
 let test: TestApp;
 let q4: number;
@@ -21,7 +21,7 @@ const stateOf = async (ref: string) => {
 };
 const admin = () => client("admin@demo.test");
 const signOff = async () => {
-  const response = await (await admin()).post(`/api/quarters/${q4}/close`, { password: "demo1234" });
+  const response = await (await admin()).post(`/api/quarters/${q4}/close`, await signature(test.app));
   expect(response.statusCode, response.body).toBe(200);
   return response.json();
 };

@@ -1,7 +1,7 @@
 // What a signed-off quarter shows never changes: not its queries, not its list of indicators, not
 // its report, completeness or exports, whatever is added to the year afterwards.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { as, buildTestApp, signIn, type TestApp } from "./helper.ts";
+import { as, buildTestApp, signIn, signature, type TestApp } from "./helper.ts";
 
 let test: TestApp;
 let admin: ReturnType<typeof as>;
@@ -29,7 +29,7 @@ describe("queries on a signed-off quarter's returns", () => {
     const openAtSignOff = (await manager.post(`/api/returns/${f3}/${quarters[4]}/queries`, { text: "And the commentary?" })).json().query.id;
     expect((await fire.post(`/api/queries/${answeredBefore}/answer`, { response: "Yes." })).statusCode).toBe(200);
 
-    const signedOff = await admin.post(`/api/quarters/${quarters[4]}/close`, { password: "demo1234" });
+    const signedOff = await admin.post(`/api/quarters/${quarters[4]}/close`, await signature(test.app));
     expect(signedOff.statusCode, signedOff.body).toBe(200);
 
     const answer = await fire.post(`/api/queries/${openAtSignOff}/answer`, { response: "Too late?" });
@@ -99,7 +99,7 @@ describe("an indicator and a priority added after Q1–Q3 were signed off", () =
   });
 
   it("cannot be added once every quarter of the year is signed off", async () => {
-    expect((await admin.post(`/api/quarters/${quarters[4]}/close`, { password: "demo1234" })).statusCode).toBe(200);
+    expect((await admin.post(`/api/quarters/${quarters[4]}/close`, await signature(test.app))).statusCode).toBe(200);
     const refused = await admin.post(`/api/years/${yearId}/priorities`, { number: 6, title: "LATE", outcome: "Too late" });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().message).toBe(

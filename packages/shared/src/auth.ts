@@ -57,5 +57,7 @@ export const sessionUserSchema = z.object({
   role: z.enum(ROLES),
   organisation: z.nullable(organisationRefSchema),
   mustChangePassword: z.boolean(),
+  /** Signed in with a password, and must set up a second factor before anything else. */
+  mustEnrolSecondFactor: z.boolean(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;

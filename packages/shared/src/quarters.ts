@@ -16,8 +16,10 @@ export const updateQuarterSchema = /* @__PURE__ */ z
 export type UpdateQuarter = z.input<typeof updateQuarterSchema>;
 
 /** Signing off is an e-signature: the admin enters their password again. */
+/** The e-signature: the admin's password, and the code from their authenticator app when they have one. */
 export const signOffSchema = /* @__PURE__ */ z.strictObject({
   password: z.string({ error: "Enter your password to sign off" }).check(z.minLength(1, { error: "Enter your password to sign off" })),
+  code: z.optional(z.string().check(z.trim(), z.maxLength(20, { error: "The code is too long. Enter the 6-digit code from your authenticator app" }))),
 });
 export type SignOff = z.input<typeof signOffSchema>;
 

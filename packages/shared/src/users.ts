@@ -42,7 +42,12 @@ export const updateUserSchema = z
   .check(z.refine((user) => Object.keys(user).length > 0, { error: "Say what to change" }));
 export type UpdateUser = z.output<typeof updateUserSchema>;
 
-export const userSummarySchema = z.extend(sessionUserSchema, { active: z.boolean(), lastSignInAt: z.nullable(z.string()) });
+export const userSummarySchema = z.extend(z.omit(sessionUserSchema, { mustEnrolSecondFactor: true }), {
+  active: z.boolean(),
+  lastSignInAt: z.nullable(z.string()),
+  /** Whether they have set up an authenticator app. */
+  secondFactor: z.boolean(),
+});
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
 /** Answered once, when a user is created or their password reset: the admin passes it on. */

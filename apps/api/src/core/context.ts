@@ -5,6 +5,7 @@
 import type { Prisma, PrismaClient } from "@quarterly-returns/db";
 import type { Mailer } from "../lib/mailer.ts";
 import type { Actor } from "./actor.ts";
+import type { SecondFactorKeys } from "./auth/second-factor-keys.ts";
 import { writeAudit, type AuditEntry } from "./audit.ts";
 import { ReadCache } from "./read-cache.ts";
 import { everyRefusal, type RefusalLog } from "./refusals.ts";
@@ -34,6 +35,8 @@ export interface ContextParts {
   refusals: RefusalLog;
   /** True inside a transaction: a service's own transaction then joins it. */
   inTransaction: boolean;
+  /** Derived from JWT_SECRET; only the services of the second factor need them. */
+  secondFactorKeys?: SecondFactorKeys;
 }
 
 export interface Context extends ContextParts {

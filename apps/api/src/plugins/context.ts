@@ -52,6 +52,7 @@ export const contextPlugin = fp(async (app) => {
       log: request.log,
       refusals,
       inTransaction: false,
+      secondFactorKeys: app.secondFactorKeys,
     });
   }
 });

@@ -11,6 +11,7 @@ import fp from "fastify-plugin";
 import { z } from "zod/mini";
 import type { Role } from "@quarterly-returns/db";
 import type { Config } from "../config.ts";
+import { secondFactorKeys, type SecondFactorKeys } from "../core/auth/second-factor-keys.ts";
 import { ServiceError } from "../core/errors.ts";
 import { isApiRequest } from "./context.ts";
 
@@ -37,6 +38,8 @@ const tokenSchema = z.object({
   /** When this token was issued (seconds): the 30 idle minutes run from here. */
   iat: wholeNumber,
   exp: wholeNumber,
+  /** Signed in with a password by someone who must set up a second factor: good for that only. */
+  enrol: z.optional(z.literal(true)),
 });
 
 type TokenPayload = z.infer<typeof tokenSchema>;
@@ -48,7 +51,8 @@ declare module "fastify" {
     caller: SessionCaller | null;
   }
   interface FastifyReply {
-    startSession(user: { id: number; sessionVersion: number }, signedInAt?: number): Promise<void>;
+    /** A new token; `enrolOnly` defaults to the current session's, so a password change keeps it. */
+    startSession(user: { id: number; sessionVersion: number }, signedInAt?: number, options?: { enrolOnly?: boolean }): Promise<void>;
     endSession(): void;
   }
   interface FastifyContextConfig {
@@ -56,6 +60,12 @@ declare module "fastify" {
     public?: boolean;
     /** Allowed while the user must still choose a new password. */
     beforePasswordChange?: boolean;
+    /** Allowed while the user must still set up a second factor (plugins/session.ts). */
+    beforeSecondFactor?: boolean;
+  }
+  interface FastifyInstance {
+    /** Derived from JWT_SECRET, for the second factor's secrets (core/auth/second-factor-keys.ts). */
+    secondFactorKeys: SecondFactorKeys;
   }
 }
 
@@ -83,11 +93,20 @@ export const sessionPlugin = fp<{ config: Config }>(async (app, { config }) => {
   });
 
   app.decorateRequest("caller", null);
+  app.decorate("secondFactorKeys", secondFactorKeys(config.jwtSecret));
 
-  app.decorateReply("startSession", async function (this: FastifyReply, user, signedInAt = nowSeconds()) {
+  app.decorateReply("startSession", async function (this: FastifyReply, user, signedInAt = nowSeconds(), options = {}) {
     const issuedAt = nowSeconds();
     const expires = Math.min(signedInAt + SESSION_LIFETIME_SECONDS, issuedAt + SESSION_IDLE_SECONDS);
-    const token = await this.jwtSign({ sub: String(user.id), sv: user.sessionVersion, auth: signedInAt, iat: issuedAt, exp: expires });
+    const enrolOnly = options.enrolOnly ?? this.request.caller?.mustEnrolSecondFactor ?? false;
+    const token = await this.jwtSign({
+      sub: String(user.id),
+      sv: user.sessionVersion,
+      auth: signedInAt,
+      iat: issuedAt,
+      exp: expires,
+      ...(enrolOnly ? { enrol: true as const } : {}),
+    });
     this.setCookie(cookieName, token, { ...cookieOptions, maxAge: expires - issuedAt });
   });
 
@@ -113,7 +132,7 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply) {
   }
   const userId = Number(token.sub);
   const user = await request.server.readCache.get(`session user ${userId}`, ["users", "organisations"], () =>
-    request.server.prisma.user.findUnique({ where: { id: userId }, include: userWithOrganisation, omit: { passwordHash: true } }),
+    request.server.prisma.user.findUnique({ where: { id: userId }, include: userWithOrganisation, omit: { passwordHash: true, totpSecret: true } }),
   );
   if (!user || !user.active || user.sessionVersion !== token.sv) {
     reply.endSession();
@@ -127,10 +146,14 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply) {
     organisationId: user.organisationId,
     organisation: user.organisation,
     mustChangePassword: user.mustChangePassword,
+    mustEnrolSecondFactor: token.enrol === true && !user.totpEnabledAt,
   };
   if (nowSeconds() - token.iat > RENEW_AFTER_SECONDS) await reply.startSession(user, token.auth);
   if (user.mustChangePassword && !request.routeOptions.config?.beforePasswordChange) {
     throw new ServiceError(403, "Choose a new password before you continue.", { code: "PASSWORD_CHANGE_REQUIRED" });
+  }
+  if (request.caller.mustEnrolSecondFactor && !request.routeOptions.config?.beforeSecondFactor) {
+    throw new ServiceError(403, "Set up your authenticator app before you continue.", { code: "SECOND_FACTOR_REQUIRED" });
   }
 }
 

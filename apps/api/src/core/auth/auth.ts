@@ -5,12 +5,13 @@ import { transaction, type Context } from "../context.ts";
 import { ServiceError, invalid } from "../errors.ts";
 import { clientNetwork } from "../../lib/client-network.ts";
 import { passwordProblem } from "./password-rules.ts";
+import { CodeNeeded } from "./second-factor.ts";
 import { failureRecord, recentAttempts, slowDown, takeTurn, type SignInAttempt } from "./sign-in-limit.ts";
 
 /** The same answer for an unknown email and a wrong password, so neither can be told apart. */
 export const SIGN_IN_REFUSED = "The email address or password is not right.";
 
-const withOrganisation = { organisation: { select: { id: true, name: true, shortName: true } } } as const;
+export const withOrganisation = { organisation: { select: { id: true, name: true, shortName: true } } } as const;
 
 // Checking a password against this when the email is unknown takes as long as a real check.
 let decoyHash: Promise<string> | undefined;
@@ -49,6 +50,8 @@ export async function signIn(context: Context, credentials: { email: string; pas
       await tx.audit({ action: "auth.login-refused", entityType: "user", entityId: user.id, actorId: user.id, after: { reason: "deactivated" } });
       return new ServiceError(401, "This account has been deactivated. Ask your administrator to reactivate it.");
     }
+    // Not signed in yet, so the failures before it still count against the code (second-factor-sign-in.ts).
+    if (user.totpEnabledAt) return new CodeNeeded(user);
     const signedIn = await tx.db.user.update({ where: { id: user.id }, data: { lastSignInAt: tx.now() }, include: withOrganisation });
     // The email and network end the count of failures before it (sign-in-limit.ts).
     await tx.audit({ action: "auth.login", entityType: "user", entityId: user.id, actorId: user.id, after: { ...attempt } });
@@ -90,7 +93,7 @@ export async function changePassword(context: Context, passwords: { currentPassw
 }
 
 /** A user as the session shows them: who they are, never how they sign in. */
-export function toSessionUser(user: SessionUser): SessionUser {
-  const { id, email, name, role, organisation, mustChangePassword } = user;
-  return { id, email, name, role, organisation, mustChangePassword };
+export function toSessionUser(user: Omit<SessionUser, "mustEnrolSecondFactor"> & { mustEnrolSecondFactor?: boolean }): SessionUser {
+  const { id, email, name, role, organisation, mustChangePassword, mustEnrolSecondFactor = false } = user;
+  return { id, email, name, role, organisation, mustChangePassword, mustEnrolSecondFactor };
 }

@@ -70,7 +70,7 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
           const owner = actingAs(tx, people.get(demo.owner)!, moment(quarter.submittedOn!, "09:00:00"));
           await saveReturn(owner, id, quarterId, returnBody(update));
         }
-        await signOff(actingAs(tx, admin, moment(quarter.signedOffOn, "10:30:00")), quarterId, DEMO_PASSWORD);
+        await signOff(actingAs(tx, admin, moment(quarter.signedOffOn, "10:30:00")), quarterId, { password: DEMO_PASSWORD });
       }
     },
     { timeout: 120_000 },

@@ -5,8 +5,9 @@
 // automatic records back as the outstanding returns they were; signing off a reopened part locks
 // it again.
 import { verifyPassword, type Prisma } from "@quarterly-returns/db";
-import { londonDay, reopeningCovers, type OpenQuerySummary, type OutstandingReturn, type QuarterSummary, type Reopen, type Reopening, type SignOffSummary } from "@quarterly-returns/shared";
+import { londonDay, reopeningCovers, type OpenQuerySummary, type OutstandingReturn, type QuarterSummary, type Reopen, type Reopening, type SignOff, type SignOffSummary } from "@quarterly-returns/shared";
 import { isoDate } from "../../lib/dates.ts";
+import { checkSignOffCode } from "../auth/sign-off-code.ts";
 import { authorize, personOf, refuse } from "../access.ts";
 import { transaction, type Context } from "../context.ts";
 import { ServiceError, invalid } from "../errors.ts";
@@ -111,13 +112,17 @@ export async function previewSignOff(context: Context, quarterId: number): Promi
   return withoutRows(await summarise(context, quarter));
 }
 
-/** Signs the quarter off, or its reopened parts. The admin's password is the e-signature. */
-export async function signOff(context: Context, quarterId: number, password: string): Promise<SignOffSummary> {
+/**
+ * Signs the quarter off, or its reopened parts. The e-signature is the admin's password, and the
+ * code from their authenticator app when they have one (core/auth/sign-off-code.ts).
+ */
+export async function signOff(context: Context, quarterId: number, signature: SignOff): Promise<SignOffSummary> {
   await authorize(context, "manageQuarters");
   const admin = await context.db.user.findUniqueOrThrow({ where: { id: personOf(context).id } });
-  if (!(await verifyPassword(admin.passwordHash, password))) {
+  if (!(await verifyPassword(admin.passwordHash, signature.password))) {
     await refuse(context, 403, "That is not your password. The quarter has not been signed off.", { quarterId, reason: "sign-off password" });
   }
+  await checkSignOffCode(context, admin, signature.code, quarterId);
 
   return transaction(
     context,

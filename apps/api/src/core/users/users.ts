@@ -14,12 +14,17 @@ const summary = {
   active: true,
   mustChangePassword: true,
   lastSignInAt: true,
+  totpEnabledAt: true,
   organisation: { select: { id: true, name: true, shortName: true } },
 } as const satisfies Prisma.UserSelect;
 
 type SummaryRow = Prisma.UserGetPayload<{ select: typeof summary }>;
 
-const toSummary = (user: SummaryRow): UserSummary => ({ ...user, lastSignInAt: user.lastSignInAt?.toISOString() ?? null });
+const toSummary = ({ totpEnabledAt, ...user }: SummaryRow): UserSummary => ({
+  ...user,
+  lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
+  secondFactor: totpEnabledAt !== null,
+});
 
 export async function listUsers(context: Context): Promise<UserSummary[]> {
   await authorize(context, "manageUsers");

@@ -1,8 +1,10 @@
-import { changePasswordSchema, sessionUserSchema, signInSchema } from "@quarterly-returns/shared";
+import { changePasswordSchema, codeNeededSchema, sessionUserSchema, signInSchema } from "@quarterly-returns/shared";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod/mini";
 import { changePassword, signIn, signOut, toSessionUser } from "../../core/auth/auth.ts";
+import { CodeNeeded, mustEnrol } from "../../core/auth/second-factor.ts";
+import { askForCode } from "./second-factor-routes.ts";
 import { clientNetwork } from "../../lib/client-network.ts";
 import { createLimiter } from "./rate-limit.ts";
 
@@ -29,19 +31,26 @@ export async function authRoutes(fastify: FastifyInstance) {
     "/api/auth/login",
     {
       config: { public: true },
-      schema: { body: signInSchema, response: { 200: signedIn }, tags, summary: "Sign in; sets the session cookie" },
+      schema: {
+        body: signInSchema,
+        response: { 200: z.union([signedIn, codeNeededSchema]) },
+        tags,
+        summary: "Sign in; sets the session cookie, or asks for the second factor's code (POST /api/auth/login/code)",
+      },
       preHandler: perNetwork,
     },
     async (request, reply) => {
-      const user = await signIn(request.context, request.body);
-      await reply.startSession(user);
-      return { user: toSessionUser(user) };
+      const outcome = await signIn(request.context, request.body);
+      if (outcome instanceof CodeNeeded) return askForCode(reply, outcome.user);
+      const enrolOnly = mustEnrol(outcome);
+      await reply.startSession(outcome, undefined, { enrolOnly });
+      return { user: toSessionUser({ ...outcome, mustEnrolSecondFactor: enrolOnly }) };
     },
   );
 
   app.post(
     "/api/auth/logout",
-    { config: { beforePasswordChange: true }, schema: { response: { 204: z.null() }, tags, summary: "Sign out everywhere" } },
+    { config: { beforePasswordChange: true, beforeSecondFactor: true }, schema: { response: { 204: z.null() }, tags, summary: "Sign out everywhere" } },
     async (request, reply) => {
       await signOut(request.context);
       reply.endSession();
@@ -49,20 +58,20 @@ export async function authRoutes(fastify: FastifyInstance) {
     },
   );
 
-  app.get("/api/me", { config: { beforePasswordChange: true }, schema: { response: { 200: signedIn }, tags, summary: "The signed-in user" } }, async (request) => ({
+  app.get("/api/me", { config: { beforePasswordChange: true, beforeSecondFactor: true }, schema: { response: { 200: signedIn }, tags, summary: "The signed-in user" } }, async (request) => ({
     user: toSessionUser(request.caller!),
   }));
 
   app.post(
     "/api/auth/password",
     {
-      config: { beforePasswordChange: true },
+      config: { beforePasswordChange: true, beforeSecondFactor: true },
       schema: { body: changePasswordSchema, response: { 200: signedIn }, tags, summary: "Change your password (ends your other sessions)" },
     },
     async (request, reply) => {
       const user = await changePassword(request.context, request.body);
       await reply.startSession(user);
-      return { user: toSessionUser(user) };
+      return { user: toSessionUser({ ...user, mustEnrolSecondFactor: request.caller!.mustEnrolSecondFactor }) };
     },
   );
 }

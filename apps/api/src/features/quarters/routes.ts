@@ -60,9 +60,9 @@ export async function quartersRoutes(fastify: FastifyInstance) {
     "/api/quarters/:id/close",
     {
       config: admin,
-      schema: { params: idParams, body: signOffSchema, response: { 200: signOffSummarySchema }, tags, summary: "Sign off and lock the quarter; needs the admin's password (admin)" },
+      schema: { params: idParams, body: signOffSchema, response: { 200: signOffSummarySchema }, tags, summary: "Sign off and lock the quarter; needs the admin's password and, when they have one, their authenticator's code (admin)" },
     },
-    async (request) => signOff(request.context, request.params.id, request.body.password),
+    async (request) => signOff(request.context, request.params.id, request.body),
   );
 
   app.post(
