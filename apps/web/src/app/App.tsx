@@ -34,6 +34,9 @@ const ReportPage = lazy(() => import("../features/reports/ReportPage.tsx").then(
 const NewUserPage = lazy(() => import("../features/users/NewUserPage.tsx").then((module) => ({ default: module.NewUserPage })));
 const UserPage = lazy(() => import("../features/users/UserPage.tsx").then((module) => ({ default: module.UserPage })));
 const UsersPage = lazy(() => import("../features/users/UsersPage.tsx").then((module) => ({ default: module.UsersPage })));
+const SecondFactorSignInPage = lazy(() => import("../features/auth/SecondFactorSignInPage.tsx").then((module) => ({ default: module.SecondFactorSignInPage })));
+const SecondFactorPage = lazy(() => import("../features/auth/SecondFactorPage.tsx").then((module) => ({ default: module.SecondFactorPage })));
+const SetUpSecondFactorPage = lazy(() => import("../features/auth/SetUpSecondFactorPage.tsx").then((module) => ({ default: module.SetUpSecondFactorPage })));
 const ReturnPage = lazy(() => import("../features/returns/ReturnPage.tsx").then((module) => ({ default: module.ReturnPage })));
 
 // A 401 anywhere means the session has ended: forget the person, and the guard sends them to sign in.
@@ -60,7 +63,10 @@ export function App() {
         <Switch>
           <Route path="/"><HomeRedirect /></Route>
           <Route path="/sign-in"><SignInPage /></Route>
+          <Route path="/sign-in/code"><Suspense fallback={<p className="govuk-body">Loading…</p>}><SecondFactorSignInPage /></Suspense></Route>
           <Route path="/change-password">{signedIn(<ChangePasswordPage />)}</Route>
+          <Route path="/second-factor">{signedIn(<SecondFactorPage />)}</Route>
+          <Route path="/second-factor/set-up">{signedIn(<SetUpSecondFactorPage />)}</Route>
           <Route path="/returns">{signedIn(<MyReturnsPage />, "enterFigures")}</Route>
           <Route path="/returns/:indicatorId/:quarterId">{signedIn(<ReturnPage />)}</Route>
           <Route path="/completeness">{signedIn(<CompletenessPage />, "readCompleteness")}</Route>

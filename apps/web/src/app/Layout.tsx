@@ -19,7 +19,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { data: user } = useSession();
   const signOut = useSignOut();
   const navigate = useNavigate();
-  const links = user && !user.mustChangePassword ? NAVIGATION.filter((item) => can(user, item.permission)) : [];
+  const links = user && !user.mustChangePassword && !user.mustEnrolSecondFactor ? NAVIGATION.filter((item) => can(user, item.permission)) : [];
 
   return (
     <>
@@ -38,6 +38,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 <span className="app-header__role">{user.organisation ? user.organisation.name : ROLE_NAMES[user.role]}</span>
               </span>
               <Link to="/change-password" className="app-header__link">Change password</Link>
+              <Link to="/second-factor" className="app-header__link">Authenticator app</Link>
               <button
                 type="button"
                 className="app-header__sign-out"

@@ -11,6 +11,7 @@ export function RequireSession({ permission, children }: { permission?: Permissi
   if (isPending) return <p className="govuk-body">Loading…</p>;
   if (!user) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (user.mustChangePassword && location.pathname !== "/change-password") return <Navigate to="/change-password" replace />;
+  if (!user.mustChangePassword && user.mustEnrolSecondFactor && location.pathname !== "/second-factor/set-up") return <Navigate to="/second-factor/set-up" replace />;
   if (permission && !can(user, permission)) return <ForbiddenPage />;
   return children;
 }

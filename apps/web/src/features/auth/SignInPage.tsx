@@ -38,7 +38,10 @@ export function SignInPage() {
           noValidate
           onSubmit={handleSubmit((credentials) =>
             signIn.mutate(credentials, {
-              onSuccess: (user) => navigate(next?.startsWith("/") && !user.mustChangePassword ? next : homeFor(user), { replace: true }),
+              onSuccess: (user) =>
+                user
+                  ? navigate(next?.startsWith("/") && !user.mustChangePassword ? next : homeFor(user), { replace: true })
+                  : navigate(`/sign-in/code${next ? `?next=${encodeURIComponent(next)}` : ""}`),
             }),
           )}
         >

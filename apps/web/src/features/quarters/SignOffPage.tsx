@@ -8,13 +8,18 @@ import { useSignOff, useSignOffPreview } from "./api/years.ts";
 import { reopeningWords } from "./reopening-words.ts";
 import { ConfirmedOutliers } from "../../components/ConfirmedOutliers.tsx";
 import { WarningText } from "../../components/WarningText.tsx";
+import { ApiError } from "../../lib/api-client.ts";
+import { useSecondFactorStatus } from "../../lib/second-factor.ts";
 
-/** Shows exactly what signing off will record, then signs off with the admin's password. */
+/** Shows exactly what signing off will record, then signs off with the admin's password (and authenticator code, when they have one). */
 export function SignOffPage() {
   const id = Number(useParams().id);
   const preview = useSignOffPreview(id);
   const signOff = useSignOff(id);
   const [password, setPassword] = useState("");
+  const [code, setCode] = useState("");
+  const withCode = useSecondFactorStatus().data?.enabled ?? false;
+  const codeError = signOff.error instanceof ApiError ? signOff.error.fields.code : undefined;
   usePageTitle(preview.data ? `Sign off ${preview.data.quarter.name}` : "Sign off");
 
   if (signOff.data) return <Done summary={signOff.data} />;
@@ -25,7 +30,7 @@ export function SignOffPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <Link to="/quarters" className="govuk-back-link">Back to quarters</Link>
-        <ErrorSummary errors={signOff.error ? [{ href: "password", message: signOff.error.message }] : []} />
+        <ErrorSummary errors={signOff.error ? [{ href: codeError ? "code" : "password", message: signOff.error.message }] : []} />
         <h1 className="govuk-heading-l">{summary.parts.length ? `Sign off the reopened returns of ${summary.quarter.name}` : `Sign off ${summary.quarter.name}`}</h1>
         {summary.parts.length ? (
           <>
@@ -73,19 +78,32 @@ export function SignOffPage() {
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            signOff.mutate(password);
+            signOff.mutate(withCode ? { password, code } : { password });
           }}
         >
           <TextInput
             id="password"
             label="Your password"
-            hint="Entering your password signs the quarter off in your name."
+            hint={withCode ? "Your password and the code from your authenticator app sign the quarter off in your name." : "Entering your password signs the quarter off in your name."}
             type="password"
             autoComplete="current-password"
             value={password}
             onChange={(event) => setPassword(event.target.value)}
-            error={signOff.error?.message}
+            error={codeError ? undefined : signOff.error?.message}
           />
+          {withCode && (
+            <TextInput
+              id="code"
+              label="Code from your authenticator app"
+              className="govuk-input--width-10"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              spellCheck={false}
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              error={codeError}
+            />
+          )}
           <button type="submit" className="govuk-button govuk-button--warning" disabled={signOff.isPending}>
             {summary.parts.length ? "Sign off the reopened returns" : `Sign off ${summary.quarter.name}`}
           </button>

@@ -13,6 +13,8 @@ import { useResetPassword, useUpdateUser, useUsers } from "./api/users.ts";
 import { TemporaryPassword } from "./TemporaryPassword.tsx";
 import { organisationIdOf, RoleFields, type RoleFormValues } from "./UserFields.tsx";
 import { WarningText } from "../../components/WarningText.tsx";
+import { useResetSecondFactor } from "./api/reset-second-factor.ts";
+import { ConfirmSecondFactorReset } from "./ResetSecondFactor.tsx";
 
 export function UserPage() {
   const id = Number(useParams().id);
@@ -34,12 +36,20 @@ function EditUser({ user }: { user: UserSummary }) {
   const reset = useResetPassword(user.id);
   const deactivate = useUpdateUser(user.id);
   const [confirmingDeactivation, setConfirmingDeactivation] = useState(false);
-  usePageTitle(confirmingDeactivation ? `Deactivate ${user.name}'s account` : user.name);
+  const resetSecondFactor = useResetSecondFactor(user.id);
+  const [confirmingSecondFactorReset, setConfirmingSecondFactorReset] = useState(false);
+  usePageTitle(
+    confirmingDeactivation ? `Deactivate ${user.name}'s account` : confirmingSecondFactorReset ? `Reset ${user.name}'s second factor` : user.name,
+  );
   const { register, handleSubmit, formState, watch } = useForm<FormValues>({
     defaultValues: { name: user.name, role: user.role, organisationId: user.organisation?.id ?? null },
   });
   const error = (field: keyof FormValues) => fieldError(formState.errors, update.error, field);
   const problem = update.error ?? reset.error;
+
+  if (confirmingSecondFactorReset) {
+    return <ConfirmSecondFactorReset user={user} reset={resetSecondFactor} onDone={() => setConfirmingSecondFactorReset(false)} />;
+  }
 
   if (confirmingDeactivation) {
     return (
@@ -75,6 +85,13 @@ function EditUser({ user }: { user: UserSummary }) {
             </div>
           </div>
         )}
+        {resetSecondFactor.isSuccess && (
+          <div className="govuk-notification-banner govuk-notification-banner--success" role="status">
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">{user.name}'s second factor is reset, and they have been signed out.</p>
+            </div>
+          </div>
+        )}
         {reset.data && <TemporaryPassword issued={reset.data} heading="Password reset" />}
         <span className="govuk-caption-l">{user.email}</span>
         <h1 className="govuk-heading-l">{user.name}</h1>
@@ -103,10 +120,19 @@ function EditUser({ user }: { user: UserSummary }) {
 
         <h2 className="govuk-heading-m">Access</h2>
         <p className="govuk-body">Role: {ROLE_NAMES[user.role]}. A password reset ends their sessions and gives them a temporary password.</p>
+        <p className="govuk-body">
+          Authenticator app: {user.secondFactor ? "set up" : "not set up"}. If they have lost their phone and their recovery codes, another admin can reset
+          it.
+        </p>
         <div className="govuk-button-group">
           <button type="button" className="govuk-button govuk-button--secondary" disabled={reset.isPending} onClick={() => reset.mutate()}>
             Reset password
           </button>
+          {user.secondFactor && user.id !== me?.id && (
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setConfirmingSecondFactorReset(true)}>
+              Reset second factor
+            </button>
+          )}
           {user.id !== me?.id && (
             <button
               type="button"

@@ -6,8 +6,11 @@ import { SESSION_KEY } from "../../../lib/session.ts";
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (credentials: SignIn) => (await api<{ user: SessionUser }>("/auth/login", { method: "POST", body: credentials })).user,
+    /** The person signed in; or null when their code is asked for next (/sign-in/code). */
+    mutationFn: async (credentials: SignIn) =>
+      (await api<{ user?: SessionUser }>("/auth/login", { method: "POST", body: credentials })).user ?? null,
     onSuccess: (user) => {
+      if (!user) return;
       queryClient.clear();
       queryClient.setQueryData(SESSION_KEY, user);
     },

@@ -1,4 +1,4 @@
-import type { NewYear, QuarterSummary, Reopen, SignOffSummary, UpdateQuarter, YearOverview } from "@quarterly-returns/shared";
+import type { NewYear, QuarterSummary, Reopen, SignOff, SignOffSummary, UpdateQuarter, YearOverview } from "@quarterly-returns/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api-client.ts";
 
@@ -29,7 +29,7 @@ export function useSignOffPreview(id: number) {
 export function useSignOff(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (password: string) => api<SignOffSummary>(`/quarters/${id}/close`, { method: "POST", body: { password } }),
+    mutationFn: (signature: SignOff) => api<SignOffSummary>(`/quarters/${id}/close`, { method: "POST", body: signature }),
     onSuccess: invalidate,
   });
 }
