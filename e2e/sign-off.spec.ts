@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signOut, tabTo } from "./support.ts";
+import { freshCode, signIn, signOut, tabTo } from "./support.ts";
 
-test("the admin signs off Q4 with their password, the owner sees it locked, and the admin reopens it", async ({ page }) => {
+test("the admin signs off Q4 with their password and authenticator code, the owner sees it locked, and the admin reopens it", async ({ page }) => {
   await signIn(page, "admin@demo.test");
   const q4 = page.getByTestId("quarter-Q4 2019/20");
   await q4.getByRole("link", { name: "Sign off Q4 2019/20" }).click();
@@ -16,11 +16,21 @@ test("the admin signs off Q4 with their password, the owner sees it locked, and 
   await page.getByRole("button", { name: "Sign off Q4 2019/20" }).click();
   await expect(page.locator(".govuk-error-summary")).toContainText("That is not your password. The quarter has not been signed off.");
 
+  await page.getByLabel("Your password").fill("demo1234");
+  await page.getByRole("button", { name: "Sign off Q4 2019/20" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("Enter the 6-digit code from your authenticator app to sign off");
+  await page.getByLabel("Code from your authenticator app").fill("000000");
+  await page.getByRole("button", { name: "Sign off Q4 2019/20" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("That code is not right.");
+  await page.getByLabel("Code from your authenticator app").fill("");
+
   // The admin's main task, signed with the keyboard alone.
   await page.getByLabel("Your password").fill("");
   await page.keyboard.press("Shift+Tab");
   await tabTo(page, { id: "password" });
   await page.keyboard.type("demo1234");
+  await tabTo(page, { id: "code" });
+  await page.keyboard.type(await freshCode("admin@demo.test"));
   await tabTo(page, { text: "Sign off Q4 2019/20" });
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Q4 2019/20 is signed off" })).toBeVisible();

@@ -1,4 +1,7 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Cookie, type Page } from "@playwright/test";
+import { freshCode, readState, writeState, type Authenticator } from "./authenticator.ts";
+
+export { freshCode } from "./authenticator.ts";
 
 export const DEMO_PASSWORD = "demo1234";
 
@@ -10,10 +13,54 @@ export async function trySignIn(page: Page, email: string, password = DEMO_PASSW
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** Signs in and waits until the app has the session. */
+/**
+ * Signs in and waits until the app has the session. Someone with an authenticator app (every admin
+ * and manager) goes on with the session they had last, when it still works; otherwise they sign in
+ * with a code (e2e/authenticator.ts), first setting up the app as the set-up page asks, reading
+ * its key from the page.
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  if (await resumeSession(page, email)) return;
+  const answer = page.waitForResponse((response) => response.url().endsWith("/api/auth/login") && response.request().method() === "POST");
   await trySignIn(page, email, password);
+  const body = await (await answer).json();
+  if (body.user?.mustEnrolSecondFactor) await setUpAuthenticator(page, email);
+  if (body.secondFactorRequired) {
+    await expect(page.getByRole("heading", { level: 1, name: "Enter the code from your authenticator app" })).toBeVisible();
+    await page.getByLabel("Code").fill(await freshCode(email));
+    await page.getByRole("button", { name: "Continue" }).click();
+  }
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  if (readState(email, "authenticator")) writeState(email, "session", await page.context().cookies());
+}
+
+/** The person's last session, if the server still takes it (nobody signed them out since). */
+async function resumeSession(page: Page, email: string): Promise<boolean> {
+  const cookies = readState<Cookie[]>(email, "session");
+  if (!cookies) return false;
+  await page.context().addCookies(cookies);
+  const me = await page.request.get("/api/me");
+  if (me.ok() && (await me.json()).user.email === email) {
+    await page.goto("/");
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    return true;
+  }
+  await page.context().clearCookies();
+  return false;
+}
+
+/** Sets up an authenticator app as a person would with the key typed in: its first code, then past the recovery codes. */
+export async function setUpAuthenticator(page: Page, email: string) {
+  await expect(page.getByRole("heading", { level: 1, name: "Set up your authenticator app" })).toBeVisible();
+  await page.getByText("I cannot scan the QR code").click();
+  const secret = (await page.getByTestId("second-factor-key").textContent())!.replace(/\s/g, "");
+  writeState(email, "authenticator", { secret, lastStep: 0 } satisfies Authenticator);
+  await page.getByLabel("Code").fill(await freshCode(email));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Save your recovery codes" })).toBeVisible();
+  const recoveryCodes = await page.getByTestId("recovery-codes").locator("li").allTextContents();
+  await page.getByRole("button", { name: "I have saved my recovery codes" }).click();
+  return { secret, recoveryCodes };
 }
 
 export async function signOut(page: Page) {

@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { stepAt, totpCode } from "./totp.ts";
 
 const serverEntry = fileURLToPath(new URL("../src/server.ts", import.meta.url));
 
@@ -65,13 +66,25 @@ export async function postmasterIsRunning(dataDir: string): Promise<boolean> {
 }
 
 
-/** Signs in over HTTP and returns the session cookie. */
+/**
+ * Signs in over HTTP and returns the session cookie. An admin or manager sets up an authenticator
+ * app first, as they would in the browser: the key from the set-up answer, a code computed from it.
+ */
 export async function signInOverHttp(server: RunningServer, email: string, password = "demo1234"): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${server.port}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
+  const post = (path: string, body: unknown, cookie?: string) =>
+    fetch(`http://127.0.0.1:${server.port}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+  const cookieOf = (response: Response) => response.headers.getSetCookie()[0]!.split(";")[0]!;
+  const response = await post("/api/auth/login", { email, password });
   if (!response.ok) throw new Error(`Sign-in as ${email} failed: ${response.status}`);
-  return response.headers.getSetCookie()[0]!.split(";")[0]!;
+  const { user } = (await response.clone().json()) as { user?: { mustEnrolSecondFactor: boolean } };
+  if (!user) throw new Error(`${email} already has an authenticator app in this data folder: sign them in once, and keep the cookie`);
+  if (!user.mustEnrolSecondFactor) return cookieOf(response);
+  const { key } = (await (await post("/api/auth/second-factor/enrolment", {}, cookieOf(response))).json()) as { key: string };
+  const enrolled = await post("/api/auth/second-factor/enrolment/confirm", { code: totpCode(key.replaceAll(" ", ""), stepAt(Date.now())) }, cookieOf(response));
+  if (!enrolled.ok) throw new Error(`Setting up an authenticator app for ${email} failed: ${enrolled.status}`);
+  return cookieOf(enrolled);
 }
