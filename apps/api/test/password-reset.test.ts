@@ -2,7 +2,7 @@
 // real SMTP server) that works once, for 30 minutes, while it is the newest; limits per network
 // and per account; the new password ends every session and does not sign anyone in.
 import { createTestDatabase, type TestDatabase } from "@quarterly-returns/db/testing";
-import { RESET_LINK_PROBLEMS, resetLinkSentMessage } from "@quarterly-returns/shared";
+import { RESET_LINK_PROBLEMS, resetLinkSentMessage } from "@quarterly-returns/shared/password-reset";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildApp, type App } from "../src/app.ts";
 import { RESET_LINKS_PER_ACCOUNT_PER_HOUR } from "../src/core/auth/password-reset.ts";

@@ -31,11 +31,11 @@ export type ResetPassword = z.input<typeof resetPasswordSchema>;
 export const RESET_LINK_PROBLEMS = {
   malformed: {
     title: "This link is not complete",
-    detail: "Part of the link may have been lost when it was copied. Open it from the e-mail again, or copy all of it, or ask for a new link.",
+    detail: "Part of the link may have been lost when it was copied. Open it from the email again, or copy all of it, or ask for a new link.",
   },
   unknown: {
     title: "This link is not right",
-    detail: "Check you opened the link from the most recent e-mail we sent you, or ask for a new link.",
+    detail: "Check you opened the link from the most recent email we sent you, or ask for a new link.",
   },
   used: {
     title: "This link has already been used",
@@ -47,7 +47,7 @@ export const RESET_LINK_PROBLEMS = {
   },
   replaced: {
     title: "We have sent you a newer link",
-    detail: "Only the most recent link we sent you works. Open the link in the newest e-mail, or ask for a new link.",
+    detail: "Only the most recent link we sent you works. Open the link in the newest email, or ask for a new link.",
   },
   deactivated: {
     title: "This account has been deactivated",

@@ -1,4 +1,4 @@
-import { RESET_LINK_MINUTES } from "@quarterly-returns/shared";
+import { RESET_LINK_MINUTES } from "@quarterly-returns/shared/password-reset";
 
 /** The e-mail with a link to choose a new password, in the words of the app's other e-mails. */
 export function composeResetLinkMail(person: { name: string }, link: string): { subject: string; text: string } {
@@ -14,7 +14,7 @@ export function composeResetLinkMail(person: { name: string }, link: string): { 
       "",
       "The link works once. Choosing a new password signs you out wherever you are signed in; then sign in with the new password.",
       "",
-      "If you did not ask for this, you can ignore this e-mail: your password has not changed.",
+      "If you did not ask for this, you can ignore this email: your password has not changed.",
       "",
       "Quarterly Returns",
     ].join("\n"),

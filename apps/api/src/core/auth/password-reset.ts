@@ -4,7 +4,7 @@
 // always gets the same answer, and the route gives it before any of this runs.
 import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "@quarterly-returns/db";
-import { RESET_LINK_MINUTES, RESET_LINK_PROBLEMS, type ResetLinkProblem } from "@quarterly-returns/shared";
+import { RESET_LINK_MINUTES, RESET_LINK_PROBLEMS, type ResetLinkProblem } from "@quarterly-returns/shared/password-reset";
 import { clientNetwork } from "../../lib/client-network.ts";
 import { transaction, type Context } from "../context.ts";
 import { ServiceError, invalid } from "../errors.ts";

@@ -1,4 +1,4 @@
-import { resetLinkRequestSchema, resetLinkSchema, resetLinkSentMessage, resetLinkUsableSchema, resetPasswordSchema } from "@quarterly-returns/shared";
+import { resetLinkRequestSchema, resetLinkSchema, resetLinkSentMessage, resetLinkUsableSchema, resetPasswordSchema } from "@quarterly-returns/shared/password-reset";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod/mini";
