@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@quarterly-returns/db/tes
 import { RESET_LINK_PROBLEMS, resetLinkSentMessage } from "@quarterly-returns/shared/password-reset";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildApp, type App } from "../src/app.ts";
-import { RESET_LINKS_PER_ACCOUNT_PER_HOUR } from "../src/core/auth/password-reset.ts";
+import { RESET_LINKS_PER_ACCOUNT_PER_HOUR, RESET_LOCK_CLASS } from "../src/core/auth/password-reset.ts";
 import { PASSWORD_PROBLEMS } from "../src/core/auth/password-rules.ts";
 import { RESET_LINK_REQUESTS_PER_NETWORK } from "../src/features/auth/password-reset-routes.ts";
 import { withoutTokens } from "../src/lib/log-serializers.ts";
@@ -90,6 +90,23 @@ describe("asking for a link", () => {
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(30 * 60 * 1000);
+  });
+
+  it("answers before it looks the address up or sends anything, so how long it takes tells nothing", async () => {
+    // The lookup waits for this lock: an answer that waited for the lookup would never come.
+    const holder = await db.sql.connect();
+    const lock = (verb: "lock" | "unlock") => holder.query(`SELECT pg_advisory_${verb}($1::int, hashtext($2))`, [RESET_LOCK_CLASS, "crc@demo.test"]);
+    await lock("lock");
+    try {
+      const answer = await askForLink("crc@demo.test");
+      expect(answer.statusCode).toBe(202);
+      expect(mailsTo("crc@demo.test")).toEqual([]);
+    } finally {
+      await lock("unlock");
+      holder.release();
+    }
+    await outcomesFor("crc@demo.test", 1);
+    expect(mailsTo("crc@demo.test")).toHaveLength(1);
   });
 
   it(`sends an account at most ${RESET_LINKS_PER_ACCOUNT_PER_HOUR} links an hour, answering the same to the rest`, async () => {

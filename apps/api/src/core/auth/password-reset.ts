@@ -14,7 +14,8 @@ import { passwordProblem } from "./password-rules.ts";
 /** Links one account may be sent in an hour; further requests send nothing (and are audited). */
 export const RESET_LINKS_PER_ACCOUNT_PER_HOUR = 3;
 
-const RESET_LOCK_CLASS = 7302;
+/** Requests for one address take turns under this advisory lock, with the address. */
+export const RESET_LOCK_CLASS = 7302;
 /** 32 random bytes, base64url: 43 characters. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
