@@ -190,6 +190,16 @@ describe("using a link", () => {
     expect((await post("/api/auth/login", { email: "yot@demo.test", password: "demo1234" })).statusCode).toBe(200);
   });
 
+  it("stops working when the account is deactivated", async () => {
+    const token = await linkFor("publichealth@demo.test");
+    const admin = as(app, await signIn(app, "admin@demo.test"));
+    const { id } = await db.prisma.user.findUniqueOrThrow({ where: { email: "publichealth@demo.test" } });
+    expect((await admin.patch(`/api/users/${id}`, { active: false, reason: "Left SBC Public Health" })).statusCode).toBe(200);
+    const refused = await chooseWithLink(token);
+    expect(refused.statusCode).toBe(410);
+    expect(refused.json()).toEqual({ message: "This account has been deactivated", problem: "deactivated" });
+  });
+
   it("tells a link that is not complete from one the app never made", async () => {
     const malformed = await checkLink("abc123");
     expect(malformed.statusCode).toBe(404);
