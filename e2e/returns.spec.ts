@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, submitReturn, tabTo } from "./support.ts";
+import { signIn, signInApi, submitReturn, tabTo } from "./support.ts";
 
 async function openReturn(page: Page, title: string | RegExp) {
   await page.getByRole("link", { name: title }).click();
@@ -157,7 +157,7 @@ test("the owner sees the manager's query on a figure and answers it", async ({ p
   await expect(page.getByText("4.6 is in. Thank you.")).toBeVisible();
 
   const manager = await playwright.request.newContext({ baseURL });
-  await manager.post("/api/auth/login", { data: { email: "manager@demo.test", password: "demo1234" } });
+  await signInApi(manager, "manager@demo.test");
   const { quarters } = await (await manager.get("/api/quarters")).json();
   const open = quarters.find((quarter: { status: string }) => quarter.status === "OPEN");
   const { items } = await (await manager.get(`/api/returns?quarterId=${open.id}`)).json();

@@ -1,5 +1,5 @@
-import { expect, type Cookie, type Page } from "@playwright/test";
-import { freshCode, readState, writeState, type Authenticator } from "./authenticator.ts";
+import { expect, type APIRequestContext, type Cookie, type Page } from "@playwright/test";
+import { currentStep, freshCode, readState, totpCode, writeState, type Authenticator } from "./authenticator.ts";
 
 export { freshCode } from "./authenticator.ts";
 
@@ -32,6 +32,22 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   }
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   if (readState(email, "authenticator")) writeState(email, "session", await page.context().cookies());
+}
+
+/** Signs an API client in (for a journey's setting up through the API), with a code when they need one. */
+export async function signInApi(request: APIRequestContext, email: string, password = DEMO_PASSWORD) {
+  const answer = await request.post("/api/auth/login", { data: { email, password } });
+  expect(answer.ok()).toBe(true);
+  const body = await answer.json();
+  if (body.secondFactorRequired) {
+    expect((await request.post("/api/auth/login/code", { data: { code: await freshCode(email) } })).ok()).toBe(true);
+  } else if (body.user.mustEnrolSecondFactor) {
+    const { key } = await (await request.post("/api/auth/second-factor/enrolment", { data: {} })).json();
+    const secret = key.replace(/\s/g, "");
+    const step = currentStep();
+    writeState(email, "authenticator", { secret, lastStep: step } satisfies Authenticator);
+    expect((await request.post("/api/auth/second-factor/enrolment/confirm", { data: { code: totpCode(secret, step) } })).ok()).toBe(true);
+  }
 }
 
 /** The person's last session, if the server still takes it (nobody signed them out since). */

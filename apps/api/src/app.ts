@@ -5,6 +5,7 @@ import type { Config } from "./config.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
 import { authRoutes } from "./features/auth/routes.ts";
 import { secondFactorRoutes } from "./features/auth/second-factor-routes.ts";
+import { passwordResetRoutes } from "./features/auth/password-reset-routes.ts";
 import { chasingRoutes } from "./features/chasing/routes.ts";
 import { frameworkRoutes } from "./features/framework/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
@@ -15,6 +16,7 @@ import { reportsRoutes } from "./features/reports/routes.ts";
 import { returnsRoutes } from "./features/returns/routes.ts";
 import { settingsRoutes } from "./features/settings/routes.ts";
 import { usersRoutes } from "./features/users/routes.ts";
+import { requestForLog } from "./lib/log-serializers.ts";
 import { contextPlugin } from "./plugins/context.ts";
 import { answerFrameworkError, errorsPlugin } from "./plugins/errors.ts";
 import { mailerPlugin } from "./plugins/mailer.ts";
@@ -41,7 +43,7 @@ const defaultWebDistDir = fileURLToPath(new URL("../../web/dist", import.meta.ur
 /** The whole application, without listening: plugins, then the features, then the web app. */
 export async function buildApp({ config, prisma, databaseUrl, webDistDir = defaultWebDistDir }: AppOptions) {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, serializers: { req: requestForLog } },
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
     requestTimeout: 30_000,
@@ -67,6 +69,7 @@ export async function buildApp({ config, prisma, databaseUrl, webDistDir = defau
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(secondFactorRoutes);
+  await app.register(passwordResetRoutes);
   await app.register(quartersRoutes);
   await app.register(returnsRoutes);
   await app.register(queriesRoutes);

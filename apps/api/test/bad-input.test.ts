@@ -175,6 +175,16 @@ describe("dates that do not exist", () => {
   });
 });
 
+describe("unknown parameters", () => {
+  it("in a query string are named as the query string's, in a body as the body's", async () => {
+    const query = await owner.get(`/api/returns?quarterId=${openQuarterId}&quarter=4`);
+    expectRefused(query, { "(query)": 'Unknown field: "quarter"' }, "query string");
+    expect(Object.keys((query.json() as { fields: object }).fields)).toEqual(["(query)"]);
+    const body = await admin.post(`/api/quarters/${openQuarterId}/reopen`, { reason: "A check", colour: "red" });
+    expectRefused(body, { "(body)": 'Unknown field: "colour"' }, "body");
+  });
+});
+
 describe("the database's own refusal of a value", () => {
   it("is a 400 with a plain message, not a server fault", async () => {
     for (const url of ["/api/test-store-nul", "/api/test-big-id", "/api/test-raw-overflow"]) {

@@ -5,8 +5,10 @@ import { createPrismaClient, type PrismaClient } from "@quarterly-returns/db";
 import { describe, expect, it } from "vitest";
 import { AUTOMATIC_REMINDERS } from "../src/core/chasing/reminders.ts";
 import { getCompleteness } from "../src/core/chasing/completeness.ts";
+import { getReminderSchedule } from "../src/core/chasing/schedule.ts";
 import { offlineContext } from "../src/core/context.ts";
 import { cleanups, database, dayFromToday, runReminders, smtpServer } from "./reminder-support.ts";
+import { createMailer } from "../src/lib/mailer.ts";
 import { startSmtpServer } from "./smtp.ts";
 
 const MINUTE = 60_000;
@@ -93,10 +95,17 @@ describe("a reminder sent while the mail server is down", () => {
     const db = await database();
     const smtp = await smtpServer();
     const down = await mailServerDown();
-    await quarterDueThreeDaysAgo(db.prisma);
+    const quarterId = await quarterDueThreeDaysAgo(db.prisma);
     const start = new Date();
     await runReminders(db.prisma, down, start);
     const count = (await chasesOf(db.prisma)).length;
+
+    // The manager's schedule says they will be tried again, and, after the 3rd attempt, that they did not go.
+    const scheduleStep = async (at: Date) => {
+      const context = offlineContext({ db: db.prisma, actor: AUTOMATIC_REMINDERS, origin: "test", now: () => at, mailer: createMailer(down, "r@test.invalid") });
+      return (await getReminderSchedule(context, quarterId, true)).steps.find((step) => step.outcome === "SENT")!;
+    };
+    expect(await scheduleStep(start)).toMatchObject({ chased: count, notDelivered: count, retrying: count });
 
     await runReminders(db.prisma, down, later(start, 10 * MINUTE));
     expect((await chasesOf(db.prisma)).every((chase) => chase.attempts === 2 && chase.deliveryStatus === "FAILED")).toBe(true);
@@ -106,6 +115,7 @@ describe("a reminder sent while the mail server is down", () => {
     const given = await chasesOf(db.prisma);
     expect(given.every((chase) => chase.attempts === 3 && chase.deliveryStatus === "FAILED" && chase.deliveryError)).toBe(true);
     expect(given.every((chase) => chase.sentAt.getTime() === later(start, 70 * MINUTE).getTime())).toBe(true);
+    expect(await scheduleStep(later(start, 70 * MINUTE))).toMatchObject({ chased: count, notDelivered: count, retrying: 0 });
 
     // The server is back: no 4th attempt.
     await runReminders(db.prisma, smtp.url, later(start, 5 * 60 * MINUTE));

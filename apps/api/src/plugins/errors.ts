@@ -28,8 +28,10 @@ export const errorsPlugin = fp(async (app) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       // An id in the path that no record could have (2147483648, 1e3): that address names nothing.
       if (error.validationContext === "params") return reply.code(404).send({ message: "There is nothing at this address: check the link and try again." });
+      // A problem with the whole query string (an unknown parameter) is not the body's.
+      const whole = error.validationContext === "querystring" ? "(query)" : "(body)";
       const fields = Object.fromEntries(
-        error.validation.map((issue) => [issue.instancePath.slice(1).replaceAll("/", ".") || "(body)", issue.message ?? "is not valid"]),
+        error.validation.map((issue) => [issue.instancePath.slice(1).replaceAll("/", ".") || whole, issue.message ?? "is not valid"]),
       );
       const answer = invalid(fields);
       return reply.code(400).send({ message: answer.message, ...answer.extra });

@@ -34,9 +34,11 @@ const ReportPage = lazy(() => import("../features/reports/ReportPage.tsx").then(
 const NewUserPage = lazy(() => import("../features/users/NewUserPage.tsx").then((module) => ({ default: module.NewUserPage })));
 const UserPage = lazy(() => import("../features/users/UserPage.tsx").then((module) => ({ default: module.UserPage })));
 const UsersPage = lazy(() => import("../features/users/UsersPage.tsx").then((module) => ({ default: module.UsersPage })));
-const SecondFactorSignInPage = lazy(() => import("../features/auth/SecondFactorSignInPage.tsx").then((module) => ({ default: module.SecondFactorSignInPage })));
-const SecondFactorPage = lazy(() => import("../features/auth/SecondFactorPage.tsx").then((module) => ({ default: module.SecondFactorPage })));
-const SetUpSecondFactorPage = lazy(() => import("../features/auth/SetUpSecondFactorPage.tsx").then((module) => ({ default: module.SetUpSecondFactorPage })));
+const SecondFactorSignInPage = lazy(() => import("../features/auth/SecondFactorSignInPage.tsx"));
+const SecondFactorPage = lazy(() => import("../features/auth/SecondFactorPage.tsx"));
+const SetUpSecondFactorPage = lazy(() => import("../features/auth/SetUpSecondFactorPage.tsx"));
+const ForgottenPasswordPage = lazy(() => import("../features/auth/ForgottenPasswordPage.tsx"));
+const ResetPasswordPage = lazy(() => import("../features/auth/ResetPasswordPage.tsx"));
 const ReturnPage = lazy(() => import("../features/returns/ReturnPage.tsx").then((module) => ({ default: module.ReturnPage })));
 
 // A 401 anywhere means the session has ended: forget the person, and the guard sends them to sign in.
@@ -56,6 +58,9 @@ const signedIn = (page: ReactNode, permission?: Permission) => (
   </RequireSession>
 );
 
+/** A page for anyone, signed in or not. */
+const anyone = (page: ReactNode) => <Suspense fallback={<p className="govuk-body">Loading…</p>}>{page}</Suspense>;
+
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
@@ -63,7 +68,9 @@ export function App() {
         <Switch>
           <Route path="/"><HomeRedirect /></Route>
           <Route path="/sign-in"><SignInPage /></Route>
-          <Route path="/sign-in/code"><Suspense fallback={<p className="govuk-body">Loading…</p>}><SecondFactorSignInPage /></Suspense></Route>
+          <Route path="/sign-in/code">{anyone(<SecondFactorSignInPage />)}</Route>
+          <Route path="/forgotten-password">{anyone(<ForgottenPasswordPage />)}</Route>
+          <Route path="/reset-password">{anyone(<ResetPasswordPage />)}</Route>
           <Route path="/change-password">{signedIn(<ChangePasswordPage />)}</Route>
           <Route path="/second-factor">{signedIn(<SecondFactorPage />)}</Route>
           <Route path="/second-factor/set-up">{signedIn(<SetUpSecondFactorPage />)}</Route>

@@ -68,6 +68,8 @@ export const reminderStepSchema = z.object({
   chased: z.int(),
   /** How many of those chases' e-mails did not go: the mail server failed, or e-mail is not set up. */
   notDelivered: z.int(),
+  /** How many of those will be tried again by the reminder job (core/chasing/retries.ts). */
+  retrying: z.int(),
 });
 export type ReminderStep = z.infer<typeof reminderStepSchema>;
 

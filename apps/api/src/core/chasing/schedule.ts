@@ -11,6 +11,7 @@ import { authorize } from "../access.ts";
 import { transaction, type Context, type Db } from "../context.ts";
 import { invalid, ServiceError } from "../errors.ts";
 import { findQuarter, toQuarterSummary } from "../quarters/summary.ts";
+import { MAX_ATTEMPTS } from "./retries.ts";
 
 const addDays = (day: string, days: number) => isoDate(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
 
@@ -44,7 +45,7 @@ export async function getReminderSchedule(context: Context, quarterId: number, r
   const days = await reminderDaysOf(context.db, quarter);
   const reminders = await context.db.reminder.findMany({
     where: { quarterId, trigger: "SCHEDULE" },
-    include: { chases: { select: { deliveryStatus: true } } },
+    include: { chases: { select: { deliveryStatus: true, attempts: true } } },
   });
   const summary = toQuarterSummary(quarter);
   return {
@@ -59,12 +60,16 @@ export async function getReminderSchedule(context: Context, quarterId: number, r
         ranAt: reminder?.ranAt.toISOString() ?? null,
         chased: reminder?.chases.length ?? 0,
         notDelivered: reminder?.chases.filter((chase) => chase.deliveryStatus !== "SENT").length ?? 0,
+        retrying: context.mailer.configured ? (reminder?.chases.filter(willBeRetried).length ?? 0) : 0,
       };
     }),
     running,
     mailConfigured: context.mailer.configured,
   };
 }
+
+/** A failed e-mail with attempts left: the job tries it again while its organisation still owes returns. */
+const willBeRetried = (chase: { deliveryStatus: string; attempts: number }) => chase.deliveryStatus === "FAILED" && chase.attempts < MAX_ATTEMPTS;
 
 /** The manager sets the days; each must be real, after the quarter ends, and after the one before. */
 export async function setReminderSchedule(context: Context, quarterId: number, input: SetReminderSchedule, running: boolean): Promise<ReminderSchedule> {

@@ -6,7 +6,7 @@ import { useSecondFactorStatus } from "../../lib/second-factor.ts";
 const codesWord = (count: number) => (count === 1 ? "1 recovery code" : `${count} recovery codes`);
 
 /** Anyone's own page for their second factor: whether it is on, the recovery codes left, and setting one up. */
-export function SecondFactorPage() {
+export default function SecondFactorPage() {
   usePageTitle("Authenticator app");
   const status = useSecondFactorStatus();
   const [search] = useSearchParams();

@@ -11,7 +11,7 @@ import { homeFor, useSession } from "../../lib/session.ts";
 import { useSignInWithCode } from "./api/sign-in-code.ts";
 
 /** The second step of signing in with a password: the code from the authenticator app, or a recovery code. */
-export function SecondFactorSignInPage() {
+export default function SecondFactorSignInPage() {
   usePageTitle("Enter your code");
   const session = useSession();
   const signIn = useSignInWithCode();

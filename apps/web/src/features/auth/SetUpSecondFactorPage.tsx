@@ -12,7 +12,7 @@ import { homeFor, useSession } from "../../lib/session.ts";
 import { useConfirmEnrolment, useEnrolment } from "./api/enrolment.ts";
 
 /** Setting up an authenticator app: the QR code or the key, the app's first code, then the recovery codes, shown once. */
-export function SetUpSecondFactorPage() {
+export default function SetUpSecondFactorPage() {
   const { data: user } = useSession();
   const enrolment = useEnrolment();
   const confirm = useConfirmEnrolment();

@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signInSchema, type SignIn } from "@quarterly-returns/shared";
 import { useForm } from "react-hook-form";
-import { Navigate, useNavigate, useSearchParams } from "../../lib/router.tsx";
+import { Link, Navigate, useNavigate, useSearchParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { TextInput } from "../../components/TextInput.tsx";
 import { fieldError, summaryItems } from "../../lib/form-errors.ts";
@@ -51,7 +51,9 @@ export function SignInPage() {
             Sign in
           </button>
         </form>
-        <p className="govuk-body">Forgotten your password? Ask your partnership's administrator to reset it.</p>
+        <p className="govuk-body">
+          <Link to="/forgotten-password" className="govuk-link">Forgotten your password?</Link>
+        </p>
       </div>
     </div>
   );

@@ -1,10 +1,11 @@
-import { formatDate, type ChasePreview, type ChaseRecord } from "@quarterly-returns/shared";
+import { can, formatDate, type ChasePreview, type ChaseRecord } from "@quarterly-returns/shared";
 import { chasedBy } from "./chased-by.ts";
 import { useState } from "react";
 import { Link, useParams, useSearchParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { ApiError } from "../../lib/api-client.ts";
 import { usePageTitle } from "../../lib/page-title.ts";
+import { useSession } from "../../lib/session.ts";
 import { useChasePreview, useSendChase } from "./api/chases.ts";
 import { ChaseHistory } from "./ChaseHistory.tsx";
 import { MAIL_NOT_SET_UP } from "./delivery.ts";
@@ -33,6 +34,7 @@ function Compose({ message, quarterId }: { message: ChasePreview; quarterId: num
   const [body, setBody] = useState(message.body);
   const [insist, setInsist] = useState(false);
   const send = useSendChase();
+  const { data: me } = useSession();
   const [sent, setSent] = useState<ChaseRecord | null>(null);
 
   if (sent) return <SentPanel chase={sent} />;
@@ -52,7 +54,14 @@ function Compose({ message, quarterId }: { message: ChasePreview; quarterId: num
         <h1 className="govuk-heading-l">{message.organisation.name}</h1>
         {message.skipped === "NO_CONTACT" && (
           <p className="govuk-body">
-            This organisation has no data owners and no contact email address. <Link to={`/organisations/${message.organisation.id}`} className="govuk-link">Add one</Link> first.
+            This organisation has no data owners and no contact email address.{" "}
+            {can(me, "manageOrganisations") ? (
+              <>
+                <Link to={`/organisations/${message.organisation.id}`} className="govuk-link">Add one</Link> first.
+              </>
+            ) : (
+              "Ask an administrator to add one first."
+            )}
           </p>
         )}
         {message.skipped === "NOTHING_OUTSTANDING" && <p className="govuk-body">Nothing is outstanding: there is nothing to chase.</p>}

@@ -1,7 +1,6 @@
 import { formatDate } from "@quarterly-returns/shared";
 import {
   MAX_REMINDER_STEPS,
-  REMINDER_OUTCOME_WORDS,
   reminderScheduleProblems,
   type ReminderSchedule,
   type ReminderStep,
@@ -13,6 +12,7 @@ import { usePageTitle } from "../../lib/page-title.ts";
 import { Link, useSearchParams } from "../../lib/router.tsx";
 import { useReminderSchedule, useSetReminderSchedule } from "./api/reminder-schedule.ts";
 import { WarningText } from "../../components/WarningText.tsx";
+import { outcomeOf } from "./reminder-outcome.ts";
 
 /** The manager's reminder schedule for a quarter: the days automatic reminders go out. */
 export default function RemindersPage() {
@@ -168,17 +168,6 @@ function ScheduleTable({ steps, custom }: { steps: ReminderStep[]; custom: boole
       </tbody>
     </table>
   );
-}
-
-function outcomeOf(step: ReminderStep): string {
-  if (!step.outcome) return "Not yet";
-  if (step.outcome !== "SENT") return REMINDER_OUTCOME_WORDS[step.outcome];
-  const count = step.chased === 1 ? "1 organisation" : `${step.chased} organisations`;
-  const reminded = `${count} reminded on ${formatDate(step.ranAt!)}`;
-  if (step.notDelivered === 0) return reminded;
-  const failed =
-    step.notDelivered < step.chased ? `${step.notDelivered} of the e-mails did not go` : step.chased === 1 ? "the e-mail did not go" : "none of the e-mails went";
-  return `${reminded}, but ${failed}: see the chase history`;
 }
 
 function DateRow(props: { index: number; row: DateParts; error: string | undefined; onChange: (index: number, part: keyof DateParts, value: string) => void; onRemove: () => void }) {
