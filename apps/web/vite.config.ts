@@ -32,8 +32,11 @@ export default defineConfig({
     // The libraries and the shared contract in one chunk: every page needs them, and one file
     // compresses better than the pieces the bundler would otherwise cut them into. What only the
     // manager's and admin's pages use (packages/shared/src/manager/), and what only the forgotten
-    // password pages use (password-reset.ts), loads with those pages.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "libraries", test: /node_modules|packages[\\/]shared[\\/]src[\\/](?!manager[\\/]|password-reset\.ts)/ }] } } },
+    // password pages and the second factor's pages use (password-reset.ts, second-factor.ts), loads
+    // with those pages.
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: "libraries", test: /node_modules|packages[\\/]shared[\\/]src[\\/](?!manager[\\/]|password-reset\.ts|second-factor\.ts)/ }] } },
+    },
   },
   server: {
     port: 5173,

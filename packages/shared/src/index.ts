@@ -26,4 +26,3 @@ export * from "./plausibility.ts";
 export * from "./outliers.ts";
 export * from "./figure-words.ts";
 export * from "./settings.ts";
-export * from "./second-factor.ts";

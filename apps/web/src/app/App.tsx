@@ -34,9 +34,7 @@ const ReportPage = lazy(() => import("../features/reports/ReportPage.tsx").then(
 const NewUserPage = lazy(() => import("../features/users/NewUserPage.tsx").then((module) => ({ default: module.NewUserPage })));
 const UserPage = lazy(() => import("../features/users/UserPage.tsx").then((module) => ({ default: module.UserPage })));
 const UsersPage = lazy(() => import("../features/users/UsersPage.tsx").then((module) => ({ default: module.UsersPage })));
-const SecondFactorSignInPage = lazy(() => import("../features/auth/SecondFactorSignInPage.tsx"));
-const SecondFactorPage = lazy(() => import("../features/auth/SecondFactorPage.tsx"));
-const SetUpSecondFactorPage = lazy(() => import("../features/auth/SetUpSecondFactorPage.tsx"));
+const SecondFactorPages = lazy(() => import("../features/auth/SecondFactorPages.tsx"));
 const ForgottenPasswordPage = lazy(() => import("../features/auth/ForgottenPasswordPage.tsx"));
 const ResetPasswordPage = lazy(() => import("../features/auth/ResetPasswordPage.tsx"));
 const ReturnPage = lazy(() => import("../features/returns/ReturnPage.tsx").then((module) => ({ default: module.ReturnPage })));
@@ -68,12 +66,11 @@ export function App() {
         <Switch>
           <Route path="/"><HomeRedirect /></Route>
           <Route path="/sign-in"><SignInPage /></Route>
-          <Route path="/sign-in/code">{anyone(<SecondFactorSignInPage />)}</Route>
+          <Route path="/sign-in/code">{anyone(<SecondFactorPages />)}</Route>
           <Route path="/forgotten-password">{anyone(<ForgottenPasswordPage />)}</Route>
           <Route path="/reset-password">{anyone(<ResetPasswordPage />)}</Route>
           <Route path="/change-password">{signedIn(<ChangePasswordPage />)}</Route>
-          <Route path="/second-factor">{signedIn(<SecondFactorPage />)}</Route>
-          <Route path="/second-factor/set-up">{signedIn(<SetUpSecondFactorPage />)}</Route>
+          <Route path="/second-factor/*?">{signedIn(<SecondFactorPages />)}</Route>
           <Route path="/returns">{signedIn(<MyReturnsPage />, "enterFigures")}</Route>
           <Route path="/returns/:indicatorId/:quarterId">{signedIn(<ReturnPage />)}</Route>
           <Route path="/completeness">{signedIn(<CompletenessPage />, "readCompleteness")}</Route>

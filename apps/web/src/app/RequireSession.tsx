@@ -10,8 +10,9 @@ export function RequireSession({ permission, children }: { permission?: Permissi
   const location = useLocation();
   if (isPending) return <p className="govuk-body">Loading…</p>;
   if (!user) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (user.mustChangePassword && location.pathname !== "/change-password") return <Navigate to="/change-password" replace />;
-  if (!user.mustChangePassword && user.mustEnrolSecondFactor && location.pathname !== "/second-factor/set-up") return <Navigate to="/second-factor/set-up" replace />;
+  // First a password of their own, then a second factor (when their role needs one), before anything else.
+  const firstPage = user.mustChangePassword ? "/change-password" : user.mustEnrolSecondFactor ? "/second-factor/set-up" : location.pathname;
+  if (location.pathname !== firstPage) return <Navigate to={firstPage} replace />;
   if (permission && !can(user, permission)) return <ForbiddenPage />;
   return children;
 }

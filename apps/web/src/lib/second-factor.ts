@@ -1,4 +1,4 @@
-import type { SecondFactorStatus } from "@quarterly-returns/shared";
+import type { SecondFactorStatus } from "@quarterly-returns/shared/second-factor";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "./api-client.ts";
 

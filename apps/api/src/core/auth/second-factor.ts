@@ -4,7 +4,7 @@
 // quarter off (RFC 6238 §5.2): the last one is kept on the user and only a later one passes.
 import { randomInt } from "node:crypto";
 import type { Role } from "@quarterly-returns/db";
-import { RECOVERY_CODE_COUNT, requiresSecondFactor, type Enrolment, type SecondFactorStatus } from "@quarterly-returns/shared";
+import { RECOVERY_CODE_COUNT, requiresSecondFactor, type Enrolment, type SecondFactorStatus } from "@quarterly-returns/shared/second-factor";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
 import { authorize, personOf } from "../access.ts";

@@ -1,4 +1,5 @@
-import { changePasswordSchema, codeNeededSchema, sessionUserSchema, signInSchema } from "@quarterly-returns/shared";
+import { changePasswordSchema, sessionUserSchema, signInSchema } from "@quarterly-returns/shared";
+import { codeNeededSchema } from "@quarterly-returns/shared/second-factor";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod/mini";

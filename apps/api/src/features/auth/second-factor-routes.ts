@@ -2,16 +2,8 @@
 // and an admin's reset. Between the password and the code the browser holds only a pending sign-in:
 // a signed token in its own httpOnly cookie, good for 5 minutes, naming who gave the right password
 // (never the password itself).
-import {
-  confirmEnrolmentSchema,
-  enrolledSchema,
-  enrolmentSchema,
-  idParams,
-  resetSecondFactorSchema,
-  secondFactorSignInSchema,
-  secondFactorStatusSchema,
-  signedInWithCodeSchema,
-} from "@quarterly-returns/shared";
+import { idParams } from "@quarterly-returns/shared";
+import { confirmEnrolmentSchema, enrolledSchema, enrolmentSchema, resetSecondFactorSchema, secondFactorSignInSchema, secondFactorStatusSchema, signedInWithCodeSchema } from "@quarterly-returns/shared/second-factor";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod/mini";

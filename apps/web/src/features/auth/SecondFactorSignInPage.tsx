@@ -1,5 +1,4 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { secondFactorSignInSchema, type SecondFactorSignIn } from "@quarterly-returns/shared";
+import type { SecondFactorSignIn } from "@quarterly-returns/shared/second-factor";
 import { useForm } from "react-hook-form";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { TextInput } from "../../components/TextInput.tsx";
@@ -17,7 +16,8 @@ export default function SecondFactorSignInPage() {
   const signIn = useSignInWithCode();
   const navigate = useNavigate();
   const [search] = useSearchParams();
-  const { register, handleSubmit, formState } = useForm<SecondFactorSignIn>({ resolver: zodResolver(secondFactorSignInSchema), shouldFocusError: false });
+  // The server checks the code and says what is wrong: its words stay out of the browser's download.
+  const { register, handleSubmit, formState } = useForm<SecondFactorSignIn>({ shouldFocusError: false });
 
   if (session.data && !signIn.isPending && !signIn.isSuccess) return <Navigate to={homeFor(session.data)} replace />;
 

@@ -1,5 +1,5 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { confirmEnrolmentSchema, type ConfirmEnrolment, type SessionUser } from "@quarterly-returns/shared";
+import type { SessionUser } from "@quarterly-returns/shared";
+import type { ConfirmEnrolment } from "@quarterly-returns/shared/second-factor";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
@@ -16,7 +16,7 @@ export default function SetUpSecondFactorPage() {
   const { data: user } = useSession();
   const enrolment = useEnrolment();
   const confirm = useConfirmEnrolment();
-  const { register, handleSubmit, formState } = useForm<ConfirmEnrolment>({ resolver: zodResolver(confirmEnrolmentSchema), shouldFocusError: false });
+  const { register, handleSubmit, formState } = useForm<ConfirmEnrolment>({ shouldFocusError: false });
   usePageTitle(confirm.data ? "Save your recovery codes" : "Set up your authenticator app");
 
   if (confirm.data) return <RecoveryCodes codes={confirm.data.recoveryCodes} user={confirm.data.user} />;

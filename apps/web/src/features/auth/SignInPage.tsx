@@ -38,10 +38,9 @@ export function SignInPage() {
           noValidate
           onSubmit={handleSubmit((credentials) =>
             signIn.mutate(credentials, {
+              // No user yet: their authenticator's code comes next.
               onSuccess: (user) =>
-                user
-                  ? navigate(next?.startsWith("/") && !user.mustChangePassword ? next : homeFor(user), { replace: true })
-                  : navigate(`/sign-in/code${next ? `?next=${encodeURIComponent(next)}` : ""}`),
+                navigate(!user ? `/sign-in/code${location.search}` : next?.startsWith("/") && !user.mustChangePassword ? next : homeFor(user), { replace: true }),
             }),
           )}
         >

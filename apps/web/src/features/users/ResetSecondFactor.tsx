@@ -1,4 +1,4 @@
-import { requiresSecondFactor, type UserSummary } from "@quarterly-returns/shared";
+import { type UserSummary } from "@quarterly-returns/shared";
 import { ConfirmWithReason } from "../../components/ConfirmWithReason.tsx";
 import type { useResetSecondFactor } from "./api/reset-second-factor.ts";
 
@@ -19,7 +19,7 @@ export function ConfirmSecondFactorReset({ user, reset, onDone }: { user: UserSu
     >
       <p className="govuk-body">
         {user.name} will be signed out at once, and their authenticator app and recovery codes will stop working.{" "}
-        {requiresSecondFactor(user.role)
+        {user.role !== "DATA_OWNER"
           ? "They will set up an authenticator app again the next time they sign in."
           : "They can sign in with their password alone, and set up an app again if they want to."}{" "}
         Check that it is really them who asked, for example by phoning them.

@@ -1,4 +1,4 @@
-import type { ConfirmEnrolment, Enrolled, Enrolment } from "@quarterly-returns/shared";
+import type { ConfirmEnrolment, Enrolled, Enrolment } from "@quarterly-returns/shared/second-factor";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api-client.ts";
 import { SECOND_FACTOR_KEY } from "../../../lib/second-factor.ts";

@@ -1,4 +1,5 @@
-import type { SecondFactorSignIn, SessionUser } from "@quarterly-returns/shared";
+import type { SessionUser } from "@quarterly-returns/shared";
+import type { SecondFactorSignIn } from "@quarterly-returns/shared/second-factor";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api-client.ts";
 import { SESSION_KEY } from "../../../lib/session.ts";

@@ -1,4 +1,4 @@
-import type { ResetSecondFactor } from "@quarterly-returns/shared";
+import type { ResetSecondFactor } from "@quarterly-returns/shared/second-factor";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api-client.ts";
 
