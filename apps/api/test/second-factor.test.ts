@@ -253,3 +253,21 @@ describe("signing a quarter off", () => {
     expect((await sendCode(pendingSignInCookie(await login("admin@demo.test")), code)).statusCode).toBe(401);
   });
 });
+
+describe("a new manager with a temporary password", () => {
+  it("chooses a password first, and is still held to setting up an app after it", async () => {
+    const admin = await signInWithApp("admin@demo.test");
+    const created = await admin.post("/api/users", { name: "Sam Okafor", email: "sam.okafor@stockton.example", role: "MANAGER", organisationId: null });
+    const { temporaryPassword } = created.json();
+    const first = await test.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "sam.okafor@stockton.example", password: temporaryPassword }, remoteAddress: someAddress() });
+    expect(first.json().user).toMatchObject({ mustChangePassword: true, mustEnrolSecondFactor: true });
+    const changed = await as(test.app, sessionCookie(first)).post("/api/auth/password", {
+      currentPassword: temporaryPassword,
+      newPassword: "heron lantern orchard",
+      confirmPassword: "heron lantern orchard",
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().user).toMatchObject({ mustChangePassword: false, mustEnrolSecondFactor: true });
+    expect((await as(test.app, sessionCookie(changed)).get("/api/completeness")).json().code).toBe("SECOND_FACTOR_REQUIRED");
+  });
+});
