@@ -5,6 +5,7 @@ import type { Config } from "./config.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
 import { authRoutes } from "./features/auth/routes.ts";
 import { passwordResetRoutes } from "./features/auth/password-reset-routes.ts";
+import { singleSignOnRoutes } from "./features/auth/single-sign-on-routes.ts";
 import { chasingRoutes } from "./features/chasing/routes.ts";
 import { frameworkRoutes } from "./features/framework/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
@@ -68,6 +69,7 @@ export async function buildApp({ config, prisma, databaseUrl, webDistDir = defau
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(passwordResetRoutes);
+  await app.register(singleSignOnRoutes, { appUrl: config.appUrl, operator: config.oidcProviders });
   await app.register(quartersRoutes);
   await app.register(returnsRoutes);
   await app.register(queriesRoutes);

@@ -23,6 +23,7 @@ export async function testConfig(overrides: Partial<Config> = {}): Promise<Confi
     appUrl: "http://localhost:3000",
     logLevel: "silent",
     trustProxy: false,
+    oidcProviders: [],
     ...overrides,
   };
 }

@@ -37,18 +37,25 @@ const tokenSchema = z.object({
   /** When this token was issued (seconds): the 30 idle minutes run from here. */
   iat: wholeNumber,
   exp: wholeNumber,
+  /** The single sign-on provider the person signed in through; absent for a password. */
+  sso: z.optional(z.string().check(z.maxLength(40))),
 });
 
 type TokenPayload = z.infer<typeof tokenSchema>;
 
-export type SessionCaller = SessionUser & { role: Role; organisationId: number | null };
+export type SessionCaller = SessionUser & {
+  role: Role;
+  organisationId: number | null;
+  /** The single sign-on provider this session came from; null for a password. */
+  singleSignOn: string | null;
+};
 
 declare module "fastify" {
   interface FastifyRequest {
     caller: SessionCaller | null;
   }
   interface FastifyReply {
-    startSession(user: { id: number; sessionVersion: number }, signedInAt?: number): Promise<void>;
+    startSession(user: { id: number; sessionVersion: number }, signedInAt?: number, singleSignOn?: string | null): Promise<void>;
     endSession(): void;
   }
   interface FastifyContextConfig {
@@ -84,10 +91,17 @@ export const sessionPlugin = fp<{ config: Config }>(async (app, { config }) => {
 
   app.decorateRequest("caller", null);
 
-  app.decorateReply("startSession", async function (this: FastifyReply, user, signedInAt = nowSeconds()) {
+  app.decorateReply("startSession", async function (this: FastifyReply, user, signedInAt = nowSeconds(), singleSignOn = null) {
     const issuedAt = nowSeconds();
     const expires = Math.min(signedInAt + SESSION_LIFETIME_SECONDS, issuedAt + SESSION_IDLE_SECONDS);
-    const token = await this.jwtSign({ sub: String(user.id), sv: user.sessionVersion, auth: signedInAt, iat: issuedAt, exp: expires });
+    const token = await this.jwtSign({
+      sub: String(user.id),
+      sv: user.sessionVersion,
+      auth: signedInAt,
+      iat: issuedAt,
+      exp: expires,
+      ...(singleSignOn ? { sso: singleSignOn } : {}),
+    });
     this.setCookie(cookieName, token, { ...cookieOptions, maxAge: expires - issuedAt });
   });
 
@@ -127,8 +141,9 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply) {
     organisationId: user.organisationId,
     organisation: user.organisation,
     mustChangePassword: user.mustChangePassword,
+    singleSignOn: token.sso ?? null,
   };
-  if (nowSeconds() - token.iat > RENEW_AFTER_SECONDS) await reply.startSession(user, token.auth);
+  if (nowSeconds() - token.iat > RENEW_AFTER_SECONDS) await reply.startSession(user, token.auth, token.sso);
   if (user.mustChangePassword && !request.routeOptions.config?.beforePasswordChange) {
     throw new ServiceError(403, "Choose a new password before you continue.", { code: "PASSWORD_CHANGE_REQUIRED" });
   }
