@@ -36,6 +36,7 @@ const UserPage = lazy(() => import("../features/users/UserPage.tsx").then((modul
 const UsersPage = lazy(() => import("../features/users/UsersPage.tsx").then((module) => ({ default: module.UsersPage })));
 const ForgottenPasswordPage = lazy(() => import("../features/auth/ForgottenPasswordPage.tsx"));
 const ResetPasswordPage = lazy(() => import("../features/auth/ResetPasswordPage.tsx"));
+const SingleSignOnPages = lazy(() => import("../features/auth/SingleSignOnPages.tsx"));
 const ReturnPage = lazy(() => import("../features/returns/ReturnPage.tsx").then((module) => ({ default: module.ReturnPage })));
 
 // A 401 anywhere means the session has ended: forget the person, and the guard sends them to sign in.
@@ -67,6 +68,8 @@ export function App() {
           <Route path="/sign-in"><SignInPage /></Route>
           <Route path="/forgotten-password">{anyone(<ForgottenPasswordPage />)}</Route>
           <Route path="/reset-password">{anyone(<ResetPasswordPage />)}</Route>
+          <Route path="/single-sign-on/:page"><Suspense><SingleSignOnPages /></Suspense></Route>
+          <Route path="/settings/single-sign-on/:id?">{signedIn(<SingleSignOnPages />, "manageSettings")}</Route>
           <Route path="/change-password">{signedIn(<ChangePasswordPage />)}</Route>
           <Route path="/returns">{signedIn(<MyReturnsPage />, "enterFigures")}</Route>
           <Route path="/returns/:indicatorId/:quarterId">{signedIn(<ReturnPage />)}</Route>
