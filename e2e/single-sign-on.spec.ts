@@ -25,6 +25,7 @@ test("a data owner signs in with their organisation's account, then signs out of
   await expect(page.getByRole("heading", { level: 1, name: "You have signed out of Quarterly Returns" })).toBeVisible();
   await expect(page.getByText(`You are still signed in to ${SINGLE_SIGN_ON_NAME}, which you signed in with.`)).toBeVisible();
   await expect(page.getByRole("link", { name: `Sign out of ${SINGLE_SIGN_ON_NAME}` })).toHaveAttribute("href", new RegExp(`^${oidcIssuer}/session/end`));
+  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
   expect((await page.request.get("/api/me")).status()).toBe(401);
 
   await page.getByRole("link", { name: "Sign in again" }).click();

@@ -60,7 +60,7 @@ describe("OIDC_PROVIDERS", () => {
     ["not JSON", "[{id:", "OIDC_PROVIDERS: must be a JSON list"],
     ["not a list", { ...council }, "OIDC_PROVIDERS: must be a JSON list of providers"],
     ["plain http off this computer", [{ ...council, issuer: "http://login.example.org" }], 'OIDC_PROVIDERS: entry 1 ("council"): issuer: The issuer must be an https:// address'],
-    ["no domains", [council, { ...council, id: "police", domains: [] }], 'entry 2 ("police"): domains: Enter at least one e-mail domain'],
+    ["no domains", [council, { ...council, id: "police", domains: [] }], 'entry 2 ("police"): domains: Enter at least one email domain'],
     ["a bad id", [{ ...council, id: "Council One" }], 'entry 1 ("Council One"): id: The short name must be'],
     ["a missing secret", [{ ...council, clientSecret: undefined }], 'entry 1 ("council"): clientSecret'],
     ["an unknown field", [{ ...council, tenant: "x" }], 'entry 1 ("council"): the entry: Unknown field: \"tenant\"'],

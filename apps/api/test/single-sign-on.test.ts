@@ -220,7 +220,7 @@ describe("the providers on the settings page", () => {
   it("leave the operator's providers alone, and are no one else's business", async () => {
     const admin = as(app, await signIn(app, "admin@demo.test"));
     const operatorsId = await admin.post("/api/settings/single-sign-on", { ...added, id: "council" });
-    expect(operatorsId.json().fields).toEqual({ id: "Your operator has already set up a provider with this short name: choose another" });
+    expect(operatorsId.json().fields).toEqual({ id: "Your operator has already set up a sign-in service with this short name: choose another" });
     expect((await admin.delete("/api/settings/single-sign-on/council")).statusCode).toBe(409);
     const manager = as(app, await signIn(app, "manager@demo.test"));
     expect((await manager.get("/api/settings/single-sign-on")).statusCode).toBe(403);

@@ -6,9 +6,9 @@ import { organisationRefSchema } from "./refs.ts";
 import { oneLine } from "./text.ts";
 
 /** Part of the redirect URI registered with the provider: lower-case letters, digits and hyphens. */
-export const providerIdSchema = z.string({ error: "Enter a short name for the provider" }).check(
+export const providerIdSchema = z.string({ error: "Enter a short name for the sign-in service" }).check(
   z.trim(),
-  z.minLength(1, { error: "Enter a short name for the provider" }),
+  z.minLength(1, { error: "Enter a short name for the sign-in service", abort: true }),
   z.regex(/^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/, {
     error: "The short name must be 1 to 40 lower-case letters, digits or hyphens, like council, and not start or end with a hyphen",
   }),
@@ -17,9 +17,9 @@ export const providerIdSchema = z.string({ error: "Enter a short name for the pr
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** https, or plain http on this computer only (a provider run by the tests). */
-export const issuerSchema = z.string({ error: "Enter the provider's issuer address" }).check(
+export const issuerSchema = z.string({ error: "Enter the issuer" }).check(
   z.trim(),
-  z.minLength(1, { error: "Enter the provider's issuer address" }),
+  z.minLength(1, { error: "Enter the issuer", abort: true }),
   z.refine(
     (issuer) => {
       if (!URL.canParse(issuer)) return false;
@@ -33,20 +33,20 @@ export const issuerSchema = z.string({ error: "Enter the provider's issuer addre
 const domainSchema = z.string().check(
   z.trim(),
   z.toLowerCase(),
-  z.regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, { error: "Each e-mail domain must look like stockton.gov.uk" }),
+  z.regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, { error: "Each email domain must look like stockton.gov.uk" }),
 );
-export const domainsSchema = z.array(domainSchema).check(z.minLength(1, { error: "Enter at least one e-mail domain the provider may vouch for" }));
+export const domainsSchema = z.array(domainSchema).check(z.minLength(1, { error: "Enter at least one email domain it may confirm" }));
 
 export const providerNameSchema = z.string({ error: "Enter the name people see on the button" }).check(
   z.trim(),
-  z.minLength(1, { error: "Enter the name people see on the button" }),
+  z.minLength(1, { error: "Enter the name people see on the button", abort: true }),
   z.maxLength(80, { error: "The name must be 80 characters or fewer" }),
   oneLine("The name"),
 );
 
 export const clientIdSchema = z.string({ error: "Enter the client ID" }).check(
   z.trim(),
-  z.minLength(1, { error: "Enter the client ID" }),
+  z.minLength(1, { error: "Enter the client ID", abort: true }),
   z.maxLength(255, { error: "The client ID must be 255 characters or fewer" }),
 );
 
@@ -57,8 +57,9 @@ export const clientSecretSchema = z.string({ error: "Enter the client secret" })
 
 /** What an admin sends to add or change a provider. The secret may be left out of a change: it is then kept. */
 export const providerInputSchema = z.strictObject({
-  id: providerIdSchema,
+  // In the order of the settings page's form, which its error summary follows.
   name: providerNameSchema,
+  id: providerIdSchema,
   issuer: issuerSchema,
   clientId: clientIdSchema,
   clientSecret: z.optional(clientSecretSchema),

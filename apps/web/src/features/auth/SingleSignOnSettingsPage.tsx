@@ -10,6 +10,7 @@ export function SingleSignOnSettingsPage() {
   const saved = useLocation().state as { saved?: string } | null;
   return (
     <>
+      <Link to="/organisations" className="govuk-back-link">Back to organisations</Link>
       {saved?.saved && (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="status">
           <div className="govuk-notification-banner__content">

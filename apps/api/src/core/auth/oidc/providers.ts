@@ -91,13 +91,13 @@ const audited = (provider: { id: string; name: string; issuer: string; clientId:
 export async function addProvider(context: Context, operator: OperatorProvider[], input: ProviderInput): Promise<Provider> {
   await authorize(context, "manageSettings");
   if (operator.some((provider) => provider.id === input.id)) {
-    throw invalid({ id: "Your operator has already set up a provider with this short name: choose another" });
+    throw invalid({ id: "Your operator has already set up a sign-in service with this short name: choose another" });
   }
   if (!input.clientSecret) throw invalid({ clientSecret: "Enter the client secret" });
   const clientSecret = input.clientSecret;
   await transaction(context, async (tx) => {
     if (await tx.db.singleSignOnProvider.findUnique({ where: { id: input.id } })) {
-      throw invalid({ id: "There is already a provider with this short name: choose another" });
+      throw invalid({ id: "There is already a sign-in service with this short name: choose another" });
     }
     await checkOrganisation(tx, input.createAccountsOrganisationId);
     const created = await tx.db.singleSignOnProvider.create({ data: { ...input, clientSecret } });
@@ -110,7 +110,7 @@ export async function addProvider(context: Context, operator: OperatorProvider[]
 export async function changeProvider(context: Context, operator: OperatorProvider[], id: string, input: ProviderInput): Promise<Provider> {
   await authorize(context, "manageSettings");
   if (operator.some((provider) => provider.id === id)) throw operatorOwns();
-  if (input.id !== id) throw invalid({ id: "The short name cannot change: it is part of the address registered with the provider. Remove the provider and add it again" });
+  if (input.id !== id) throw invalid({ id: "The short name cannot change: it is part of the address registered with the provider. Remove the service and add it again" });
   await transaction(context, async (tx) => {
     const before = await tx.db.singleSignOnProvider.findUnique({ where: { id } });
     if (!before) throw notFound();
@@ -145,5 +145,5 @@ async function checkOrganisation(context: Context, organisationId: number | null
   }
 }
 
-const notFound = () => new ServiceError(404, "There is no single sign-on provider with this short name.");
-const operatorOwns = () => new ServiceError(409, "Your operator set up this provider: ask them to change it.");
+const notFound = () => new ServiceError(404, "There is no sign-in service with this short name.");
+const operatorOwns = () => new ServiceError(409, "Your operator set up this sign-in service: ask them to change it.");

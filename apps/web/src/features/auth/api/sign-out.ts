@@ -18,6 +18,8 @@ export function useSignOut() {
       return offer.provider;
     },
     onSettled: () => {
+      // The header hears of it first: a page that stays (the provider's sign-out offered) shows nobody signed in.
+      queryClient.setQueryData(SESSION_KEY, null);
       queryClient.clear();
       queryClient.setQueryData(SESSION_KEY, null);
     },
