@@ -5,6 +5,8 @@ import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@quarterly-returns/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp, type App } from "../src/app.ts";
+import { vouchedEmail } from "../src/core/auth/oidc/sign-in.ts";
+import { SIGN_IN_ATTEMPTS_PER_NETWORK } from "../src/features/auth/routes.ts";
 import { as, sessionCookie, signIn, testConfig } from "./helper.ts";
 import { TEST_CLIENT, signInAtProvider, startOidcProvider, type TestOidcProvider } from "./oidc-provider.ts";
 
@@ -45,8 +47,8 @@ afterAll(async () => {
 });
 
 /** Presses the provider's button: the provider's address, and the cookie that remembers the attempt. */
-async function start(id: string) {
-  const response = await app.inject({ method: "GET", url: `/api/auth/oidc/${id}/start` });
+async function start(id: string, query = "") {
+  const response = await app.inject({ method: "GET", url: `/api/auth/oidc/${id}/start${query}` });
   const pending = response.cookies.find((cookie) => cookie.name === "qr_sso");
   return { response, location: String(response.headers.location), pending: pending ? `qr_sso=${pending.value}` : "" };
 }
@@ -54,8 +56,8 @@ async function start(id: string) {
 /** Comes back from the provider to the app's callback, as the browser would. */
 const comeBack = (url: string, cookie: string) => app.inject({ method: "GET", url: new URL(url).pathname + new URL(url).search, headers: { cookie } });
 
-async function signInThrough(id: string, login: string) {
-  const { location, pending } = await start(id);
+async function signInThrough(id: string, login: string, query = "") {
+  const { location, pending } = await start(id, query);
   const back = await signInAtProvider(location, login);
   return { back, pending, response: await comeBack(back, pending) };
 }
@@ -103,6 +105,13 @@ describe("single sign-on", () => {
     expect(me.json().user).toMatchObject({ email: "fire@demo.test", role: "DATA_OWNER" });
     const event = await lastEvent("auth.login");
     expect(event).toMatchObject({ actorId: me.json().user.id, after: { email: "fire@demo.test", provider: "council" } });
+  });
+
+  it("goes on to the page the person was asked to sign in for, and only to a page of the app", async () => {
+    const wanted = await signInThrough("council", "iom@demo.test", `?next=${encodeURIComponent("/returns/12/4?tab=1&x=2")}`);
+    expect(wanted.response.body).toContain('content="0;url=/returns/12/4?tab=1&amp;x=2"');
+    const elsewhere = await signInThrough("council", "iom@demo.test", `?next=${encodeURIComponent("//evil.example/")}`);
+    expect(elsewhere.response.body).toContain('content="0;url=/"');
   });
 
   it("offers the provider's sign-out to a person who signed in through it, and not to one who used a password", async () => {
@@ -170,6 +179,31 @@ describe("single sign-on", () => {
     // Their password is random and never shown: it signs nobody in.
     const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "new.starter@joiners.example", password: "" } });
     expect(login.statusCode).toBe(400);
+  });
+});
+
+describe("the e-mail address a provider vouches for", () => {
+  const entra = "https://login.microsoftonline.com/tenant/v2.0";
+  it.each([
+    ["its email claim, lower-case", { email: " Ann.Lee@Stockton.gov.uk " }, "https://idp.example", "ann.lee@stockton.gov.uk"],
+    ["none when the provider says it is not verified", { email: "ann@stockton.gov.uk", email_verified: false }, entra, null],
+    ["none when it says so in words", { email: "ann@stockton.gov.uk", email_verified: "false" }, entra, null],
+    ["Entra ID's sign-in name when email is empty", { email: "", preferred_username: "Ann@Stockton.gov.uk" }, entra, "ann@stockton.gov.uk"],
+    ["never another provider's sign-in name", { preferred_username: "ann@stockton.gov.uk" }, "https://idp.example", null],
+    ["none that is not an address", { email: "ann" }, "https://idp.example", null],
+  ])("is %s", (_case, claims, issuer, expected) => {
+    expect(vouchedEmail(claims, issuer)).toBe(expected);
+  });
+});
+
+describe("the way through a provider", () => {
+  it("ends on a page for a provider that does not exist, and after too many attempts from one network", async () => {
+    const attempt = () => app.inject({ method: "GET", url: "/api/auth/oidc/no-such-provider/start", remoteAddress: "192.0.2.77" });
+    expect((await attempt()).headers.location).toBe("/single-sign-on/unknown-provider");
+    for (let count = 1; count < SIGN_IN_ATTEMPTS_PER_NETWORK; count++) await attempt();
+    const refused = await attempt();
+    expect(refused.statusCode).toBe(302);
+    expect(refused.headers.location).toBe("/single-sign-on/too-many");
   });
 });
 

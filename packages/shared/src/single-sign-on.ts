@@ -99,5 +99,6 @@ export const SINGLE_SIGN_ON_PROBLEMS = [
   "unknown-user",
   "deactivated",
   "unknown-provider",
+  "too-many",
 ] as const;
 export type SingleSignOnProblem = (typeof SINGLE_SIGN_ON_PROBLEMS)[number];

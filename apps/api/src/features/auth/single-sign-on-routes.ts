@@ -1,5 +1,5 @@
 import { providerIdSchema, providerInputSchema, providerSchema, signInProviderSchema } from "@quarterly-returns/shared";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, preHandlerAsyncHookHandler } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod/mini";
 import { providerSignOutUrl } from "../../core/auth/oidc/sign-out.ts";
@@ -14,6 +14,10 @@ import {
   signInProviders,
   type OperatorProvider,
 } from "../../core/auth/oidc/providers.ts";
+import { ServiceError } from "../../core/errors.ts";
+import { clientNetwork } from "../../lib/client-network.ts";
+import { SIGN_IN_ATTEMPTS_PER_NETWORK } from "./routes.ts";
+import { createLimiter } from "./rate-limit.ts";
 
 /** Long enough to sign in at the provider, short enough that a forgotten tab's attempt is gone. */
 const PENDING_SECONDS = 10 * 60;
@@ -55,6 +59,23 @@ export async function singleSignOnRoutes(fastify: FastifyInstance, { appUrl, ope
 
   const toProblemPage = (reply: FastifyReply, refusal: Refusal) => reply.redirect(`/single-sign-on/${refusal.problem}`);
 
+  // As many single sign-ons from one network as password sign-ins: each reaches the provider and the
+  // audit log. The browser is on a page of its own here, so it is told on a page too.
+  const perNetwork = await createLimiter(app, {
+    max: SIGN_IN_ATTEMPTS_PER_NETWORK,
+    timeWindow: "15 minutes",
+    keyGenerator: (request) => clientNetwork(request.ip),
+    message: "Too many sign-in attempts from your network.",
+  });
+  const limited: preHandlerAsyncHookHandler = async function (request, reply) {
+    try {
+      await perNetwork.call(this, request, reply);
+    } catch (error) {
+      if (!(error instanceof ServiceError && error.statusCode === 429)) throw error;
+      return toProblemPage(reply, { problem: "too-many" });
+    }
+  };
+
   app.get("/api/auth/oidc/providers", { config: { public: true }, schema: { response: { 200: z.array(signInProviderSchema) }, tags, summary: "The providers the sign-in page offers" } }, async (request) =>
     signInProviders(request.context, operator),
   );
@@ -62,7 +83,7 @@ export async function singleSignOnRoutes(fastify: FastifyInstance, { appUrl, ope
   // The two steps of the browser's journey through the provider: pages and redirects, not API answers.
   app.get(
     "/api/auth/oidc/:id/start",
-    { config: { public: true }, schema: { hide: true, params: providerParams, querystring: z.object({ next: z.optional(z.string()) }) } },
+    { config: { public: true }, schema: { hide: true, params: providerParams, querystring: z.object({ next: z.optional(z.string()) }) }, preHandler: limited },
     async (request, reply) => {
       const provider = await findProvider(request.context, operator, request.params.id);
       if (!provider) return toProblemPage(reply, { problem: "unknown-provider" });
@@ -75,12 +96,13 @@ export async function singleSignOnRoutes(fastify: FastifyInstance, { appUrl, ope
     },
   );
 
-  app.get("/api/auth/oidc/:id/callback", { config: { public: true }, schema: { hide: true, params: providerParams } }, async (request, reply) => {
+  app.get("/api/auth/oidc/:id/callback", { config: { public: true }, schema: { hide: true, params: providerParams }, preHandler: limited }, async (request, reply) => {
     const pending = readPending(request.cookies[pendingCookie]);
     // Used once: whatever happens next, the browser forgets it.
     reply.clearCookie(pendingCookie, pendingOptions);
     const provider = await findProvider(request.context, operator, request.params.id);
-    const callbackUrl = new URL(request.url, appUrl);
+    // The address registered with the provider (redirectUriOf), with what the provider added to it.
+    const callbackUrl = new URL(`${appUrl}${request.url}`);
     const outcome = await completeSingleSignOn(request.context, request.params.id, provider, callbackUrl, pending);
     if ("problem" in outcome) return toProblemPage(reply, outcome);
     await reply.startSession(outcome.user, undefined, request.params.id);

@@ -43,6 +43,10 @@ const PROBLEMS: Record<SingleSignOnProblem, { title: string; words: string[] }> 
     title: "Your account has been deactivated",
     words: ["Ask your partnership's administrator to reactivate it."],
   },
+  "too-many": {
+    title: "Too many sign-in attempts from your network",
+    words: ["Wait 15 minutes, then try again."],
+  },
   "unknown-provider": {
     title: "This way of signing in is not set up",
     words: ["It may have been removed. Choose another way to sign in."],

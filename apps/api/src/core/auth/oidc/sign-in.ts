@@ -138,7 +138,8 @@ const ENTRA_ISSUER = /^https:\/\/login\.microsoftonline\.com\//;
  * unverified, or, from Entra ID, which may leave `email` empty, the sign-in name (`preferred_username`).
  */
 export function vouchedEmail(claims: Record<string, unknown>, issuer: string): string | null {
-  if (claims.email_verified === false) return null;
+  // Some providers send it as text.
+  if (claims.email_verified === false || claims.email_verified === "false") return null;
   const email = typeof claims.email === "string" && claims.email.trim() ? claims.email : ENTRA_ISSUER.test(issuer) ? claims.preferred_username : null;
   if (typeof email !== "string") return null;
   const normalised = email.trim().toLowerCase();
