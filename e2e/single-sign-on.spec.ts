@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { oidcIssuer, SINGLE_SIGN_ON_NAME } from "../playwright.config.ts";
+import { signIn } from "./support.ts";
 
 test("a data owner signs in with their organisation's account, then signs out of the app and is offered the provider's sign-out", async ({ page }) => {
   await page.goto("/sign-in");
@@ -44,4 +45,46 @@ test("a person the provider vouches for who has no account ends on a page that s
   await expect(page).toHaveTitle("You do not have an account yet – Quarterly Returns");
   await page.getByRole("link", { name: "Go back to sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+});
+
+test("an admin sees the operator's sign-in service read-only and adds one of their own, whose secret is never shown again", async ({ page }) => {
+  await signIn(page, "admin@demo.test");
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Organisations" }).click();
+  await page.getByRole("link", { name: "Single sign-on" }).click();
+
+  const operators = page.locator(".govuk-summary-card", { hasText: SINGLE_SIGN_ON_NAME });
+  await expect(operators).toContainText("Set by your operator");
+  await expect(operators).toContainText(/http:\/\/127\.0\.0\.1:\d+\/api\/auth\/oidc\/test\/callback/);
+  await expect(operators.getByRole("link", { name: /Change/ })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Add a sign-in service" }).click();
+  await page.getByLabel("Name on the button").fill("Cleveland Police (Microsoft)");
+  await page.getByLabel("Short name").fill("police");
+  await page.getByLabel("Issuer").fill("https://login.microsoftonline.com/police-tenant/v2.0");
+  await page.getByLabel("Client ID").fill("police-client-id");
+  await page.getByLabel("Email domains it may confirm").fill("Cleveland.police.uk, not a domain");
+  await page.getByRole("button", { name: "Add sign-in service" }).click();
+  const summary = page.locator(".govuk-error-summary");
+  await expect(summary).toContainText("Each email domain must look like stockton.gov.uk");
+
+  await page.getByLabel("Email domains it may confirm").fill("Cleveland.police.uk");
+  await page.getByRole("button", { name: "Add sign-in service" }).click();
+  await expect(summary).toContainText("Enter the client secret");
+  await page.getByLabel("Client secret").fill("the-police-secret");
+  await page.getByRole("button", { name: "Add sign-in service" }).click();
+
+  await expect(page.getByText("Cleveland Police (Microsoft) is saved.")).toBeVisible();
+  const added = page.locator(".govuk-summary-card", { hasText: "Cleveland Police (Microsoft)" });
+  await expect(added).toContainText("cleveland.police.uk");
+  await expect(added).toContainText("/api/auth/oidc/police/callback");
+  await expect(page.locator("main")).not.toContainText("the-police-secret");
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(violations.map((violation) => violation.id)).toEqual([]);
+
+  await added.getByRole("link", { name: /Change/ }).click();
+  await expect(page.getByLabel("Client secret")).toHaveValue("");
+  await page.getByRole("button", { name: "Remove" }).click();
+  await page.getByRole("button", { name: "Yes, remove Cleveland Police (Microsoft)" }).click();
+  await expect(page.getByText("Cleveland Police (Microsoft) is removed.")).toBeVisible();
+  await expect(page.locator(".govuk-summary-card")).toHaveCount(1);
 });

@@ -4,6 +4,7 @@ import { lazy, Suspense, type ReactNode } from "react";
 import { Route, Switch } from "../lib/router.tsx";
 import { ChangePasswordPage } from "../features/auth/ChangePasswordPage.tsx";
 import { SignInPage } from "../features/auth/SignInPage.tsx";
+import { SingleSignOnPages } from "../features/auth/single-sign-on-pages.ts";
 import { MyReturnsPage } from "../features/returns/MyReturnsPage.tsx";
 import { ApiError } from "../lib/api-client.ts";
 import { SESSION_KEY } from "../lib/session.ts";
@@ -36,7 +37,6 @@ const UserPage = lazy(() => import("../features/users/UserPage.tsx").then((modul
 const UsersPage = lazy(() => import("../features/users/UsersPage.tsx").then((module) => ({ default: module.UsersPage })));
 const ForgottenPasswordPage = lazy(() => import("../features/auth/ForgottenPasswordPage.tsx"));
 const ResetPasswordPage = lazy(() => import("../features/auth/ResetPasswordPage.tsx"));
-const SingleSignOnPages = lazy(() => import("../features/auth/SingleSignOnPages.tsx"));
 const ReturnPage = lazy(() => import("../features/returns/ReturnPage.tsx").then((module) => ({ default: module.ReturnPage })));
 
 // A 401 anywhere means the session has ended: forget the person, and the guard sends them to sign in.

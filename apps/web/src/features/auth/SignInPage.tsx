@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signInSchema, type SignIn } from "@quarterly-returns/shared";
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { useForm } from "react-hook-form";
 import { Link, Navigate, useNavigate, useSearchParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
@@ -9,9 +9,7 @@ import { fieldError, summaryItems } from "../../lib/form-errors.ts";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { homeFor, useSession } from "../../lib/session.ts";
 import { useSignIn } from "./api/sign-in.ts";
-
-// Loaded after the form, so the buttons cost the data owner's first download nothing but this line.
-const SingleSignOnButtons = lazy(() => import("./SingleSignOnButtons.tsx"));
+import { SingleSignOnPages } from "./single-sign-on-pages.ts";
 
 export function SignInPage() {
   usePageTitle("Sign in");
@@ -56,7 +54,8 @@ export function SignInPage() {
           <Link to="/forgotten-password" className="govuk-link">Forgotten your password?</Link>
         </p>
         <Suspense>
-          <SingleSignOnButtons />
+          {/* Loaded after the form: the buttons cost the data owner's first download almost nothing. */}
+          <SingleSignOnPages buttons />
         </Suspense>
       </div>
     </div>

@@ -2,7 +2,7 @@ import { useSearchParams } from "../../lib/router.tsx";
 import { useSignInProviders } from "./api/single-sign-on.ts";
 
 /** "Sign in with <provider>" for each single sign-on provider; nothing when there are none. */
-export default function SingleSignOnButtons() {
+export function SingleSignOnButtons() {
   const providers = useSignInProviders().data;
   const next = useSearchParams()[0].get("next");
   if (!providers?.length) return null;

@@ -23,7 +23,7 @@ export function useSaveProvider(id: string | null) {
 export function useRemoveProvider() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<void>(`/settings/single-sign-on/${id}`, { method: "DELETE" }),
+    mutationFn: (id: string) => api<void>(`/settings/single-sign-on/${id}`, { method: "DELETE", body: {} }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: PROVIDERS_KEY }),
   });
 }
