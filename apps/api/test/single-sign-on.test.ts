@@ -102,6 +102,9 @@ describe("single sign-on", () => {
     expect(response.cookies.find((cookie) => cookie.name === "qr_sso")?.value).toBe("");
     const me = await as(app, sessionCookie(response)).get("/api/me");
     expect(me.statusCode).toBe(200);
+    // The session is a password session's, noting the provider.
+    const token = JSON.parse(Buffer.from(sessionCookie(response).split(".")[1]!, "base64url").toString());
+    expect(token).toMatchObject({ sub: String(me.json().user.id), sso: "council", auth: expect.any(Number), sv: expect.any(Number) });
     expect(me.json().user).toMatchObject({ email: "fire@demo.test", role: "DATA_OWNER" });
     const event = await lastEvent("auth.login");
     expect(event).toMatchObject({ actorId: me.json().user.id, after: { email: "fire@demo.test", provider: "council" } });

@@ -47,12 +47,16 @@ export async function allProviders(context: Context, operator: OperatorProvider[
   return [...fromOperator, ...fromSettings];
 }
 
+/** The operator's providers already warned about, so the log says it once, not at every sign-in page. */
+const warnedAbout = new Set<string>();
+
 async function operatorSettings(context: Context, provider: OperatorProvider): Promise<ProviderSettings> {
   const { createAccountsFor, ...settings } = provider;
   const organisation = createAccountsFor
     ? await context.db.organisation.findFirst({ where: { shortName: { equals: createAccountsFor, mode: "insensitive" } }, ...organisationRef })
     : null;
-  if (createAccountsFor && !organisation) {
+  if (createAccountsFor && !organisation && !warnedAbout.has(provider.id)) {
+    warnedAbout.add(provider.id);
     context.log.warn({ provider: provider.id, createAccountsFor }, "OIDC_PROVIDERS names an organisation that does not exist: nobody is created on first sign-in");
   }
   return { ...settings, createAccountsOrganisation: organisation, setByOperator: true };
