@@ -8,6 +8,8 @@ import { pathToFileURL } from "node:url";
 import Provider, { type KoaContextWithOIDC } from "oidc-provider";
 
 export const TEST_CLIENT = { clientId: "quarterly-returns", clientSecret: "a-test-client-secret-of-some-length" };
+/** The same, registered to send its secret in the form only (as some providers register a client by default). */
+export const FORM_SECRET_CLIENT = { clientId: "quarterly-returns-form", clientSecret: "another-test-client-secret" };
 
 export interface TestOidcProvider {
   issuer: string;
@@ -27,6 +29,14 @@ export async function startOidcProvider({ redirectUris, port = 0 }: { redirectUr
         grant_types: ["authorization_code"],
         response_types: ["code"],
       },
+      {
+        client_id: FORM_SECRET_CLIENT.clientId,
+        client_secret: FORM_SECRET_CLIENT.clientSecret,
+        token_endpoint_auth_method: "client_secret_post",
+        redirect_uris: redirectUris,
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
     ],
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
     findAccount: (_context, login) => ({
@@ -37,6 +47,7 @@ export async function startOidcProvider({ redirectUris, port = 0 }: { redirectUr
     cookies: { keys: ["a-test-cookie-key"] },
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
   });
+  provider.use(refuseSecretInHeader);
   provider.on("server_error", (_context, error) => console.error("test OpenID provider:", error));
   server.on("request", provider.callback());
   return {
@@ -47,6 +58,18 @@ export async function startOidcProvider({ redirectUris, port = 0 }: { redirectUr
         server.close(() => resolve());
       }),
   };
+}
+
+/** Holds FORM_SECRET_CLIENT to the way it was registered, as stricter providers do (this one takes either). */
+async function refuseSecretInHeader(context: KoaContextWithOIDC, next: () => Promise<void>) {
+  const basic = context.path === "/token" ? /^Basic (.+)$/i.exec(context.get("authorization")) : null;
+  if (basic && decodeURIComponent(Buffer.from(basic[1]!, "base64").toString().split(":")[0]!) === FORM_SECRET_CLIENT.clientId) {
+    context.status = 401;
+    context.set("www-authenticate", 'Basic realm="test", error="invalid_client"');
+    context.body = { error: "invalid_client", error_description: "this client sends its secret in the form" };
+    return;
+  }
+  await next();
 }
 
 const nameOf = (login: string) =>

@@ -8,7 +8,7 @@ import { buildApp, type App } from "../src/app.ts";
 import { vouchedEmail } from "../src/core/auth/oidc/sign-in.ts";
 import { SIGN_IN_ATTEMPTS_PER_NETWORK } from "../src/features/auth/routes.ts";
 import { as, sessionCookie, signIn, testConfig } from "./helper.ts";
-import { TEST_CLIENT, signInAtProvider, startOidcProvider, type TestOidcProvider } from "./oidc-provider.ts";
+import { FORM_SECRET_CLIENT, TEST_CLIENT, signInAtProvider, startOidcProvider, type TestOidcProvider } from "./oidc-provider.ts";
 
 const APP_URL = "http://localhost:3000";
 const callback = (id: string) => `${APP_URL}/api/auth/oidc/${id}/callback`;
@@ -27,7 +27,7 @@ async function closedPort(): Promise<number> {
 }
 
 beforeAll(async () => {
-  provider = await startOidcProvider({ redirectUris: ["council", "joiners", "down"].map(callback) });
+  provider = await startOidcProvider({ redirectUris: ["council", "joiners", "down", "form"].map(callback) });
   db = await createTestDatabase("demo");
   const operator = { issuer: provider.issuer, ...TEST_CLIENT };
   const config = await testConfig({
@@ -36,6 +36,7 @@ beforeAll(async () => {
       { id: "council", name: "Stockton Council", ...operator, domains: ["demo.test"] },
       { id: "joiners", name: "Fire Brigade", ...operator, domains: ["joiners.example"], createAccountsFor: "fire" },
       { id: "down", name: "Down", ...operator, issuer: `http://127.0.0.1:${await closedPort()}`, domains: ["demo.test"] },
+      { id: "form", name: "Form", issuer: provider.issuer, ...FORM_SECRET_CLIENT, domains: ["demo.test"] },
     ],
   });
   app = await buildApp({ config, prisma: db.prisma, databaseUrl: db.url });
@@ -72,6 +73,7 @@ describe("single sign-on", () => {
       { id: "council", name: "Stockton Council" },
       { id: "joiners", name: "Fire Brigade" },
       { id: "down", name: "Down" },
+      { id: "form", name: "Form" },
     ]);
   });
 
@@ -108,6 +110,13 @@ describe("single sign-on", () => {
     expect(me.json().user).toMatchObject({ email: "fire@demo.test", role: "DATA_OWNER" });
     const event = await lastEvent("auth.login");
     expect(event).toMatchObject({ actorId: me.json().user.id, after: { email: "fire@demo.test", provider: "council" } });
+  });
+
+  it("sends the secret in the form to a provider that holds the client to that, time after time", async () => {
+    for (const login of ["crc@demo.test", "pcc@demo.test"]) {
+      const { response } = await signInThrough("form", login);
+      expect(response.statusCode, response.headers.location).toBe(200);
+    }
   });
 
   it("goes on to the page the person was asked to sign in for, and only to a page of the app", async () => {
@@ -242,7 +251,7 @@ describe("the providers on the settings page", () => {
 
     const list = await admin.get("/api/settings/single-sign-on");
     expect(list.json().map((shown: { id: string; setByOperator: boolean }) => [shown.id, shown.setByOperator])).toEqual([
-      ["council", true], ["joiners", true], ["down", true], ["police", false],
+      ["council", true], ["joiners", true], ["down", true], ["form", true], ["police", false],
     ]);
     expect(list.body).not.toContain(TEST_CLIENT.clientSecret);
     expect(list.body).not.toContain(added.clientSecret);

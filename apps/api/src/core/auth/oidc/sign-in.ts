@@ -8,7 +8,7 @@ import type { SingleSignOnProblem } from "@quarterly-returns/shared";
 import * as oidc from "openid-client";
 import { clientNetwork } from "../../../lib/client-network.ts";
 import { transaction, type Context } from "../../context.ts";
-import { configurationOf, providerUnavailable } from "./client.ts";
+import { configurationOf, providerUnavailable, withClient } from "./client.ts";
 import type { ProviderSettings } from "./providers.ts";
 
 /** What the browser keeps (signed, in a cookie) between leaving for the provider and coming back. */
@@ -68,13 +68,15 @@ export async function completeSingleSignOn(
 
   let claims: Record<string, unknown>;
   try {
-    const configuration = await configurationOf(provider, context.now().getTime());
-    const tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
-      pkceCodeVerifier: pending.verifier,
-      expectedState: pending.state,
-      expectedNonce: pending.nonce,
-      idTokenExpected: true,
-    });
+    const { configuration, tokens } = await withClient(provider, context.now().getTime(), async (configuration) => ({
+      configuration,
+      tokens: await oidc.authorizationCodeGrant(configuration, callbackUrl, {
+        pkceCodeVerifier: pending.verifier,
+        expectedState: pending.state,
+        expectedNonce: pending.nonce,
+        idTokenExpected: true,
+      }),
+    }));
     claims = { ...tokens.claims() };
     if (!claims.email && !claims.preferred_username && configuration.serverMetadata().userinfo_endpoint) {
       claims = { ...(await oidc.fetchUserInfo(configuration, tokens.access_token, String(claims.sub))), ...claims };
