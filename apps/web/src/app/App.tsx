@@ -68,7 +68,7 @@ export function App() {
           <Route path="/sign-in"><SignInPage /></Route>
           <Route path="/forgotten-password">{anyone(<ForgottenPasswordPage />)}</Route>
           <Route path="/reset-password">{anyone(<ResetPasswordPage />)}</Route>
-          <Route path="/single-sign-on/:page"><Suspense><SingleSignOnPages /></Suspense></Route>
+          <Route path="/single-sign-on/:page">{anyone(<SingleSignOnPages />)}</Route>
           <Route path="/settings/single-sign-on/:id?">{signedIn(<SingleSignOnPages />, "manageSettings")}</Route>
           <Route path="/change-password">{signedIn(<ChangePasswordPage />)}</Route>
           <Route path="/returns">{signedIn(<MyReturnsPage />, "enterFigures")}</Route>
