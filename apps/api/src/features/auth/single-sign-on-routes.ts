@@ -116,7 +116,6 @@ export async function singleSignOnRoutes(fastify: FastifyInstance, { appUrl, ope
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${next}"><title>Signed in – Quarterly Returns</title></head>` +
           `<body><p><a href="${next}">Continue to Quarterly Returns</a></p></body></html>`,
       );
-
   });
 
   app.get(

@@ -46,7 +46,7 @@ function ProviderForm({ provider }: { provider: Provider | null }) {
   const [confirmRemove, setConfirmRemove] = useState(false);
   const organisations = useOrganisations();
   const navigate = useNavigate();
-  // The server checks it (packages/shared/src/single-sign-on.ts): its rules stay out of the browser's download.
+  // Checked by the server alone (packages/shared/src/single-sign-on.ts): its zod checks would grow the libraries every page shares.
   const { register, handleSubmit, formState, watch } = useForm<ProviderFields>({
     defaultValues: {
       id: provider?.id ?? "",
