@@ -9,6 +9,22 @@ const dataDir = ".data/e2e";
 // The mail catcher (e2e/mail-catcher.ts): SMTP for the app, and HTTP for the tests to read what arrived.
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 3125);
 export const mailCatcherUrl = `http://127.0.0.1:${smtpPort + 1}/messages`;
+// A real OpenID Connect provider on loopback (apps/api/test/oidc-provider.ts), set up for the app
+// as an operator would, in OIDC_PROVIDERS: its sign-in page takes any password.
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? port + 1);
+export const oidcIssuer = `http://127.0.0.1:${oidcPort}`;
+export const SINGLE_SIGN_ON_NAME = "Safer Stockton Test Sign-in";
+const oidcProviders = [
+  {
+    id: "test",
+    name: SINGLE_SIGN_ON_NAME,
+    issuer: oidcIssuer,
+    // The client the test provider registers (TEST_CLIENT there).
+    clientId: "quarterly-returns",
+    clientSecret: "a-test-client-secret-of-some-length",
+    domains: ["demo.test"],
+  },
+];
 
 export default defineConfig({
   testDir: "e2e",
@@ -44,6 +60,13 @@ export default defineConfig({
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
     {
+      command: "exec node --import tsx apps/api/test/oidc-provider.ts",
+      url: `${oidcIssuer}/.well-known/openid-configuration`,
+      env: { PORT: String(oidcPort), REDIRECT_URI: `http://127.0.0.1:${port}/api/auth/oidc/test/callback` },
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
       // A fresh demo database for every run.
       command: `rm -rf ${dataDir} && node scripts/prepare-start.mjs && exec node --enable-source-maps apps/api/dist/server.mjs`,
       url: `http://127.0.0.1:${port}/api/health`,
@@ -56,6 +79,7 @@ export default defineConfig({
         MAIL_FROM: "Safer Stockton Partnership <returns@stockton.example>",
         // The journeys chase by hand and count on who was chased: no reminders behind their back.
         AUTOMATIC_REMINDERS: "0",
+        OIDC_PROVIDERS: JSON.stringify(oidcProviders),
       },
       timeout: 120_000,
       reuseExistingServer: false,

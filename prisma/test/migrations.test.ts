@@ -65,7 +65,8 @@ describe("applyMigrations", () => {
     const tables = (await query(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).map((row) => row.tablename);
     expect(tables).toEqual([
       "_prisma_migrations", "audit_events", "chase_items", "chases", "indicator_fields", "indicators", "organisations", "partnership_settings", "password_resets",
-      "priorities", "quarter_reopenings", "quarters", "recovery_codes", "reminder_steps", "reminders", "reporting_years", "return_queries", "return_values", "returns", "users",
+      "priorities", "quarter_reopenings", "quarters", "recovery_codes", "reminder_steps", "reminders", "reporting_years", "return_queries", "return_values", "returns",
+      "single_sign_on_providers", "users",
     ]);
   });
 

@@ -6,6 +6,7 @@ import { auditRoutes } from "./features/audit/routes.ts";
 import { authRoutes } from "./features/auth/routes.ts";
 import { secondFactorRoutes } from "./features/auth/second-factor-routes.ts";
 import { passwordResetRoutes } from "./features/auth/password-reset-routes.ts";
+import { singleSignOnRoutes } from "./features/auth/single-sign-on-routes.ts";
 import { chasingRoutes } from "./features/chasing/routes.ts";
 import { frameworkRoutes } from "./features/framework/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
@@ -70,6 +71,7 @@ export async function buildApp({ config, prisma, databaseUrl, webDistDir = defau
   await app.register(authRoutes);
   await app.register(secondFactorRoutes);
   await app.register(passwordResetRoutes);
+  await app.register(singleSignOnRoutes, { appUrl: config.appUrl, operator: config.oidcProviders });
   await app.register(quartersRoutes);
   await app.register(returnsRoutes);
   await app.register(queriesRoutes);

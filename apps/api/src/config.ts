@@ -3,7 +3,9 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { resolveDataDir } from "@quarterly-returns/db";
+import { clientIdSchema, clientSecretSchema, domainsSchema, issuerSchema, providerIdSchema, providerNameSchema } from "@quarterly-returns/shared";
 import { z } from "zod";
+import type { OperatorProvider } from "./core/auth/oidc/providers.ts";
 
 const flag = z
   .enum(["1", "0", "true", "false", "yes", "no"], { error: "must be 1 or 0" })
@@ -51,7 +53,21 @@ export interface Config {
   logLevel: z.infer<typeof environment>["LOG_LEVEL"];
   /** Fastify's trustProxy: whom to believe about the client's address and protocol. */
   trustProxy: boolean | string;
+  /** Single sign-on providers set by the operator (OIDC_PROVIDERS), beside those an admin adds. */
+  oidcProviders: OperatorProvider[];
 }
+
+/** One entry of OIDC_PROVIDERS. */
+const operatorProviderSchema = z.strictObject({
+  id: providerIdSchema,
+  name: providerNameSchema,
+  issuer: issuerSchema,
+  clientId: clientIdSchema,
+  clientSecret: clientSecretSchema,
+  domains: domainsSchema,
+  /** The short name of the organisation whose data owners it may create on first sign-in. */
+  createAccountsFor: z.string().trim().min(1).optional(),
+});
 
 export class ConfigError extends Error {}
 
@@ -64,6 +80,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<Config> {
     throw new ConfigError(`Invalid settings:\n${problems.join("\n")}`);
   }
   const settings = parsed.data;
+  const oidcProviders = parseOidcProviders(present.OIDC_PROVIDERS);
   const dataDir = resolveDataDir(settings.DATA_DIR);
   const embedded = !settings.DATABASE_URL;
   if (embedded && settings.MIGRATION_DATABASE_URL) {
@@ -92,7 +109,34 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<Config> {
     appUrl: (settings.APP_URL ?? `http://localhost:${settings.PORT}`).replace(/\/$/, ""),
     logLevel: settings.LOG_LEVEL,
     trustProxy: parseTrustProxy(settings.TRUST_PROXY),
+    oidcProviders,
   };
+}
+
+/** OIDC_PROVIDERS, a JSON list; a problem names the entry, never echoes it (it holds secrets). */
+export function parseOidcProviders(value: string | undefined): OperatorProvider[] {
+  if (value === undefined) return [];
+  const fail = (problem: string) => {
+    throw new ConfigError(`Invalid settings:\n  OIDC_PROVIDERS: ${problem}`);
+  };
+  let entries: unknown;
+  try {
+    entries = JSON.parse(value);
+  } catch {
+    return fail('must be a JSON list, like [{"id":"council","name":"…","issuer":"https://…","clientId":"…","clientSecret":"…","domains":["stockton.gov.uk"]}]');
+  }
+  if (!Array.isArray(entries)) return fail("must be a JSON list of providers, [{…}, …]");
+  const providers = entries.map((entry: unknown, index) => {
+    const parsed = operatorProviderSchema.safeParse(entry);
+    if (parsed.success) return parsed.data;
+    const id = typeof (entry as { id?: unknown } | null)?.id === "string" ? ` ("${(entry as { id: string }).id}")` : "";
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "the entry"}: ${issue.message}`);
+    return fail(`entry ${index + 1}${id}: ${problems.join("; ")}`);
+  });
+  const ids = providers.map((provider) => provider.id);
+  const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (repeated) fail(`the id "${repeated}" is used by two entries: give each provider its own`);
+  return providers;
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string {

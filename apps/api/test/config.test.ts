@@ -39,3 +39,39 @@ describe("loadConfig", () => {
     await expect(loadConfig({ DATA_DIR: await dataDir(), ...env })).rejects.toThrow(message);
   });
 });
+
+describe("OIDC_PROVIDERS", () => {
+  const council = {
+    id: "council",
+    name: "Stockton Council (Microsoft)",
+    issuer: "https://login.microsoftonline.com/0000-tenant/v2.0",
+    clientId: "client-id",
+    clientSecret: "very-secret-value",
+    domains: ["Stockton.gov.uk"],
+  };
+  const load = async (providers: unknown) => loadConfig({ DATA_DIR: await dataDir(), OIDC_PROVIDERS: typeof providers === "string" ? providers : JSON.stringify(providers) });
+
+  it("reads the operator's providers, domains lower-case, and none when unset", async () => {
+    expect((await load([council])).oidcProviders).toEqual([{ ...council, domains: ["stockton.gov.uk"] }]);
+    expect((await loadConfig({ DATA_DIR: await dataDir() })).oidcProviders).toEqual([]);
+  });
+
+  it.each([
+    ["not JSON", "[{id:", "OIDC_PROVIDERS: must be a JSON list"],
+    ["not a list", { ...council }, "OIDC_PROVIDERS: must be a JSON list of providers"],
+    ["plain http off this computer", [{ ...council, issuer: "http://login.example.org" }], 'OIDC_PROVIDERS: entry 1 ("council"): issuer: The issuer must be an https:// address'],
+    ["no domains", [council, { ...council, id: "police", domains: [] }], 'entry 2 ("police"): domains: Enter at least one email domain'],
+    ["a bad id", [{ ...council, id: "Council One" }], 'entry 1 ("Council One"): id: The short name must be'],
+    ["a missing secret", [{ ...council, clientSecret: undefined }], 'entry 1 ("council"): clientSecret'],
+    ["an unknown field", [{ ...council, tenant: "x" }], 'entry 1 ("council"): the entry: Unknown field: \"tenant\"'],
+    ["the same id twice", [council, council], 'the id "council" is used by two entries'],
+  ])("names the entry at fault: %s", async (_case, providers, message) => {
+    const failure = await load(providers).then(() => null, (error: Error) => error.message);
+    expect(failure).toContain(message);
+    expect(failure).not.toContain("very-secret-value");
+  });
+
+  it("allows plain http on this computer only, for the tests' provider", async () => {
+    expect((await load([{ ...council, issuer: "http://127.0.0.1:4000" }])).oidcProviders).toHaveLength(1);
+  });
+});

@@ -25,6 +25,7 @@ export async function testConfig(overrides: Partial<Config> = {}): Promise<Confi
     appUrl: "http://localhost:3000",
     logLevel: "silent",
     trustProxy: false,
+    oidcProviders: [],
     ...overrides,
   };
 }

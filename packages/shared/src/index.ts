@@ -26,3 +26,4 @@ export * from "./plausibility.ts";
 export * from "./outliers.ts";
 export * from "./figure-words.ts";
 export * from "./settings.ts";
+export * from "./single-sign-on.ts";

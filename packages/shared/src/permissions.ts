@@ -22,7 +22,7 @@ export const PERMISSIONS = {
   importReports: ["ADMIN"],
   manageUsers: ["ADMIN"],
   manageOrganisations: ["ADMIN"],
-  /** The partnership's name on the board pack. */
+  /** The partnership's name on the board pack, and the single sign-on providers. */
   manageSettings: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

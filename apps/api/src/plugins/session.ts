@@ -38,21 +38,31 @@ const tokenSchema = z.object({
   /** When this token was issued (seconds): the 30 idle minutes run from here. */
   iat: wholeNumber,
   exp: wholeNumber,
+  /** The single sign-on provider the person signed in through; absent for a password. */
+  sso: z.optional(z.string().check(z.maxLength(40))),
   /** Signed in with a password by someone who must set up a second factor: good for that only. */
   enrol: z.optional(z.literal(true)),
 });
 
 type TokenPayload = z.infer<typeof tokenSchema>;
 
-export type SessionCaller = SessionUser & { role: Role; organisationId: number | null };
+export type SessionCaller = SessionUser & {
+  role: Role;
+  organisationId: number | null;
+  /** The single sign-on provider this session came from; null for a password. */
+  singleSignOn: string | null;
+};
 
 declare module "fastify" {
   interface FastifyRequest {
     caller: SessionCaller | null;
   }
   interface FastifyReply {
-    /** A new token; `enrolOnly` defaults to the current session's, so a password change keeps it. */
-    startSession(user: { id: number; sessionVersion: number }, signedInAt?: number, options?: { enrolOnly?: boolean }): Promise<void>;
+    /**
+     * A new token. `enrolOnly` (the session may only set up a second factor) defaults to the current
+     * session's, so a password change keeps it.
+     */
+    startSession(user: { id: number; sessionVersion: number }, signedInAt?: number, singleSignOn?: string | null, options?: { enrolOnly?: boolean }): Promise<void>;
     endSession(): void;
   }
   interface FastifyContextConfig {
@@ -95,7 +105,7 @@ export const sessionPlugin = fp<{ config: Config }>(async (app, { config }) => {
   app.decorateRequest("caller", null);
   app.decorate("secondFactorKeys", secondFactorKeys(config.jwtSecret));
 
-  app.decorateReply("startSession", async function (this: FastifyReply, user, signedInAt = nowSeconds(), options = {}) {
+  app.decorateReply("startSession", async function (this: FastifyReply, user, signedInAt = nowSeconds(), singleSignOn = null, options = {}) {
     const issuedAt = nowSeconds();
     const expires = Math.min(signedInAt + SESSION_LIFETIME_SECONDS, issuedAt + SESSION_IDLE_SECONDS);
     const enrolOnly = options.enrolOnly ?? this.request.caller?.mustEnrolSecondFactor ?? false;
@@ -105,6 +115,7 @@ export const sessionPlugin = fp<{ config: Config }>(async (app, { config }) => {
       auth: signedInAt,
       iat: issuedAt,
       exp: expires,
+      ...(singleSignOn ? { sso: singleSignOn } : {}),
       ...(enrolOnly ? { enrol: true as const } : {}),
     });
     this.setCookie(cookieName, token, { ...cookieOptions, maxAge: expires - issuedAt });
@@ -147,8 +158,9 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply) {
     organisation: user.organisation,
     mustChangePassword: user.mustChangePassword,
     mustEnrolSecondFactor: token.enrol === true && !user.totpEnabledAt,
+    singleSignOn: token.sso ?? null,
   };
-  if (nowSeconds() - token.iat > RENEW_AFTER_SECONDS) await reply.startSession(user, token.auth);
+  if (nowSeconds() - token.iat > RENEW_AFTER_SECONDS) await reply.startSession(user, token.auth, token.sso);
   if (user.mustChangePassword && !request.routeOptions.config?.beforePasswordChange) {
     throw new ServiceError(403, "Choose a new password before you continue.", { code: "PASSWORD_CHANGE_REQUIRED" });
   }

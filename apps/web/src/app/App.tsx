@@ -4,6 +4,7 @@ import { lazy, Suspense, type ReactNode } from "react";
 import { Route, Switch } from "../lib/router.tsx";
 import { ChangePasswordPage } from "../features/auth/ChangePasswordPage.tsx";
 import { SignInPage } from "../features/auth/SignInPage.tsx";
+import { SingleSignOnPages } from "../features/auth/single-sign-on-pages.ts";
 import { MyReturnsPage } from "../features/returns/MyReturnsPage.tsx";
 import { ApiError } from "../lib/api-client.ts";
 import { SESSION_KEY } from "../lib/session.ts";
@@ -69,6 +70,8 @@ export function App() {
           <Route path="/sign-in/code">{anyone(<SecondFactorPages />)}</Route>
           <Route path="/forgotten-password">{anyone(<ForgottenPasswordPage />)}</Route>
           <Route path="/reset-password">{anyone(<ResetPasswordPage />)}</Route>
+          <Route path="/single-sign-on/:page">{anyone(<SingleSignOnPages />)}</Route>
+          <Route path="/settings/single-sign-on/:id?">{signedIn(<SingleSignOnPages />, "manageSettings")}</Route>
           <Route path="/change-password">{signedIn(<ChangePasswordPage />)}</Route>
           <Route path="/second-factor/*?">{signedIn(<SecondFactorPages />)}</Route>
           <Route path="/returns">{signedIn(<MyReturnsPage />, "enterFigures")}</Route>

@@ -1,7 +1,6 @@
 import { can, ROLE_NAMES, type Permission } from "@quarterly-returns/shared";
 import type { ReactNode } from "react";
 import { Link, NavLink, useNavigate } from "../lib/router.tsx";
-import { useSignOut } from "../features/auth/api/sign-out.ts";
 import { useSession } from "../lib/session.ts";
 
 const NAVIGATION: { to: string; label: string; permission: Permission }[] = [
@@ -17,7 +16,6 @@ const NAVIGATION: { to: string; label: string; permission: Permission }[] = [
 
 export function Layout({ children }: { children: ReactNode }) {
   const { data: user } = useSession();
-  const signOut = useSignOut();
   const navigate = useNavigate();
   const links = user && !user.mustChangePassword && !user.mustEnrolSecondFactor ? NAVIGATION.filter((item) => can(user, item.permission)) : [];
 
@@ -39,11 +37,8 @@ export function Layout({ children }: { children: ReactNode }) {
               </span>
               <Link to="/change-password" className="app-header__link">Change password</Link>
               <Link to="/second-factor" className="app-header__link">Authenticator app</Link>
-              <button
-                type="button"
-                className="app-header__sign-out"
-                onClick={() => signOut.mutate(undefined, { onSettled: () => navigate("/sign-in?signed-out=1", { replace: true }) })}
-              >
+              {/* The page signs out, and offers the single sign-on provider's own sign-out where there is one. */}
+              <button type="button" className="app-header__sign-out" onClick={() => navigate("/single-sign-on/signed-out")}>
                 Sign out
               </button>
             </div>

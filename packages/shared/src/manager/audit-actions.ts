@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = {
   "auth.password-reset-not-sent": "Password reset link not sent",
   "auth.password-reset": "Chose a new password with a reset link",
   "auth.password-reset-refused": "Password reset link refused",
+  "auth.sso-refused": "Single sign-on refused",
   "access.refused": "Refused access",
   "user.create": "Added a user",
   "user.update": "Changed a user",
@@ -53,6 +54,9 @@ export const AUDIT_ACTIONS = {
   "reminders.schedule": "Changed the reminder days",
   "report.import": "Imported a report",
   "settings.update": "Changed the partnership's name",
+  "sso.provider-add": "Added a single sign-on provider",
+  "sso.provider-change": "Changed a single sign-on provider",
+  "sso.provider-remove": "Removed a single sign-on provider",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -44,7 +44,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       const outcome = await signIn(request.context, request.body);
       if (outcome instanceof CodeNeeded) return askForCode(reply, outcome.user);
       const enrolOnly = mustEnrol(outcome);
-      await reply.startSession(outcome, undefined, { enrolOnly });
+      await reply.startSession(outcome, undefined, null, { enrolOnly });
       return { user: toSessionUser({ ...outcome, mustEnrolSecondFactor: enrolOnly }) };
     },
   );

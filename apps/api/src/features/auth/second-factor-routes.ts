@@ -58,7 +58,7 @@ export async function secondFactorRoutes(fastify: FastifyInstance) {
       const { user, recoveryCodesLeft } = await signInWithCode(request.context, pendingSignIn(request), request.body.code);
       const cookie = cookieOf(app);
       reply.clearCookie(cookie.name, cookie.options);
-      await reply.startSession(user, undefined, { enrolOnly: false });
+      await reply.startSession(user, undefined, null, { enrolOnly: false });
       return { user: toSessionUser(user), recoveryCodesLeft };
     },
   );
@@ -85,7 +85,8 @@ export async function secondFactorRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const { user, recoveryCodes } = await confirmEnrolment(request.context, request.body.code);
-      await reply.startSession(user, undefined, { enrolOnly: false });
+      // Someone who signed in through single sign-on and chose to set one up stays signed in that way.
+      await reply.startSession(user, undefined, request.caller!.singleSignOn, { enrolOnly: false });
       return { user: toSessionUser(user), recoveryCodes };
     },
   );

@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signInSchema, type SignIn } from "@quarterly-returns/shared";
+import { Suspense } from "react";
 import { useForm } from "react-hook-form";
 import { Link, Navigate, useNavigate, useSearchParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
@@ -8,6 +9,7 @@ import { fieldError, summaryItems } from "../../lib/form-errors.ts";
 import { usePageTitle } from "../../lib/page-title.ts";
 import { homeFor, useSession } from "../../lib/session.ts";
 import { useSignIn } from "./api/sign-in.ts";
+import { SingleSignOnPages } from "./single-sign-on-pages.ts";
 
 export function SignInPage() {
   usePageTitle("Sign in");
@@ -53,6 +55,10 @@ export function SignInPage() {
         <p className="govuk-body">
           <Link to="/forgotten-password" className="govuk-link">Forgotten your password?</Link>
         </p>
+        <Suspense>
+          {/* Loaded after the form: the buttons cost the data owner's first download almost nothing. */}
+          <SingleSignOnPages buttons />
+        </Suspense>
       </div>
     </div>
   );

@@ -43,6 +43,10 @@ export function OrganisationsPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <PartnershipNameForm />
+          <h2 className="govuk-heading-m">Signing in</h2>
+          <p className="govuk-body">
+            <Link to="/settings/single-sign-on" className="govuk-link">Single sign-on</Link>: let people sign in with their organisation's account (Microsoft Entra ID, or another OpenID Connect service) instead of a password.
+          </p>
         </div>
       </div>
     </>
