@@ -112,6 +112,13 @@ describe("single sign-on", () => {
     expect(event).toMatchObject({ actorId: me.json().user.id, after: { email: "fire@demo.test", provider: "council" } });
   });
 
+  it("asks a manager for no second factor: their organisation's provider does its own check", async () => {
+    const { response } = await signInThrough("council", "manager@demo.test");
+    const manager = as(app, sessionCookie(response));
+    expect((await manager.get("/api/me")).json().user).toMatchObject({ role: "MANAGER", mustEnrolSecondFactor: false });
+    expect((await manager.get("/api/quarters")).statusCode).toBe(200);
+  });
+
   it("sends the secret in the form to a provider that holds the client to that, time after time", async () => {
     for (const login of ["crc@demo.test", "pcc@demo.test"]) {
       const { response } = await signInThrough("form", login);
