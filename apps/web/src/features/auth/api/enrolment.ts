@@ -7,7 +7,7 @@ import { SESSION_KEY } from "../../../lib/session.ts";
 /** The key to add to an authenticator app: the server gives the same one until a code confirms it. */
 export function useEnrolment() {
   return useQuery({
-    queryKey: ["second-factor", "enrolment"],
+    queryKey: ["second-factor-enrolment"],
     queryFn: () => api<Enrolment>("/auth/second-factor/enrolment", { method: "POST", body: {} }),
     staleTime: Infinity,
     retry: false,
