@@ -1,0 +1,12 @@
+// One SQL statement with its parameters, sent the shortest way: straight to the connection pool
+// under Prisma when outside a transaction, else through the transaction's own client. Statements
+// sent this way cast what they return to types both ways decode alike: numbers with decimals and
+// dates as text, times as timestamptz, JSON as json.
+import { poolOf, type Prisma } from "@quarterly-returns/db";
+import type { Db } from "./context.ts";
+
+export async function query<Row>(db: Db, text: string, values: unknown[]): Promise<Row[]> {
+  const pool = poolOf(db);
+  if (pool) return (await pool.query(text, values)).rows as Row[];
+  return (db as Prisma.TransactionClient).$queryRawUnsafe<Row[]>(text, ...values);
+}
