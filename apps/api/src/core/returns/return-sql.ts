@@ -6,7 +6,7 @@
 import { Prisma } from "@quarterly-returns/db";
 import { auditRow, type AuditEntry } from "../audit.ts";
 import { transaction, type Context, type Db } from "../context.ts";
-import { query } from "../sql.ts";
+import { query, type Statement } from "../sql.ts";
 import type { IndicatorRow, ReturnRow } from "./mapping.ts";
 
 type ValueRow = Omit<ReturnRow["values"][number], "field">;
@@ -30,7 +30,9 @@ export interface SavedColumns {
 
 export type NewValue = Pick<ValueRow, "fieldId" | "outOf" | "text"> & { number: string | null; previousYearValue: string | null };
 
-const READ_RETURN = `
+const READ_RETURN: Statement = {
+  name: "read-return",
+  text: `
 SELECT r.id, r.indicator_id AS "indicatorId", r.quarter_id AS "quarterId", r.status::text AS status, r.no_data_reason::text AS "noDataReason",
        r.available_from::text AS "availableFrom", r.explanation, r.commentary, r.rag_override::text AS "ragOverride",
        r.rag_override_reason AS "ragOverrideReason", r.period_covered AS "periodCovered", r.version,
@@ -45,7 +47,8 @@ SELECT r.id, r.indicator_id AS "indicatorId", r.quarter_id AS "quarterId", r.sta
   JOIN users created ON created.id = r.created_by_id
   JOIN users updated ON updated.id = r.updated_by_id
   LEFT JOIN users submitted ON submitted.id = r.submitted_by_id
- WHERE r.indicator_id = $1 AND r.quarter_id = $2`;
+ WHERE r.indicator_id = $1 AND r.quarter_id = $2`,
+};
 
 type ReadRow = Omit<ReturnRow, "availableFrom" | "values" | "createdBy" | "updatedBy" | "submittedBy"> & {
   availableFrom: string | null;
@@ -94,7 +97,9 @@ removed AS (
 )
 SELECT id, version FROM saved`;
 
-const UPDATE_RETURN = `
+const UPDATE_RETURN: Statement = {
+  name: "update-return",
+  text: `
 WITH saved AS (
   UPDATE returns
      SET status = $15::"ReturnStatus", no_data_reason = $16::"NoDataReason", available_from = $17::date, explanation = $18, commentary = $19,
@@ -102,17 +107,24 @@ WITH saved AS (
          not_provided_at_sign_off = $26, draft_before_sign_off = $27::jsonb, version = version + 1
    WHERE id = $13 AND version = $14
   RETURNING id, version
-), ${VALUES_AND_AUDIT}`;
+), ${VALUES_AND_AUDIT}`,
+};
 
-const INSERT_RETURN = `
+const INSERT_RETURN: Statement = {
+  name: "insert-return",
+  text: `
 INSERT INTO returns (indicator_id, quarter_id, status, no_data_reason, available_from, explanation, commentary, period_covered,
                      updated_by_id, updated_at, submitted_by_id, submitted_at, confirmed_outliers, not_provided_at_sign_off,
                      draft_before_sign_off, created_by_id, created_at, version)
 VALUES ($1, $2, $3::"ReturnStatus", $4::"NoDataReason", $5::date, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15::jsonb, $9, $10, 1)
 ON CONFLICT (indicator_id, quarter_id) DO NOTHING
-RETURNING id`;
+RETURNING id`,
+};
 
-const VALUES_OF_NEW_RETURN = `WITH saved AS (SELECT $13::int AS id, 1 AS version), ${VALUES_AND_AUDIT}`;
+const VALUES_OF_NEW_RETURN: Statement = {
+  name: "values-of-new-return",
+  text: `WITH saved AS (SELECT $13::int AS id, 1 AS version), ${VALUES_AND_AUDIT}`,
+};
 
 export interface ReturnWriteSql {
   indicatorId: number;
