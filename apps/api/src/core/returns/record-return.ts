@@ -14,7 +14,7 @@ import { ServiceError, invalid } from "../errors.ts";
 import { assertNotSignedOff, isQuarterLockedError } from "../quarters/lock.ts";
 import { findQuarter, toQuarterSummary, type QuarterRow } from "../quarters/summary.ts";
 import { auditSnapshot, returnInclude, toFieldDeclaration, toReturnRecord, type IndicatorRow, type ReturnRow } from "./mapping.ts";
-import { readReturn, writeReturn, type NewValue, type SavedColumns } from "./return-sql.ts";
+import { readReturn, storedValue, writeReturn, type SavedColumns } from "./return-sql.ts";
 
 export interface ReturnWrite {
   indicator: IndicatorRow;
@@ -56,7 +56,7 @@ export async function recordReturn(context: Context, write: ReturnWrite): Promis
       draftBeforeSignOff: columns.draftBeforeSignOff as ReturnRow["draftBeforeSignOff"],
       updatedBy: { id: person.id, name: person.name },
       submittedBy: columns.submittedById === null ? null : { id: person.id, name: person.name },
-      values: values.map((value) => storedValue(indicator, id, value)),
+      values: values.map((value) => storedValue(indicator, { ...value, id: 0, returnId: id })),
     });
     const saved = toReturnRecord(stored(existing?.id ?? 0));
     const id = await writeReturn(context, {
@@ -79,12 +79,6 @@ export async function recordReturn(context: Context, write: ReturnWrite): Promis
 async function currentRecord(context: Context, indicator: IndicatorRow, quarterId: number): Promise<ReturnRecord | null> {
   const current = await readReturn(context.db, indicator, quarterId);
   return current ? toReturnRecord(current) : null;
-}
-
-function storedValue(indicator: IndicatorRow, returnId: number, value: NewValue): ReturnRow["values"][number] {
-  const field = indicator.fields.find((candidate) => candidate.id === value.fieldId)!;
-  const decimal = (text: string | null) => (text === null ? null : new Prisma.Decimal(text));
-  return { ...value, id: 0, returnId, number: decimal(value.number), previousYearValue: decimal(value.previousYearValue), field: { key: field.key, kind: field.kind } };
 }
 
 /**

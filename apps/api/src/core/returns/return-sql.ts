@@ -55,7 +55,7 @@ type ReadRow = Omit<ReturnRow, "availableFrom" | "values" | "createdBy" | "updat
   createdByName: string;
   updatedByName: string;
   submittedByName: string | null;
-  values: (Omit<ValueRow, "number" | "previousYearValue"> & { number: string | null; previousYearValue: string | null })[];
+  values: (NewValue & Pick<ValueRow, "id" | "returnId">)[];
 };
 
 /** The return of an indicator in a quarter, with its values and the people named on it; null if it has none. */
@@ -69,15 +69,15 @@ export async function readReturn(db: Db, indicator: IndicatorRow, quarterId: num
     createdBy: { id: row.createdById, name: createdByName },
     updatedBy: { id: row.updatedById, name: updatedByName },
     submittedBy: row.submittedById === null ? null : { id: row.submittedById, name: submittedByName! },
-    values: values.map((value) => withField(indicator, { ...value, number: decimal(value.number), previousYearValue: decimal(value.previousYearValue) })),
+    values: values.map((value) => storedValue(indicator, value)),
   };
 }
 
-const decimal = (text: string | null) => (text === null ? null : new Prisma.Decimal(text));
-
-function withField(indicator: IndicatorRow, value: ValueRow): ReturnRow["values"][number] {
+/** A value as Prisma reads it (with its field's key and kind), from its figures as exact decimal text. */
+export function storedValue(indicator: IndicatorRow, value: NewValue & Pick<ValueRow, "id" | "returnId">): ReturnRow["values"][number] {
   const field = indicator.fields.find((candidate) => candidate.id === value.fieldId)!;
-  return { ...value, field: { key: field.key, kind: field.kind } };
+  const decimal = (text: string | null) => (text === null ? null : new Prisma.Decimal(text));
+  return { ...value, number: decimal(value.number), previousYearValue: decimal(value.previousYearValue), field: { key: field.key, kind: field.kind } };
 }
 
 // The values replace the return's: those of fields no longer given go, the others are written over.
