@@ -1,4 +1,4 @@
-export { createPrismaClient } from "./client.ts";
+export { createPrismaClient, poolOf } from "./client.ts";
 export { openCommandLineDatabase, type CommandLineDatabase } from "./cli/command-line-database.ts";
 export { EMBEDDED_DATABASE, resolveDataDir } from "./data-dir.ts";
 export { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres.ts";

@@ -1,64 +1,24 @@
 // npm run bench: the app under load on a large history, against PostgreSQL's own ceiling, and the
 // time `npm start` takes. Prints a table and writes BENCHMARKS.md.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createPrismaClient, migrateAndGrant, startEmbeddedPostgres } from "@quarterly-returns/db";
 import autocannon from "autocannon";
 import { bigReport } from "./big-report.ts";
+import { ceilingCpuPerTransaction, cpuPerOperation } from "./cpu.ts";
+import { selfTimeByCategory } from "./profile.ts";
+import { loadOnSlowConnection } from "./slow-connection.ts";
 import { completenessOnPostgres, measure, myReturnsOnPostgres, reportOnPostgres, saveOnPostgres, type Measurement } from "./ceiling.ts";
-import { createHistory, INDICATORS, ORGANISATIONS, PASSWORD, YEARS } from "./history.ts";
+import { createHistory, INDICATORS, ORGANISATIONS, YEARS } from "./history.ts";
+import { freePort, returnSaves, root, signIn, startServer, stop } from "./app-server.ts";
 import { IMPORT_LIMITS } from "@quarterly-returns/shared";
 
 const CONNECTIONS = 32;
 const FINDINGS_HEADING = "## What was found";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const root = fileURLToPath(new URL("../..", import.meta.url));
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-/** Runs `command` (in its own process group) and times it until the app on `port` answers health. */
-function startServer(command: string[], port: number, env: Record<string, string>): { child: ChildProcess; ready: () => Promise<number> } {
-  const started = Date.now();
-  const child = spawn(command[0]!, command.slice(1), { cwd: root, env: { PATH: process.env.PATH, LOG_LEVEL: "warn", PORT: String(port), ...env }, stdio: "ignore", detached: true });
-  const ready = async () => {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`${command.join(" ")} exited while starting.`);
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return Date.now() - started;
-      } catch {
-        // not yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-  return { child, ready };
-}
-
-async function stop(child: ChildProcess) {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  process.kill(-child.pid!, "SIGTERM");
-  await exited;
-}
-
-async function signIn(port: number, email: string): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`Sign-in as ${email}: ${response.status}`);
-  return response.headers.getSetCookie()[0]!.split(";")[0]!;
-}
+const SERIAL_SAVES = 1000;
+const SLOW_LOADS = 5;
 
 function toMeasurement(result: autocannon.Result): Measurement {
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
@@ -97,6 +57,7 @@ async function main() {
   process.stdout.write(`Creating a history of ${YEARS} years × ${INDICATORS} indicators × 4 quarters, ${ORGANISATIONS} organisations …\n`);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "qr-bench-"));
   const database = await startEmbeddedPostgres({ dataDir, database: "bench" });
+  const clusterDir = path.join(dataDir, "postgres");
   let server: ReturnType<typeof startServer> | undefined;
   try {
     await migrateAndGrant({ ownerUrl: database.ownerUrl, appUrl: database.url });
@@ -110,7 +71,12 @@ async function main() {
 
     const port = await freePort();
     // The server as `npm start` runs it, on the benchmark's database.
-    server = startServer([process.execPath, "--enable-source-maps", "apps/api/dist/server.mjs"], port, {
+    // BENCH_PROFILE: the server from its sources, profiled, so that its time can be put down to its code.
+    const profileDir = process.env.BENCH_PROFILE ? await mkdtemp(path.join(os.tmpdir(), "qr-bench-profile-")) : null;
+    const serverCommand = profileDir
+      ? [process.execPath, "--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--import", "tsx", "apps/api/src/server.ts"]
+      : [process.execPath, "--enable-source-maps", "apps/api/dist/server.mjs"];
+    server = startServer(serverCommand, port, {
       DATABASE_URL: database.url,
       MIGRATION_DATABASE_URL: database.ownerUrl,
       JWT_SECRET: "bench-secret-that-is-at-least-32-characters",
@@ -121,48 +87,41 @@ async function main() {
     const manager = await signIn(port, "manager@bench.test");
 
     process.stdout.write(`Loading the app: ${CONNECTIONS} connections, ${SECONDS} s each …\n`);
-    // Every save changes a return nobody else is saving at that moment, with the version it was
-    // last given: a request takes a return from the free ones and gives it back with its answer.
-    // (autocannon starts each request with a fresh context, so the returns cannot live there.)
-    const free = owners.flatMap((owner) => owner.indicatorIds.map((indicatorId) => ({ cookie: owner.cookie, indicatorId, version: 0, figure: 0 })));
-    type Save = { saving?: (typeof free)[number] };
-    const save = await load({
-      url: base,
-      requests: [
-        {
-          method: "PUT",
-          setupRequest: (request, context) => {
-            const saving = free.shift()!;
-            (context as Save).saving = saving;
-            saving.figure++;
-            return {
-              ...request,
-              path: `/api/returns/${saving.indicatorId}/${history.openQuarterId}`,
-              headers: { cookie: saving.cookie, "content-type": "application/json" },
-              body: JSON.stringify({ version: saving.version, status: "DRAFT", values: { count: String(saving.figure), rate: "72.6" }, previousYear: { count: "100" } }),
-            };
-          },
-          onResponse: (status, body, context) => {
-            const { saving } = context as Save;
-            if (!saving) return;
-            const answer = JSON.parse(body);
-            saving.version = status === 200 ? answer.return.version : (answer.current?.version ?? saving.version);
-            free.push(saving);
-          },
-        },
-      ],
-    });
+    const saves = returnSaves(owners, history.openQuarterId);
+    process.stdout.write(`Saving one return at a time, ${SERIAL_SAVES} times, for the CPU each save costs …\n`);
+    for (let warmUp = 0; warmUp < SERIAL_SAVES / 2; warmUp++) await saves.saveOne(base);
+    const serialStarted = process.hrtime.bigint();
+    const serial = await cpuPerOperation(server.child.pid!, clusterDir, SERIAL_SAVES, () => saves.saveOne(base));
+    const serialWindow = { from: Number(serialStarted / 1000n), to: Number(process.hrtime.bigint() / 1000n), saves: SERIAL_SAVES };
+    const loadStarted = process.hrtime.bigint();
+    const save = await load({ url: base, requests: [saves.request] });
+    const loadWindow = { from: Number(loadStarted / 1000n), to: Number(process.hrtime.bigint() / 1000n), saves: save.requestsPerSecond * SECONDS };
     const owner = owners[0]!;
     const myReturns = await load({ url: `${base}/api/returns?quarterId=${history.openQuarterId}`, headers: { cookie: owner.cookie } });
     const completeness = await load({ url: `${base}/api/quarters/${history.openQuarterId}/completeness`, headers: { cookie: manager } });
     const report = await load({ url: `${base}/api/reports/${history.latestYearId}`, headers: { cookie: manager } });
+    process.stdout.write("Opening the data owner's return page on a slow phone connection …\n");
+    const slowLoads = await loadOnSlowConnection(`${base}/returns/${history.owners[0]!.indicatorIds[0]}/${history.openQuarterId}`, owner.cookie, SLOW_LOADS);
+    const slow = [...slowLoads].sort((a, b) => a.interactive - b.interactive)[Math.floor(SLOW_LOADS / 2)]!;
     process.stdout.write(`Importing a report of ${IMPORT_LIMITS.lines} lines into a new year, then again with every update changed …\n`);
     const importer = await signIn(port, "admin@bench.test");
     const imports = { new: await timeImport(base, importer, "2020/21", bigReport()), changed: await timeImport(base, importer, "2020/21", bigReport(1)) };
     await stop(server.child);
     server = undefined;
+    if (profileDir) {
+      // The main thread's profile is the largest (tsx's loader thread writes one too).
+      const profiles = await Promise.all((await readdir(profileDir)).map(async (name) => ({ name, size: (await stat(path.join(profileDir, name))).size })));
+      const profile = profiles.sort((a, b) => b.size - a.size)[0]!.name;
+      for (const [title, window] of [["under load", loadWindow], ["one at a time", serialWindow]] as const) {
+        const byCategory = [...selfTimeByCategory(path.join(profileDir, profile), window).entries()].sort((a, b) => b[1] - a[1]);
+        process.stdout.write(`\nThe server's time per save ${title} (self time, ${window.saves.toFixed(0)} saves):\n`);
+        for (const [category, ms] of byCategory) process.stdout.write(`  ${category.padEnd(40)} ${(ms / window.saves).toFixed(3)} ms\n`);
+      }
+      process.stdout.write(`  (profile kept in ${profileDir})\n\n`);
+    }
 
     process.stdout.write("Measuring the ceiling: the same work straight on PostgreSQL …\n");
+    const ceilingSerial = await ceilingCpuPerTransaction(database.url, clusterDir, SERIAL_SAVES, saveOnPostgres(indicators.map((indicator) => ({ id: indicator.id, fields: indicator.fields })), history.openQuarterId, admin.id));
     const ceiling = {
       save: await measure(database.url, CONNECTIONS, SECONDS, saveOnPostgres(indicators.map((indicator) => ({ id: indicator.id, fields: indicator.fields })), history.openQuarterId, admin.id)),
       myReturns: await measure(database.url, CONNECTIONS, SECONDS, myReturnsOnPostgres(firstOwner.organisationId!, history.openQuarterId)),
@@ -188,8 +147,16 @@ async function main() {
       ),
       `| Import a report of ${IMPORT_LIMITS.lines.toLocaleString("en-GB")} lines into a new year (POST) | | | | | | | | | < 10 s | ${imports.new < 10_000 ? "yes" : "**no**"} (${(imports.new / 1000).toFixed(1)} s) |`,
       `| The same again, every update changed (POST) | | | | | | | | | < 10 s | ${imports.changed < 10_000 ? "yes" : "**no**"} (${(imports.changed / 1000).toFixed(1)} s) |`,
+      `| The data owner's return page on Slow 4G with the CPU slowed 4×, until its first field takes input (median of ${SLOW_LOADS}; ${(slow.transferred / 1024).toFixed(0)} KB in ${slow.requests} requests) | | | | | | | | | < 1.5 s | ${slow.interactive < 1_500 ? "yes" : "**no**"} (${(slow.interactive / 1000).toFixed(2)} s) |`,
       `| \`npm start\`, empty data folder | | | | | | | | | < 20 s | ${start.cold < 20_000 ? "yes" : "**no**"} (${(start.cold / 1000).toFixed(1)} s) |`,
       `| \`npm start\`, again | | | | | | | | | < 3 s | ${start.warm < 3_000 ? "yes" : "**no**"} (${(start.warm / 1000).toFixed(1)} s) |`,
+    ].join("\n");
+    const ms = (value: number) => value.toFixed(2);
+    const cpuTable = [
+      "| one save at a time | the app's process, ms of CPU | PostgreSQL, ms of CPU | target | met |",
+      "|---|---:|---:|---|---|",
+      `| Saved through the app (PUT) | ${ms(serial.process)} | ${ms(serial.database)} | app ≤ PostgreSQL | ${serial.process <= serial.database ? "yes" : "**no**"} |`,
+      `| The ceiling's transaction, straight on PostgreSQL | (client) ${ms(ceilingSerial.process)} | ${ms(ceilingSerial.database)} | | |`,
     ].join("\n");
     const importedIndicators = bigReport().split("\n").filter((row) => /^\d+\.\d+\t/.test(row)).length;
     const cpus = os.cpus();
@@ -208,13 +175,18 @@ equivalent selects. The imports are one request each, alone, of a report at the 
 limit (${IMPORT_LIMITS.lines.toLocaleString("en-GB")} lines: ${importedIndicators} indicators, each with four quarters' returns). The start times are \`npm start\` itself, until it answers \`/api/health\`.
 
 ${table}
+
+CPU per save: ${SERIAL_SAVES.toLocaleString("en-GB")} saves one after another, after ${SERIAL_SAVES / 2} to warm up, with the CPU time
+Linux counts for the app's process and for PostgreSQL's (its postmaster and backends).
+
+${cpuTable}
 `;
     // What was found (written by hand, below the measurements) stays as it is.
     const file = path.join(root, "BENCHMARKS.md");
     const previous = await readFile(file, "utf8").catch(() => "");
     const findings = previous.indexOf(FINDINGS_HEADING);
     await writeFile(file, findings === -1 ? measured : `${measured}\n${previous.slice(findings)}`);
-    process.stdout.write(`\n${table}\n\nMachine: ${machine}\nWritten to BENCHMARKS.md.\n`);
+    process.stdout.write(`\n${table}\n\n${cpuTable}\n\nMachine: ${machine}\nWritten to BENCHMARKS.md.\n`);
   } finally {
     if (server) await stop(server.child);
     await database.stop();

@@ -1,9 +1,14 @@
 // Days as the partnership reads them, and the rule for the day a quarter's figures are expected.
 
+// Made once, on first use: making a formatter (as toLocaleDateString does each time) costs far more than using one.
+let days: Intl.DateTimeFormat | undefined;
+
 /** "2019-10-28" or an ISO timestamp → "28 Oct 2019". */
 export function formatDate(isoDate: string): string {
   const date = new Date(isoDate.length === 10 ? `${isoDate}T12:00:00Z` : isoDate);
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
+  // As toLocaleDateString answers; a formatter would throw.
+  if (Number.isNaN(date.getTime())) return "Invalid Date";
+  return (days ??= new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" })).format(date);
 }
 
 /** Far enough for figures that lag by a year or more; near enough to catch a mistyped year ("2092"). */

@@ -30,9 +30,12 @@ export interface ProgressFacts {
   submittedAt: string | null;
 }
 
+// Made once, on first use: making a formatter costs far more than using one.
+let londonDays: Intl.DateTimeFormat | undefined;
+
 /** Today, or the day of `at`, in the partnership's time zone (YYYY-MM-DD): due dates are days in England. */
 export function londonDay(at: Date | string = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(at));
+  return (londonDays ??= new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" })).format(new Date(at));
 }
 
 export function progressOf(record: ProgressFacts | null, dueDate: string, today: string): Progress {

@@ -49,7 +49,8 @@ export async function writeAudits(context: AuditSource & { db: RawSql }, entries
   await insertRows<Prisma.AuditEventUncheckedCreateInput, typeof AUDIT_COLUMNS>(context.db, "audit_events", AUDIT_COLUMNS, rows);
 }
 
-function auditRow(context: AuditSource, entry: AuditEntry) {
+/** The audit row an entry makes, column by column, as `writeAudit` writes it. */
+export function auditRow(context: AuditSource, entry: AuditEntry) {
   const { actor } = context;
   return {
     at: context.now(),

@@ -1,12 +1,16 @@
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import fp from "fastify-plugin";
 import { isApiRequest } from "./context.ts";
+import { pageHints } from "./page-hints.ts";
 
 /**
  * Serves the built web app (apps/web/dist) on the API's port. Any GET outside /api that is not a
- * file is a route of the single-page app, so it gets index.html. The build writes brotli and gzip
+ * file is a route of the single-page app, so it gets index.html, with what that page will fetch
+ * first named in it (page-hints.ts). The build writes brotli and gzip
  * copies of each file; the one the browser accepts is sent (with `Vary: Accept-Encoding`).
  */
 export const webAppPlugin = fp<{ distDir: string }>(async (app, { distDir }) => {
@@ -26,8 +30,24 @@ export const webAppPlugin = fp<{ distDir: string }>(async (app, { distDir }) => 
       reply.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
     },
   });
+  const index = await readFile(path.join(distDir, "index.html"), "utf8");
+  const withHints = pageHints(distDir);
   app.get("/*", { schema: { hide: true } }, (request, reply) => {
     if (isApiRequest(request)) return reply.callNotFound();
-    return reply.header("cache-control", "no-cache").sendFile("index.html");
+    const signedIn = Object.keys(request.cookies ?? {}).some((name) => name.endsWith("qr_session"));
+    const html = withHints(index, request.url.split("?")[0]!, signedIn);
+    reply.header("cache-control", "no-cache").header("vary", "accept-encoding").type("text/html; charset=utf-8");
+    // Made for each request, so compressed for each (a few hundred bytes: quick at a middling setting).
+    const encodings = request.headers["accept-encoding"] ?? "";
+    if (accepts(encodings, "br")) return reply.header("content-encoding", "br").send(brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
+    if (accepts(encodings, "gzip")) return reply.header("content-encoding", "gzip").send(gzipSync(html));
+    return reply.send(html);
   });
 });
+
+/** Whether an Accept-Encoding header takes `encoding` (named, and not with q=0). */
+const accepts = (header: string, encoding: string) =>
+  header.split(",").some((part) => {
+    const [name, ...parameters] = part.trim().split(";");
+    return name === encoding && !parameters.some((parameter) => /^\s*q=0(\.0*)?\s*$/.test(parameter));
+  });

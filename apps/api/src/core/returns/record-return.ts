@@ -14,6 +14,7 @@ import { ServiceError, invalid } from "../errors.ts";
 import { assertNotSignedOff, isQuarterLockedError } from "../quarters/lock.ts";
 import { findQuarter, toQuarterSummary, type QuarterRow } from "../quarters/summary.ts";
 import { auditSnapshot, returnInclude, toFieldDeclaration, toReturnRecord, type IndicatorRow, type ReturnRow } from "./mapping.ts";
+import { readReturn, storedValue, writeReturn, type SavedColumns } from "./return-sql.ts";
 
 export interface ReturnWrite {
   indicator: IndicatorRow;
@@ -36,37 +37,48 @@ export async function recordReturn(context: Context, write: ReturnWrite): Promis
   const person = personOf(context);
 
   try {
-    return await transaction(context, async (tx) => {
-      const existing = await tx.db.return.findUnique({ where: { indicatorId_quarterId: { indicatorId: indicator.id, quarterId: quarter.id } }, include: returnInclude });
-      const before = existing ? toReturnRecord(existing) : null;
-      checkAgainstCurrent(indicator, save, before);
-      const columns = { ...returnColumns(save, person, tx.now(), periodCoveredOf(write, save)), ...signOffMarker(write, existing) };
-      // The values are replaced and the return read back with the write itself.
-      const values = { createMany: { data: valueRows(indicator.fields, save) } };
-      const stored = existing
-        ? await tx.db.return.update({
-            where: { id: existing.id, version: save.version },
-            data: { ...columns, version: { increment: 1 }, values: { deleteMany: {}, ...values } },
-            include: returnInclude,
-          })
-        : await tx.db.return.create({
-            data: { ...columns, indicatorId: indicator.id, quarterId: quarter.id, createdById: person.id, createdAt: columns.updatedAt, values },
-            include: returnInclude,
-          });
-      const saved = toReturnRecord(stored);
-      await tx.audit(auditEntry(write, save, before, saved));
-      return saved;
+    const existing = await readReturn(context.db, indicator, quarter.id);
+    const before = existing ? toReturnRecord(existing) : null;
+    checkAgainstCurrent(indicator, save, before);
+    const now = context.now();
+    const columns: SavedColumns = { ...returnColumns(save, person, now, periodCoveredOf(write, save)), ...signOffMarker(write, existing) };
+    const values = valueRows(indicator.fields, save);
+    // What the database holds once the save is written, made here rather than read back: the
+    // figures are exact decimals of at most 6 places (shared/figures.ts), which the columns keep as they are.
+    const stored = (id: number): ReturnRow => ({
+      ...(existing ?? { ragOverride: null, ragOverrideReason: null, createdById: person.id, createdAt: now, createdBy: { id: person.id, name: person.name } }),
+      ...columns,
+      id,
+      indicatorId: indicator.id,
+      quarterId: quarter.id,
+      version: save.version + 1,
+      confirmedOutliers: columns.confirmedOutliers as ReturnRow["confirmedOutliers"],
+      draftBeforeSignOff: columns.draftBeforeSignOff as ReturnRow["draftBeforeSignOff"],
+      updatedBy: { id: person.id, name: person.name },
+      submittedBy: columns.submittedById === null ? null : { id: person.id, name: person.name },
+      values: values.map((value) => storedValue(indicator, { ...value, id: 0, returnId: id })),
     });
+    const saved = toReturnRecord(stored(existing?.id ?? 0));
+    const id = await writeReturn(context, {
+      indicatorId: indicator.id,
+      quarterId: quarter.id,
+      existing,
+      columns,
+      values,
+      audit: auditEntry(write, save, before, saved),
+    });
+    // Someone else created the return between our read and our insert, or saved it between our read and our update.
+    if (id === null) throw conflict(await currentRecord(context, indicator, quarter.id));
+    return { ...saved, id };
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2025")) {
-      // Someone else created the return between our read and our insert, or saved it between
-      // our read and our update.
-      const current = await context.db.return.findUnique({ where: { indicatorId_quarterId: { indicatorId: indicator.id, quarterId: quarter.id } }, include: returnInclude });
-      throw conflict(current ? toReturnRecord(current) : null);
-    }
     if (isQuarterLockedError(error) && !context.inTransaction) assertNotSignedOff(await findQuarter(context.db, quarter.id), undefined, indicator);
     throw error;
   }
+}
+
+async function currentRecord(context: Context, indicator: IndicatorRow, quarterId: number): Promise<ReturnRecord | null> {
+  const current = await readReturn(context.db, indicator, quarterId);
+  return current ? toReturnRecord(current) : null;
 }
 
 /**
@@ -211,8 +223,8 @@ function periodCoveredOf({ indicator, quarter }: ReturnWrite, save: SaveReturn):
  * that reopening can give it back. Any other save is a person's, and clears both.
  */
 function signOffMarker(write: ReturnWrite, existing: ReturnRow | null) {
-  if (!write.atSignOff) return { notProvidedAtSignOff: false, draftBeforeSignOff: Prisma.DbNull };
-  return { notProvidedAtSignOff: true, draftBeforeSignOff: existing ? (storedDraft(existing) as unknown as Prisma.InputJsonValue) : Prisma.DbNull };
+  if (!write.atSignOff) return { notProvidedAtSignOff: false, draftBeforeSignOff: null };
+  return { notProvidedAtSignOff: true, draftBeforeSignOff: existing ? storedDraft(existing) : null };
 }
 
 /** A draft's own columns and figures, as JSON. */

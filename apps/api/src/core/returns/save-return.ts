@@ -22,8 +22,8 @@ const findKeptQuarter = (context: Context, quarterId: number) =>
  * The save names the version it was based on; a stale one answers 409 with the current return.
  */
 export async function saveReturn(context: Context, indicatorId: number, quarterId: number, body: unknown): Promise<ReturnRecord> {
-  const indicator = await findVisibleIndicator(context, indicatorId);
-  const quarter = await findKeptQuarter(context, quarterId);
+  // Asked together, the two kept reads share one check that the cache has heard every change.
+  const [indicator, quarter] = await Promise.all([findVisibleIndicator(context, indicatorId), findKeptQuarter(context, quarterId)]);
   if (quarter.yearId === indicator.priority.yearId) assertOpenForEntry(quarter, indicator);
   // Only a submission's figures are asked about, so a draft's save need not look them up.
   const comparisons = isSubmission(body) ? await findComparisons(context.db, indicator, quarter) : undefined;
