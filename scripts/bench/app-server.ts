@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import type autocannon from "autocannon";
+import { signInOverHttp } from "../../apps/api/test/process.ts";
 import { PASSWORD } from "./history.ts";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -39,15 +40,8 @@ export async function stop(child: ChildProcess) {
   await exited;
 }
 
-export async function signIn(port: number, email: string): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`Sign-in as ${email}: ${response.status}`);
-  return response.headers.getSetCookie()[0]!.split(";")[0]!;
-}
+/** Signs in as the app's own tests do over HTTP: an admin or manager sets up an authenticator app first. */
+export const signIn = (port: number, email: string) => signInOverHttp({ port }, email, PASSWORD);
 
 interface Saving {
   cookie: string;

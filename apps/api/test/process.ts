@@ -70,7 +70,7 @@ export async function postmasterIsRunning(dataDir: string): Promise<boolean> {
  * Signs in over HTTP and returns the session cookie. An admin or manager sets up an authenticator
  * app first, as they would in the browser: the key from the set-up answer, a code computed from it.
  */
-export async function signInOverHttp(server: RunningServer, email: string, password = "demo1234"): Promise<string> {
+export async function signInOverHttp(server: Pick<RunningServer, "port">, email: string, password = "demo1234"): Promise<string> {
   const post = (path: string, body: unknown, cookie?: string) =>
     fetch(`http://127.0.0.1:${server.port}${path}`, {
       method: "POST",
