@@ -1,7 +1,7 @@
 import { expect, type APIRequestContext, type Cookie, type Page } from "@playwright/test";
 import { currentStep, freshCode, readState, totpCode, writeState, type Authenticator } from "./authenticator.ts";
 
-export { freshCode } from "./authenticator.ts";
+export { freshCode, secondFactorCode } from "./authenticator.ts";
 
 export const DEMO_PASSWORD = "demo1234";
 
@@ -46,7 +46,9 @@ export async function signInApi(request: APIRequestContext, email: string, passw
     const secret = key.replace(/\s/g, "");
     const step = currentStep();
     writeState(email, "authenticator", { secret, lastStep: step } satisfies Authenticator);
-    expect((await request.post("/api/auth/second-factor/enrolment/confirm", { data: { code: totpCode(secret, step) } })).ok()).toBe(true);
+    const confirmed = await request.post("/api/auth/second-factor/enrolment/confirm", { data: { code: totpCode(secret, step) } });
+    expect(confirmed.ok()).toBe(true);
+    writeState(email, "authenticator", { secret, lastStep: step, recoveryCodes: (await confirmed.json()).recoveryCodes } satisfies Authenticator);
   }
 }
 
@@ -75,6 +77,7 @@ export async function setUpAuthenticator(page: Page, email: string) {
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { name: "Save your recovery codes" })).toBeVisible();
   const recoveryCodes = await page.getByTestId("recovery-codes").locator("li").allTextContents();
+  writeState(email, "authenticator", { ...readState<Authenticator>(email, "authenticator")!, recoveryCodes });
   await page.getByRole("button", { name: "I have saved my recovery codes" }).click();
   return { secret, recoveryCodes };
 }
