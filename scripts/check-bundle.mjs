@@ -1,5 +1,6 @@
 // The front-end budget: the JavaScript a data owner's browser downloads to reach their return
-// form (the app's entry, and the return page loaded on demand, with everything they import).
+// form (the app's entry, which holds the return page, with everything it imports; and the return
+// page's own chunk, should it ever be loaded on demand again).
 // Two limits: 130 KB at gzip level 9, and what is actually sent over the wire, the brotli copy
 // the build writes beside each file (the server sends it to every browser that accepts brotli).
 // Fails the build check when either grows past its limit. The wire limit holds today's size
@@ -25,7 +26,7 @@ function closure(keys, seen = new Set()) {
 
 const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
 const returnForm = Object.keys(manifest).find((key) => key.endsWith("features/returns/ReturnPage.tsx"));
-if (!entry || !returnForm) throw new Error("The manifest has no entry or no return page: was the web app built?");
+if (!entry) throw new Error("The manifest has no entry: was the web app built?");
 
 function brotliCopySize(file) {
   const copy = new URL(`${file}.br`, dist);
@@ -33,7 +34,7 @@ function brotliCopySize(file) {
   return readFileSync(copy).length;
 }
 
-const chunks = [...closure([entry, returnForm])].map((key) => {
+const chunks = [...closure(returnForm ? [entry, returnForm] : [entry])].map((key) => {
   const file = manifest[key].file;
   return { file, gzip: gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length, wire: brotliCopySize(file) };
 });

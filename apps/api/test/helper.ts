@@ -33,24 +33,13 @@ export async function testConfig(overrides: Partial<Config> = {}): Promise<Confi
 export const fakeAssetSource = "console.log('app')";
 
 /**
- * A built web app of one page, its hashed assets and Vite's manifest, to serve, each asset with
+ * A built web app of one page and one hashed asset, `assets/index-abc123.js`, to serve, each with
  * the brotli (.br) and gzip (.gz) copies the build writes beside it.
  */
 export async function fakeWebDist(): Promise<string> {
   const dist = await mkdtemp(path.join(os.tmpdir(), "qr-dist-"));
   await mkdir(path.join(dist, "assets"));
-  const files = {
-    "index.html": "<!doctype html><html><head><title>Quarterly Returns</title>\n  </head><body></body></html>",
-    "assets/index-abc123.js": fakeAssetSource,
-    "assets/ReturnPage-def456.js": fakeAssetSource,
-    "assets/Radios-aaa111.js": fakeAssetSource,
-    ".vite/manifest.json": JSON.stringify({
-      "index.html": { file: "assets/index-abc123.js", isEntry: true, imports: [] },
-      "src/features/returns/ReturnPage.tsx": { file: "assets/ReturnPage-def456.js", imports: ["index.html", "_Radios-aaa111.js"] },
-      "_Radios-aaa111.js": { file: "assets/Radios-aaa111.js", imports: ["index.html"] },
-    }),
-  };
-  await mkdir(path.join(dist, ".vite"));
+  const files = { "index.html": "<!doctype html><html><head><title>Quarterly Returns</title>\n  </head><body></body></html>", "assets/index-abc123.js": fakeAssetSource };
   for (const [name, text] of Object.entries(files)) {
     const file = path.join(dist, name);
     await writeFile(file, text);

@@ -5,7 +5,7 @@ import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import fp from "fastify-plugin";
 import { isApiRequest } from "./context.ts";
-import { pageHints } from "./page-hints.ts";
+import { withPageHints } from "./page-hints.ts";
 
 /**
  * Serves the built web app (apps/web/dist) on the API's port. Any GET outside /api that is not a
@@ -31,11 +31,10 @@ export const webAppPlugin = fp<{ distDir: string }>(async (app, { distDir }) => 
     },
   });
   const index = await readFile(path.join(distDir, "index.html"), "utf8");
-  const withHints = pageHints(distDir);
   app.get("/*", { schema: { hide: true } }, (request, reply) => {
     if (isApiRequest(request)) return reply.callNotFound();
     const signedIn = Object.keys(request.cookies ?? {}).some((name) => name.endsWith("qr_session"));
-    const html = withHints(index, request.url.split("?")[0]!, signedIn);
+    const html = withPageHints(index, request.url.split("?")[0]!, signedIn);
     reply.header("cache-control", "no-cache").header("vary", "accept-encoding").type("text/html; charset=utf-8");
     // Made for each request, so compressed for each (a few hundred bytes: quick at a middling setting).
     const encodings = request.headers["accept-encoding"] ?? "";

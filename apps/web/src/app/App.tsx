@@ -6,6 +6,9 @@ import { ChangePasswordPage } from "../features/auth/ChangePasswordPage.tsx";
 import { SignInPage } from "../features/auth/SignInPage.tsx";
 import { SingleSignOnPages } from "../features/auth/single-sign-on-pages.ts";
 import { MyReturnsPage } from "../features/returns/MyReturnsPage.tsx";
+// The return form is the data owner's page, so it comes with the app's own code. Loaded on demand,
+// it was first shown as "Loading…", and React holds a page back for 300 ms after that.
+import { ReturnPage } from "../features/returns/ReturnPage.tsx";
 import { ApiError } from "../lib/api-client.ts";
 import { SESSION_KEY } from "../lib/session.ts";
 import { HomeRedirect } from "./HomeRedirect.tsx";
@@ -38,7 +41,6 @@ const UsersPage = lazy(() => import("../features/users/UsersPage.tsx").then((mod
 const SecondFactorPages = lazy(() => import("../features/auth/SecondFactorPages.tsx"));
 const ForgottenPasswordPage = lazy(() => import("../features/auth/ForgottenPasswordPage.tsx"));
 const ResetPasswordPage = lazy(() => import("../features/auth/ResetPasswordPage.tsx"));
-const ReturnPage = lazy(() => import("../features/returns/ReturnPage.tsx").then((module) => ({ default: module.ReturnPage })));
 
 // A 401 anywhere means the session has ended: forget the person, and the guard sends them to sign in.
 const onError = (error: Error) => {
