@@ -52,6 +52,18 @@ describe("the web app is served on the API's port", () => {
     expect((await page("/returns/12/3")).body).not.toContain("preload");
   });
 
+  it("sends a built script only the security headers that apply to a script, and the page all of them", async () => {
+    const script = await asset();
+    expect(script.headers["x-content-type-options"]).toBe("nosniff");
+    expect(script.headers["cross-origin-resource-policy"]).toBe("same-origin");
+    expect(script.headers["content-security-policy"]).toBeUndefined();
+    const page = await test.app.inject({ method: "GET", url: "/assets/index-abc123.js?x=/a.html" });
+    expect(page.headers["content-security-policy"]).toBeDefined();
+    const index = await test.app.inject({ method: "GET", url: "/returns/12/3" });
+    expect(index.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(index.headers["x-frame-options"]).toBe("SAMEORIGIN");
+  });
+
   it("serves built assets to be cached for good", async () => {
     const response = await asset();
     expect(response.statusCode).toBe(200);
