@@ -4,13 +4,13 @@
 // Two limits: 130 KB at gzip level 9, and what is actually sent over the wire, the brotli copy
 // the build writes beside each file (the server sends it to every browser that accepts brotli).
 // Fails the build check when either grows past its limit. The wire limit holds today's size
-// (113.3 KB) so that it cannot grow: the target is 110 KB (issue 16), which needs a lighter
+// (112.3 KB) so that it cannot grow: the target is 110 KB (issue 16), which needs a lighter
 // library in the data owner's pages, not trimming (README, "Light pages").
 import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const GZIP_BUDGET_BYTES = 130_000;
-const WIRE_BUDGET_BYTES = 114_000;
+const WIRE_BUDGET_BYTES = 113_000;
 const WIRE_TARGET_BYTES = 110_000;
 const dist = new URL("../apps/web/dist/", import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL(".vite/manifest.json", dist), "utf8"));
