@@ -6,6 +6,7 @@ import { RESET_LINK_PROBLEMS, resetLinkSentMessage } from "@quarterly-returns/sh
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildApp, type App } from "../src/app.ts";
 import { RESET_LINKS_PER_ACCOUNT_PER_HOUR, RESET_LOCK_CLASS } from "../src/core/auth/password-reset.ts";
+import { FAILURES_WITHOUT_DELAY } from "../src/core/auth/sign-in-limit.ts";
 import { PASSWORD_PROBLEMS } from "../src/core/auth/password-rules.ts";
 import { RESET_LINK_REQUESTS_PER_NETWORK } from "../src/features/auth/password-reset-routes.ts";
 import { withoutTokens } from "../src/lib/log-serializers.ts";
@@ -172,6 +173,17 @@ describe("using a link", () => {
     const user = await db.prisma.user.findUniqueOrThrow({ where: { email: "dana.fox@yot.example" } });
     const events = await db.prisma.auditEvent.findMany({ where: { actorId: user.id, action: { startsWith: "auth.password-reset" } }, orderBy: { id: "asc" } });
     expect(events.map((event) => event.action)).toEqual(["auth.password-reset-sent", "auth.password-reset", "auth.password-reset-refused", "auth.password-reset-refused"]);
+  });
+
+  it("ends a run of failed sign-ins, from any network: the new password may be tried at once", async () => {
+    const guesser = someAddress();
+    const login = (password: string) => post("/api/auth/login", { email: "cps@demo.test", password }, guesser);
+    for (let attempt = 0; attempt < FAILURES_WITHOUT_DELAY; attempt++) expect((await login("not the password")).statusCode).toBe(401);
+    expect((await login("demo1234")).statusCode).toBe(429);
+
+    // The owner, elsewhere, sets a new password with a link.
+    expect((await chooseWithLink(await linkFor("cps@demo.test"))).statusCode).toBe(204);
+    expect((await login(NEW_PASSWORD)).statusCode).toBe(200);
   });
 
   it("stops working once a newer link is sent, or after 30 minutes", async () => {

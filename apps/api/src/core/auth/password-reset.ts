@@ -99,7 +99,7 @@ export async function resetPasswordWithLink(context: Context, form: { token: str
     const { count } = await tx.db.passwordReset.updateMany({ where: { id: found.id, usedAt: null, replacedAt: null }, data: { usedAt: tx.now() } });
     if (count === 0) return { problem: "used", userId: found.user.id } satisfies Refusal;
     await tx.db.user.update({ where: { id: found.user.id }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } });
-    await tx.audit({ action: "auth.password-reset", entityType: "user", entityId: found.user.id, actorId: found.user.id, after: { resetId: found.id } });
+    await tx.audit({ action: "auth.password-reset", entityType: "user", entityId: found.user.id, actorId: found.user.id, after: { resetId: found.id, email: found.user.email } });
     return null;
   });
   if (refusal) throw await refuse(context, refusal);

@@ -70,22 +70,23 @@ export function failureRecord(attempt: SignInAttempt, recent: RecentAttempts) {
 }
 
 /**
- * The email's run of failures from the network: read back from the newest, to the last success or
- * a 15-minute gap. Reading the last day's 100 newest events is enough: a run that long is well past
- * the longest wait (it then counts as far as was read).
+ * The email's run of failures from the network: read back from the newest, to the last success (or
+ * the password's reset) or a 15-minute gap. Reading the last day's 100 newest events is enough: a
+ * run that long is well past the longest wait (it then counts as far as was read).
  */
 export async function recentAttempts(context: Context, attempt: SignInAttempt): Promise<RecentAttempts> {
   const now = context.now();
+  // A new password set through a reset link ends every network's run: what was being guessed has gone.
   const events = await context.db.$queryRaw<{ action: string; at: Date }[]>`
     SELECT action, at FROM audit_events
-     WHERE action IN ('auth.login-failed', 'auth.login-throttled', 'auth.login')
+     WHERE action IN ('auth.login-failed', 'auth.login-throttled', 'auth.login', 'auth.password-reset')
        AND after ->> 'email' = ${attempt.email} AND at > ${new Date(now.getTime() - 24 * 60 * 60 * 1000)}
-       AND after ->> 'network' = ${attempt.network}
+       AND (after ->> 'network' = ${attempt.network} OR action = 'auth.password-reset')
      ORDER BY at DESC, id DESC LIMIT 100`;
   const recent: RecentAttempts = { failures: 0, lastFailureAt: null, slowdownRecorded: false };
   let after = now;
   for (const event of events) {
-    if (event.action === "auth.login") break;
+    if (event.action === "auth.login" || event.action === "auth.password-reset") break;
     if (event.action === "auth.login-throttled") {
       if (!recent.lastFailureAt) recent.slowdownRecorded = true;
       continue;
