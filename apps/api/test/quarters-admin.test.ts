@@ -45,6 +45,9 @@ describe("signing off a quarter", () => {
     expect(response.json().message).toBe("That is not your password. The quarter has not been signed off.");
     expect((await test.db.prisma.quarter.findUniqueOrThrow({ where: { id: q4 } })).status).toBe("OPEN");
     expect(await stateOf("1.5")).toBe("missing");
+    // Held to the sign-in limit, as a wrong password at sign-in is.
+    const failed = await test.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.login-failed" }, orderBy: { id: "desc" } });
+    expect(failed).toMatchObject({ quarterId: q4, after: { email: "admin@demo.test", reason: "wrong password at sign-off", failures: 1 } });
   });
 
   it("records the missing and draft returns as not provided, nothing else, and locks the quarter", async () => {

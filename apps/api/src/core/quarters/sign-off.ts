@@ -4,11 +4,11 @@
 // Reopening, of the whole quarter or of one organisation's returns or one return, gives those
 // automatic records back as the outstanding returns they were; signing off a reopened part locks
 // it again.
-import { verifyPassword, type Prisma } from "@quarterly-returns/db";
+import type { Prisma } from "@quarterly-returns/db";
 import { londonDay, reopeningCovers, type OpenQuerySummary, type OutstandingReturn, type QuarterSummary, type Reopen, type Reopening, type SignOff, type SignOffSummary } from "@quarterly-returns/shared";
 import { isoDate } from "../../lib/dates.ts";
-import { checkSignOffCode } from "../auth/sign-off-code.ts";
-import { authorize, personOf, refuse } from "../access.ts";
+import { checkSignOffSignature } from "../auth/sign-off-code.ts";
+import { authorize, personOf } from "../access.ts";
 import { transaction, type Context } from "../context.ts";
 import { ServiceError, invalid } from "../errors.ts";
 import { reportedIn } from "../framework/reported.ts";
@@ -114,15 +114,13 @@ export async function previewSignOff(context: Context, quarterId: number): Promi
 
 /**
  * Signs the quarter off, or its reopened parts. The e-signature is the admin's password, and the
- * code from their authenticator app when they have one (core/auth/sign-off-code.ts).
+ * code from their authenticator app when they have one (core/auth/sign-off-code.ts), both held to
+ * the sign-in limit.
  */
 export async function signOff(context: Context, quarterId: number, signature: SignOff): Promise<SignOffSummary> {
   await authorize(context, "manageQuarters");
   const admin = await context.db.user.findUniqueOrThrow({ where: { id: personOf(context).id } });
-  if (!(await verifyPassword(admin.passwordHash, signature.password))) {
-    await refuse(context, 403, "That is not your password. The quarter has not been signed off.", { quarterId, reason: "sign-off password" });
-  }
-  await checkSignOffCode(context, admin, signature.code, quarterId);
+  await checkSignOffSignature(context, admin, signature, quarterId);
 
   return transaction(
     context,
