@@ -1,7 +1,7 @@
 import { createSigner } from "fast-jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
-import { SIGN_IN_ATTEMPTS_PER_NETWORK } from "../src/features/auth/routes.ts";
+import { SIGN_IN_ATTEMPTS_PER_NETWORK } from "../src/features/auth/rate-limit.ts";
 import { signIn as signInService } from "../src/core/auth/auth.ts";
 import { passwordProblem } from "../src/core/auth/password-rules.ts";
 import { FAILURES_WITHOUT_DELAY } from "../src/core/auth/sign-in-limit.ts";
@@ -280,6 +280,20 @@ describe("sign-in attempts are slowed down, never locked", () => {
       expect(status).toBe(429);
       const otherAddress = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "fire@demo.test", password: DEMO_PASSWORD }, remoteAddress: "192.0.2.8" });
       expect(otherAddress.statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("counts authenticator codes sent from one address the same way", async () => {
+    const app = await buildApp({ config: await testConfig(), prisma: test.db.prisma, databaseUrl: test.db.url });
+    try {
+      const send = (remoteAddress: string) => app.inject({ method: "POST", url: "/api/auth/login/code", payload: { code: "123456" }, remoteAddress });
+      const statuses = [];
+      for (let attempt = 0; attempt <= SIGN_IN_ATTEMPTS_PER_NETWORK; attempt++) statuses.push((await send("192.0.2.9")).statusCode);
+      expect(statuses.slice(0, SIGN_IN_ATTEMPTS_PER_NETWORK).every((status) => status === 401)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+      expect((await send("192.0.2.10")).statusCode).toBe(401);
     } finally {
       await app.close();
     }

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@quarterly-returns/db/tes
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp, type App } from "../src/app.ts";
 import { vouchedEmail } from "../src/core/auth/oidc/sign-in.ts";
-import { SIGN_IN_ATTEMPTS_PER_NETWORK } from "../src/features/auth/routes.ts";
+import { SIGN_IN_ATTEMPTS_PER_NETWORK } from "../src/features/auth/rate-limit.ts";
 import { as, sessionCookie, signIn, testConfig } from "./helper.ts";
 import { FORM_SECRET_CLIENT, TEST_CLIENT, signInAtProvider, startOidcProvider, type TestOidcProvider } from "./oidc-provider.ts";
 

@@ -1,32 +1,19 @@
 import { changePasswordSchema, sessionUserSchema, signInSchema } from "@quarterly-returns/shared";
 import { codeNeededSchema } from "@quarterly-returns/shared/second-factor";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod/mini";
 import { changePassword, signIn, signOut, toSessionUser } from "../../core/auth/auth.ts";
 import { CodeNeeded, mustEnrol } from "../../core/auth/second-factor.ts";
 import { askForCode } from "./second-factor-routes.ts";
-import { clientNetwork } from "../../lib/client-network.ts";
-import { createLimiter } from "./rate-limit.ts";
-
-/**
- * Sign-in attempts allowed from one network in 15 minutes, whatever the emails, counted in this
- * replica's memory. It limits only that network; failures for one email slow down only the network
- * they come from (core/auth/sign-in-limit.ts).
- */
-export const SIGN_IN_ATTEMPTS_PER_NETWORK = 100;
+import { signInLimiter } from "./rate-limit.ts";
 
 const signedIn = z.object({ user: sessionUserSchema });
 const tags = ["auth"];
 
 export async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const perNetwork = await createLimiter(app, {
-    max: SIGN_IN_ATTEMPTS_PER_NETWORK,
-    timeWindow: "15 minutes",
-    keyGenerator: (request: FastifyRequest) => clientNetwork(request.ip),
-    message: "Too many sign-in attempts from your network. Wait 15 minutes, then try again.",
-  });
+  const perNetwork = await signInLimiter(app);
 
   app.post(
     "/api/auth/login",

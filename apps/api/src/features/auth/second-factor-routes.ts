@@ -11,6 +11,7 @@ import { toSessionUser } from "../../core/auth/auth.ts";
 import { confirmEnrolment, resetSecondFactor, secondFactorStatus, startEnrolment } from "../../core/auth/second-factor.ts";
 import { SIGN_IN_AGAIN, signInWithCode, type PendingSignIn } from "../../core/auth/second-factor-sign-in.ts";
 import { ServiceError } from "../../core/errors.ts";
+import { signInLimiter } from "./rate-limit.ts";
 
 const PENDING_SECONDS = 5 * 60;
 const PENDING_PURPOSE = "second factor";
@@ -48,10 +49,14 @@ const tags = ["auth"];
 export async function secondFactorRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
+  // Codes are sign-in attempts too: each network gets as many as it gets passwords.
+  const perNetwork = await signInLimiter(app);
+
   app.post(
     "/api/auth/login/code",
     {
       config: { public: true },
+      preHandler: perNetwork,
       schema: { body: secondFactorSignInSchema, response: { 200: signedInWithCodeSchema }, tags, summary: "The second step of signing in: the authenticator's code, or a recovery code" },
     },
     async (request, reply) => {

@@ -15,9 +15,7 @@ import {
   type OperatorProvider,
 } from "../../core/auth/oidc/providers.ts";
 import { ServiceError } from "../../core/errors.ts";
-import { clientNetwork } from "../../lib/client-network.ts";
-import { SIGN_IN_ATTEMPTS_PER_NETWORK } from "./routes.ts";
-import { createLimiter } from "./rate-limit.ts";
+import { signInLimiter } from "./rate-limit.ts";
 
 /** Long enough to sign in at the provider, short enough that a forgotten tab's attempt is gone. */
 const PENDING_SECONDS = 10 * 60;
@@ -61,12 +59,7 @@ export async function singleSignOnRoutes(fastify: FastifyInstance, { appUrl, ope
 
   // As many single sign-ons from one network as password sign-ins: each reaches the provider and the
   // audit log. The browser is on a page of its own here, so it is told on a page too.
-  const perNetwork = await createLimiter(app, {
-    max: SIGN_IN_ATTEMPTS_PER_NETWORK,
-    timeWindow: "15 minutes",
-    keyGenerator: (request) => clientNetwork(request.ip),
-    message: "Too many sign-in attempts from your network.",
-  });
+  const perNetwork = await signInLimiter(app, "Too many sign-in attempts from your network.");
   const limited: preHandlerAsyncHookHandler = async function (request, reply) {
     try {
       await perNetwork.call(this, request, reply);
