@@ -34,14 +34,20 @@ export const newPasswordSchema = z.string({ error: "Enter a new password" }).che
   z.maxLength(PASSWORD_MAX_LENGTH, { error: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer` }),
 );
 
+/** A new password typed twice, as every form that sets one asks for it. */
+export const newPasswordTwice = { newPassword: newPasswordSchema, confirmPassword: z.string({ error: "Enter the new password again" }) };
+export const passwordsMatch = z.refine<{ newPassword: string; confirmPassword: string }>((form) => form.newPassword === form.confirmPassword, {
+  error: "The passwords do not match",
+  path: ["confirmPassword"],
+});
+
 export const changePasswordSchema = z
   .strictObject({
     currentPassword: z.string({ error: "Enter your current password" }).check(z.minLength(1, { error: "Enter your current password" })),
-    newPassword: newPasswordSchema,
-    confirmPassword: z.string({ error: "Enter the new password again" }),
+    ...newPasswordTwice,
   })
   .check(
-    z.refine((form) => form.newPassword === form.confirmPassword, { error: "The passwords do not match", path: ["confirmPassword"] }),
+    passwordsMatch,
     z.refine((form) => form.newPassword !== form.currentPassword, {
       error: "Choose a password different from your current one",
       path: ["newPassword"],

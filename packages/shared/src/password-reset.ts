@@ -1,6 +1,6 @@
 // "Forgotten your password?": asking for a link by e-mail, and choosing a new password with it.
 import { z } from "./zod.ts";
-import { emailSchema, newPasswordSchema } from "./auth.ts";
+import { emailSchema, newPasswordTwice, passwordsMatch } from "./auth.ts";
 
 /** How long an e-mailed link works. */
 export const RESET_LINK_MINUTES = 30;
@@ -18,13 +18,7 @@ const tokenSchema = z.string({ error: "The link is not complete" }).check(z.maxL
 export const resetLinkSchema = z.strictObject({ token: tokenSchema });
 export type ResetLink = z.input<typeof resetLinkSchema>;
 
-export const resetPasswordSchema = z
-  .strictObject({
-    token: tokenSchema,
-    newPassword: newPasswordSchema,
-    confirmPassword: z.string({ error: "Enter the new password again" }),
-  })
-  .check(z.refine((form) => form.newPassword === form.confirmPassword, { error: "The passwords do not match", path: ["confirmPassword"] }));
+export const resetPasswordSchema = z.strictObject({ token: tokenSchema, ...newPasswordTwice }).check(passwordsMatch);
 export type ResetPassword = z.input<typeof resetPasswordSchema>;
 
 /** Why a link cannot be used, each with the words of its page. */
