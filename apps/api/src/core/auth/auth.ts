@@ -6,7 +6,7 @@ import { ServiceError, invalid } from "../errors.ts";
 import { clientNetwork } from "../../lib/client-network.ts";
 import { passwordProblem } from "./password-rules.ts";
 import { CodeNeeded } from "./second-factor.ts";
-import { failureRecord, recentAttempts, slowDown, takeTurn, type SignInAttempt } from "./sign-in-limit.ts";
+import { decideInTurn, recordFailure, refuseIfTooSoon, type SignInAttempt } from "./sign-in-limit.ts";
 
 /** The same answer for an unknown email and a wrong password, so neither can be told apart. */
 export const SIGN_IN_REFUSED = "The email address or password is not right.";
@@ -23,27 +23,15 @@ let decoyHash: Promise<string> | undefined;
  */
 export async function signIn(context: Context, credentials: { email: string; password: string }) {
   const attempt: SignInAttempt = { email: credentials.email, network: clientNetwork(context.clientAddress) };
-  const tooSoon = await slowDown(context, attempt, await recentAttempts(context, attempt));
-  if (tooSoon) throw tooSoon;
+  await refuseIfTooSoon(context, attempt);
 
   const user = await context.db.user.findUnique({ where: { email: credentials.email }, include: withOrganisation });
   decoyHash ??= hashPassword("decoy password for unknown emails");
   const passwordIsRight = await verifyPassword(user?.passwordHash ?? (await decoyHash), credentials.password);
 
-  // Refusals are returned, not thrown, so that what the transaction audits is kept.
-  const outcome = await transaction(context, async (tx) => {
-    await takeTurn(tx, attempt);
-    const recent = await recentAttempts(tx, attempt);
-    const slowed = await slowDown(tx, attempt, recent);
-    if (slowed) return slowed;
+  return decideInTurn(context, attempt, async (tx, recent) => {
     if (!user || !passwordIsRight) {
-      await tx.audit({
-        action: "auth.login-failed",
-        entityType: "user",
-        entityId: user?.id ?? null,
-        actorId: user?.id ?? null,
-        after: { ...failureRecord(attempt, recent), reason: user ? "wrong password" : "unknown email" },
-      });
+      await recordFailure(tx, attempt, recent, { reason: user ? "wrong password" : "unknown email", userId: user?.id ?? null, actorId: user?.id ?? null });
       return new ServiceError(401, SIGN_IN_REFUSED);
     }
     if (!user.active) {
@@ -57,8 +45,6 @@ export async function signIn(context: Context, credentials: { email: string; pas
     await tx.audit({ action: "auth.login", entityType: "user", entityId: user.id, actorId: user.id, after: { ...attempt } });
     return signedIn;
   });
-  if (outcome instanceof ServiceError) throw outcome;
-  return outcome;
 }
 
 /** Ends every session of the person: the token they hold stops working at once. */

@@ -1,11 +1,11 @@
 // The second step of a password sign-in: the code. It is held to the same limit as the password
 // (sign-in-limit.ts): a wrong code is a failed sign-in for the email from that network, so guessing
 // codes slows down exactly as guessing passwords does, and only a right code ends the run.
-import { transaction, type Context } from "../context.ts";
+import type { Context } from "../context.ts";
 import { ServiceError } from "../errors.ts";
 import { clientNetwork } from "../../lib/client-network.ts";
 import { checkSecondFactor, WRONG_CODE } from "./second-factor.ts";
-import { failureRecord, recentAttempts, slowDown, takeTurn, type SignInAttempt } from "./sign-in-limit.ts";
+import { decideInTurn, recordFailure, refuseIfTooSoon, type SignInAttempt } from "./sign-in-limit.ts";
 
 const withOrganisation = { organisation: { select: { id: true, name: true, shortName: true } } } as const;
 
@@ -22,29 +22,16 @@ export async function signInWithCode(context: Context, pending: PendingSignIn, c
   // Signed out everywhere, reset or deactivated since the password: start again.
   if (!user || !user.active || user.sessionVersion !== pending.sessionVersion || !user.totpEnabledAt) throw new ServiceError(401, SIGN_IN_AGAIN);
   const attempt: SignInAttempt = { email: user.email, network: clientNetwork(context.clientAddress) };
-  const tooSoon = await slowDown(context, attempt, await recentAttempts(context, attempt));
-  if (tooSoon) throw tooSoon;
+  await refuseIfTooSoon(context, attempt);
 
-  const outcome = await transaction(context, async (tx) => {
-    await takeTurn(tx, attempt);
-    const recent = await recentAttempts(tx, attempt);
-    const slowed = await slowDown(tx, attempt, recent);
-    if (slowed) return slowed;
+  return decideInTurn(context, attempt, async (tx, recent) => {
     const checked = await checkSecondFactor(tx, user, code);
     if (!checked) {
-      await tx.audit({
-        action: "auth.login-failed",
-        entityType: "user",
-        entityId: user.id,
-        actorId: user.id,
-        after: { ...failureRecord(attempt, recent), reason: "wrong code" },
-      });
+      await recordFailure(tx, attempt, recent, { reason: "wrong code", userId: user.id, actorId: user.id });
       return new ServiceError(401, WRONG_CODE, { fields: { code: WRONG_CODE } });
     }
     const signedIn = await tx.db.user.update({ where: { id: user.id }, data: { lastSignInAt: tx.now() }, include: withOrganisation });
     await tx.audit({ action: "auth.login", entityType: "user", entityId: user.id, actorId: user.id, after: { ...attempt, secondFactor: checked.method } });
     return { user: signedIn, recoveryCodesLeft: checked.method === "recovery code" ? checked.recoveryCodesLeft : null };
   });
-  if (outcome instanceof ServiceError) throw outcome;
-  return outcome;
 }

@@ -4,7 +4,7 @@
 // and time), so every replica of the app counts the same ones; an advisory lock per email and
 // network makes attempts sent at once take turns, so they cannot all be checked before any of them
 // is counted.
-import type { Context } from "../context.ts";
+import { transaction, type Context } from "../context.ts";
 import { ServiceError } from "../errors.ts";
 
 /** Failures are forgotten once this long passes without one (or at a success). */
@@ -36,8 +36,47 @@ export interface RecentAttempts {
 
 const SIGN_IN_LOCK_CLASS = 7301;
 
+/** Refuses (429) an attempt made before its wait is over, before anything of it is checked. */
+export async function refuseIfTooSoon(context: Context, attempt: SignInAttempt): Promise<void> {
+  const tooSoon = await slowDown(context, attempt, await recentAttempts(context, attempt));
+  if (tooSoon) throw tooSoon;
+}
+
+/**
+ * Decides an attempt in a transaction, in turn with any for the same email and network sent at the
+ * same moment, and refused if one of those made it too soon. `decide` answers with what the attempt
+ * gives, or a refusal, thrown once the transaction has kept what it audited (recordFailure).
+ */
+export async function decideInTurn<T>(context: Context, attempt: SignInAttempt, decide: (tx: Context, recent: RecentAttempts) => Promise<T | ServiceError>): Promise<T> {
+  const outcome = await transaction(context, async (tx) => {
+    await takeTurn(tx, attempt);
+    const recent = await recentAttempts(tx, attempt);
+    return (await slowDown(tx, attempt, recent)) ?? decide(tx, recent);
+  });
+  if (outcome instanceof ServiceError) throw outcome;
+  return outcome;
+}
+
+/** Counts a failed attempt: a failed sign-in in the audit log, with the run's count and the wait it starts. */
+export async function recordFailure(
+  tx: Context,
+  attempt: SignInAttempt,
+  recent: RecentAttempts,
+  failure: { reason: string; userId: number | null; actorId?: number | null; quarterId?: number },
+): Promise<void> {
+  const { reason, userId, actorId, quarterId } = failure;
+  await tx.audit({
+    action: "auth.login-failed",
+    entityType: "user",
+    entityId: userId,
+    ...(actorId === undefined ? {} : { actorId }),
+    ...(quarterId === undefined ? {} : { quarterId }),
+    after: { ...failureRecord(attempt, recent), reason, ...(quarterId === undefined ? {} : { quarterId }) },
+  });
+}
+
 /** Makes concurrent attempts for one email from one network take turns, to the end of the transaction. */
-export async function takeTurn(tx: Context, attempt: SignInAttempt) {
+async function takeTurn(tx: Context, attempt: SignInAttempt) {
   await tx.db.$executeRaw`SELECT pg_advisory_xact_lock(${SIGN_IN_LOCK_CLASS}::int, hashtext(${`${attempt.email} ${attempt.network}`}))`;
 }
 
@@ -45,7 +84,7 @@ export async function takeTurn(tx: Context, attempt: SignInAttempt) {
  * Refuses (429, with Retry-After) an attempt made before the wait its failures call for is over,
  * without checking the password; the first such attempt after each failure goes in the audit log.
  */
-export async function slowDown(context: Context, attempt: SignInAttempt, recent: RecentAttempts): Promise<ServiceError | null> {
+async function slowDown(context: Context, attempt: SignInAttempt, recent: RecentAttempts): Promise<ServiceError | null> {
   if (!recent.lastFailureAt) return null;
   const retryAt = recent.lastFailureAt.getTime() + delayAfter(recent.failures) * 1000;
   const retryAfter = Math.ceil((retryAt - context.now().getTime()) / 1000);
@@ -64,7 +103,7 @@ export async function slowDown(context: Context, attempt: SignInAttempt, recent:
 }
 
 /** What the audit log records about a failed attempt: with it, how many, and how long the next one waits. */
-export function failureRecord(attempt: SignInAttempt, recent: RecentAttempts) {
+function failureRecord(attempt: SignInAttempt, recent: RecentAttempts) {
   const failures = recent.failures + 1;
   return { email: attempt.email, network: attempt.network, failures, waitSeconds: delayAfter(failures) };
 }
@@ -74,7 +113,7 @@ export function failureRecord(attempt: SignInAttempt, recent: RecentAttempts) {
  * the password's reset) or a 15-minute gap. Reading the last day's 100 newest events is enough: a
  * run that long is well past the longest wait (it then counts as far as was read).
  */
-export async function recentAttempts(context: Context, attempt: SignInAttempt): Promise<RecentAttempts> {
+async function recentAttempts(context: Context, attempt: SignInAttempt): Promise<RecentAttempts> {
   const now = context.now();
   // A new password set through a reset link ends every network's run: what was being guessed has gone.
   const events = await context.db.$queryRaw<{ action: string; at: Date }[]>`
