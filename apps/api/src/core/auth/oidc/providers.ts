@@ -19,13 +19,7 @@ export interface OperatorProvider {
 }
 
 /** Everything the sign-in needs to know about a provider, its secret included. */
-export interface ProviderSettings {
-  id: string;
-  name: string;
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-  domains: string[];
+export interface ProviderSettings extends Omit<OperatorProvider, "createAccountsFor"> {
   /** Who people it vouches for without an account become; null: nobody is created. */
   createAccountsOrganisation: { id: number; name: string; shortName: string } | null;
   setByOperator: boolean;
