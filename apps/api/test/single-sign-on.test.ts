@@ -194,7 +194,7 @@ describe("single sign-on", () => {
     expect(response.statusCode).toBe(200);
     const me = (await as(app, sessionCookie(response)).get("/api/me")).json().user;
     expect(me).toMatchObject({ email: "new.starter@joiners.example", name: "New Starter", role: "DATA_OWNER", organisation: { shortName: "Fire" } });
-    expect((await lastEvent("user.create"))?.after).toMatchObject({ email: "new.starter@joiners.example", provider: "joiners" });
+    expect((await lastEvent("user.create"))?.after).toMatchObject({ email: "new.starter@joiners.example", role: "DATA_OWNER", by: "Single sign-on (joiners)" });
     // Their password is random and never shown: it signs nobody in.
     const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "new.starter@joiners.example", password: "" } });
     expect(login.statusCode).toBe(400);

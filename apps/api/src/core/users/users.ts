@@ -47,8 +47,9 @@ async function temporaryPassword(owner: PasswordOwner): Promise<string> {
 }
 
 /**
- * A new user with a temporary password they replace at their first sign-in; or, for the demo
- * sign-ins only, with the password given (and no change asked).
+ * A new user with a temporary password they replace at their first sign-in; or with the password
+ * given, and no change asked: the demo's sign-ins, and the random one nobody knows of an account
+ * made by single sign-on (core/auth/oidc/sign-in.ts).
  */
 export async function createUser(context: Context, input: CreateUser, options: { password?: string } = {}) {
   await authorize(context, "manageUsers");

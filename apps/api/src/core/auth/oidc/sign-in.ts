@@ -3,11 +3,12 @@
 // address signs in the active user who has it, or, where an admin allowed it for the provider, a
 // new data owner of its organisation. Every way it can fail ends on its own page, and is audited.
 import { randomBytes } from "node:crypto";
-import { hashPassword } from "@quarterly-returns/db";
-import type { SingleSignOnProblem } from "@quarterly-returns/shared";
+import { createUserSchema, type SingleSignOnProblem } from "@quarterly-returns/shared";
 import * as oidc from "openid-client";
 import { clientNetwork } from "../../../lib/client-network.ts";
-import { transaction, type Context } from "../../context.ts";
+import { actingAs, transaction, type Context } from "../../context.ts";
+import { invalid } from "../../errors.ts";
+import { createUser } from "../../users/users.ts";
 import { configurationOf, providerUnavailable, withClient } from "./client.ts";
 import type { ProviderSettings } from "./providers.ts";
 
@@ -104,32 +105,27 @@ async function signInAs(context: Context, provider: ProviderSettings, email: str
     await context.audit({ action: "auth.login-refused", entityType: "user", entityId: existing.id, actorId: existing.id, after: { reason: "deactivated", provider: provider.id } });
     return { problem: "deactivated" } satisfies Refusal;
   }
-  // Made before the transaction: hashing takes a moment. Nobody knows it, so it opens nothing.
-  const passwordHash = existing ? null : await hashPassword(randomBytes(32).toString("base64url"));
   return transaction(context, async (tx) => {
-    const user = existing
-      ? await tx.db.user.update({ where: { id: existing.id }, data: { lastSignInAt: tx.now() }, include: withOrganisation })
-      : await createAccount(tx, provider, email, name, passwordHash!);
+    const id = existing?.id ?? (await createAccount(tx, provider, email, name));
+    const user = await tx.db.user.update({ where: { id }, data: { lastSignInAt: tx.now() }, include: withOrganisation });
     await tx.audit({ action: "auth.login", entityType: "user", entityId: user.id, actorId: user.id, after: { email, network, provider: provider.id } });
     return { user };
   });
 }
 
-async function createAccount(tx: Context, provider: ProviderSettings, email: string, name: string | null, passwordHash: string) {
-  const organisation = provider.createAccountsOrganisation!;
-  const user = await tx.db.user.create({
-    data: { email, name: name?.trim().slice(0, 120) || email, passwordHash, role: "DATA_OWNER", organisationId: organisation.id, lastSignInAt: tx.now() },
-    include: withOrganisation,
-  });
-  await tx.audit({
-    action: "user.create",
-    entityType: "user",
-    entityId: user.id,
-    actorId: user.id,
-    organisationId: organisation.id,
-    after: { name: user.name, email, role: user.role, organisationId: organisation.id, provider: provider.id },
-  });
-  return user;
+/**
+ * A data owner of the provider's organisation, made by the users' own service as an admin's would
+ * be (the same rules and audit), by the provider in the admin's place. Their password is random and
+ * never shown: it opens nothing. A name the service would refuse (a line break, say) gives way to the address.
+ */
+async function createAccount(tx: Context, provider: ProviderSettings, email: string, name: string | null): Promise<number> {
+  const account = (named: string) => createUserSchema.safeParse({ name: named, email, role: "DATA_OWNER", organisationId: provider.createAccountsOrganisation!.id });
+  const named = name ? account(name) : null;
+  const parsed = named?.success ? named : account(email);
+  if (!parsed.success) throw invalid({ email: parsed.error.issues[0]!.message });
+  const byProvider = actingAs(tx, { kind: "system", name: `Single sign-on (${provider.id})` });
+  const { user } = await createUser(byProvider, parsed.data, { password: randomBytes(32).toString("base64url") });
+  return user.id;
 }
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
