@@ -44,11 +44,14 @@ export async function recordReturn(context: Context, write: ReturnWrite): Promis
     const columns: SavedColumns = { ...returnColumns(save, person, now, periodCoveredOf(write, save)), ...signOffMarker(write, existing) };
     const values = valueRows(indicator.fields, save);
     // What the database holds once the save is written, made here rather than read back: the
-    // figures are exact decimals of at most 6 places (shared/figures.ts), which the columns keep as they are.
-    const stored = (id: number): ReturnRow => ({
+    // figures are exact decimals of at most 6 places (shared/figures.ts), which the columns keep as
+    // they are. A new return's id is the database's: its audit row takes it from the statement, the
+    // answer from what the statement returns.
+    const knownId = existing?.id ?? 0;
+    const saved = toReturnRecord({
       ...(existing ?? { ragOverride: null, ragOverrideReason: null, createdById: person.id, createdAt: now, createdBy: { id: person.id, name: person.name } }),
       ...columns,
-      id,
+      id: knownId,
       indicatorId: indicator.id,
       quarterId: quarter.id,
       version: save.version + 1,
@@ -56,9 +59,8 @@ export async function recordReturn(context: Context, write: ReturnWrite): Promis
       draftBeforeSignOff: columns.draftBeforeSignOff as ReturnRow["draftBeforeSignOff"],
       updatedBy: { id: person.id, name: person.name },
       submittedBy: columns.submittedById === null ? null : { id: person.id, name: person.name },
-      values: values.map((value) => storedValue(indicator, { ...value, id: 0, returnId: id })),
+      values: values.map((value) => storedValue(indicator, { ...value, id: 0, returnId: knownId })),
     });
-    const saved = toReturnRecord(stored(existing?.id ?? 0));
     const id = await writeReturn(context, {
       indicatorId: indicator.id,
       quarterId: quarter.id,

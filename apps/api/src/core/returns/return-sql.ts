@@ -133,6 +133,7 @@ export interface ReturnWriteSql {
   existing: { id: number; version: number } | null;
   columns: SavedColumns;
   values: NewValue[];
+  /** The return's audit row; its entity is the return the statement wrote, whatever `entityId` says. */
   audit: AuditEntry;
 }
 
