@@ -57,6 +57,9 @@ describe("the web app is served on the API's port", () => {
     expect(script.headers["x-content-type-options"]).toBe("nosniff");
     expect(script.headers["cross-origin-resource-policy"]).toBe("same-origin");
     expect(script.headers["content-security-policy"]).toBeUndefined();
+    const missing = await test.app.inject({ method: "GET", url: "/assets/not-built-abc123.js" });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).not.toContain("<title>");
     const page = await test.app.inject({ method: "GET", url: "/assets/index-abc123.js?x=/a.html" });
     expect(page.headers["content-security-policy"]).toBeDefined();
     const index = await test.app.inject({ method: "GET", url: "/returns/12/3" });

@@ -32,7 +32,9 @@ export const webAppPlugin = fp<{ distDir: string }>(async (app, { distDir }) => 
   });
   const index = await readFile(path.join(distDir, "index.html"), "utf8");
   app.get("/*", { schema: { hide: true } }, (request, reply) => {
-    if (isApiRequest(request)) return reply.callNotFound();
+    // A build file that is not there (an old hash after a deploy) is missing, not a page of the app:
+    // answered as a page it would also lack the headers a page needs (plugins/security.ts).
+    if (isApiRequest(request) || request.url.startsWith("/assets/")) return reply.callNotFound();
     const signedIn = Object.keys(request.cookies ?? {}).some((name) => name.endsWith("qr_session"));
     const html = withPageHints(index, request.url.split("?")[0]!, signedIn);
     reply.header("cache-control", "no-cache").header("vary", "accept-encoding").type("text/html; charset=utf-8");
